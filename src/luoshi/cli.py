@@ -1,0 +1,103 @@
+"""The `luoshi` command: a thin layer over the library and the web app."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from luoshi.extraction.model import Extraction
+from luoshi.reading import Document, ReadError, read
+
+
+def _read_or_exit(path: str, max_bytes: int | None = None) -> Document:
+    try:
+        return read(path, max_bytes=max_bytes)
+    except ReadError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group()
+@click.version_option(package_name="luoshi")
+def main() -> None:
+    """luoshi (落实): turn a government work report into a tracked delivery plan."""
+
+
+@main.command("read")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Paragraphs with offsets, as JSON.")
+@click.option("--max-mb", type=float, default=None, help="Size limit in MB (default 20).")
+def read_command(file: str, as_json: bool, max_mb: float | None) -> None:
+    """Print the cleaned text of FILE (.txt, .docx, .pdf, .html)."""
+    doc = _read_or_exit(file, int(max_mb * 1024 * 1024) if max_mb else None)
+    if as_json:
+        payload = {
+            "file": file,
+            "format": doc.format,
+            "encoding": doc.encoding,
+            "paragraphs": [
+                {"text": p.text, "start": p.start, "end": p.end} for p in doc.paragraphs
+            ],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        click.echo(doc.text)
+
+
+def _extract_file(file: str, year: int | None) -> tuple[Document, Extraction]:
+    from luoshi.extraction import extract_document
+
+    doc = _read_or_exit(file)
+    return doc, extract_document(doc, year=year)
+
+
+@main.command("targets")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="A JSON array of targets.")
+@click.option("--year", type=int, default=None, help="The plan year, when the text lacks it.")
+@click.option("--all", "include_all", is_flag=True, help="Also list past results (achievements).")
+def targets_command(file: str, as_json: bool, year: int | None, include_all: bool) -> None:
+    """List the quantitative targets of the report FILE."""
+    _, extraction = _extract_file(file, year)
+    targets = [t for t in extraction.targets if include_all or t.kind == "target"]
+    if as_json:
+        click.echo(json.dumps([t.to_dict() for t in targets], ensure_ascii=False, indent=2))
+        return
+    for t in targets:
+        upper = f"—{t.upper:g}" if t.upper is not None else ""
+        change = {"increase": "↑", "decrease": "↓"}.get(t.change or "", "")
+        click.echo(f"{t.start:>6}  {t.comparator:<2} {change}{t.value:g}{upper} {t.unit}  {t.text}")
+    click.echo(f"{len(targets)} targets", err=True)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--year", type=int, default=None, help="The plan year, when the text lacks it.")
+def eval_command(gold: str, file: str, year: int | None) -> None:
+    """Score the extractor on FILE against the gold targets in GOLD (.jsonl)."""
+    from luoshi.extraction.evaluate import load_gold, score
+
+    try:
+        header, items = load_gold(gold)
+    except (ValueError, KeyError) as error:
+        raise click.ClickException(str(error)) from None
+    _, extraction = _extract_file(file, year)
+    result = score(extraction.targets, items, header)
+    for item in result.misses:
+        click.echo(f"miss  {item['start']:>6}  {item['value']} {item['unit']}  {item['span']}")
+    for t in result.false_positives:
+        click.echo(f"extra {t.start:>6}  {t.value:g} {t.unit}  {t.text}  [{t.rule}]")
+    click.echo(
+        f"gold {result.gold}  predicted {result.predicted}  matched {result.matched}  "
+        f"review errors {result.review_errors}"
+    )
+    click.echo(
+        f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}  "
+        f"comparator accuracy {result.comparator_accuracy:.3f}"
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""Find numbers (Arabic, Chinese, mixed, ranges, 百分之N) in folded text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from luoshi.extraction.rules import Rules
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int  # end of the number and its magnitude word, before any unit
+    value: float
+    chinese: bool  # written in Chinese numerals
+    unit_hint: str | None = None  # "%" for 百分之N
+
+
+@cache
+def _patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cn_chars = "".join([*rules.digits, *rules.small_units, *rules.large_units])
+    cn_core = "".join([*rules.digits, "十"])
+    magnitudes = "|".join(map(re.escape, rules.magnitudes))
+    arabic = rf"(?P<arabic>\d+(?:\.\d+)?)(?P<mag>{magnitudes})?"
+    chinese = rf"(?P<chinese>[{cn_chars}]*[{cn_core}][{cn_chars}]*)"
+    fractions = "|".join(map(re.escape, rules.fraction_words))
+    number = re.compile(rf"(?P<frac>{fractions})?(?:{arabic}|{chinese})")
+    return number, re.compile(rf"[{cn_chars}]")
+
+
+def parse_chinese(text: str, rules: Rules) -> float | None:
+    """三百五十四 → 354, 二十万 → 200000, 两 → 2; digit strings (二〇二二) read digit by digit."""
+    if all(char in rules.digits for char in text):
+        value = 0
+        for char in text:
+            value = value * 10 + rules.digits[char]
+        return float(value)
+    total = section = number = 0
+    for char in text:
+        if char in rules.digits:
+            number = rules.digits[char]
+        elif char in rules.small_units:
+            section += (number or 1) * rules.small_units[char]
+            number = 0
+        elif char in rules.large_units:
+            section += number
+            number = 0
+            unit = rules.large_units[char]
+            if unit > 10000:
+                total = (total + section) * unit
+            else:
+                total += (section or (0 if total else 1)) * unit
+            section = 0
+        else:
+            return None
+    return float(total + section + number)
+
+
+def _starts_unit(text: str, position: int, rules: Rules) -> bool:
+    """Whether a unit word that begins with a numeral character (千瓦, 千米) starts here."""
+    return any(
+        unit.text[0] in rules.magnitudes and text.startswith(unit.text, position)
+        for unit in rules.units
+    )
+
+
+def find_numbers(text: str, rules: Rules) -> list[Number]:
+    """Every number in `text` (already folded), left to right, not overlapping."""
+    pattern, _ = _patterns(rules)
+    found = []
+    for match in pattern.finditer(text):
+        hint = rules.fraction_words.get(match.group("frac") or "")
+        if match.group("arabic"):
+            if match.start("arabic") > 0 and text[match.start("arabic") - 1] in ".":
+                continue  # the tail of a version or a decimal we did not start on
+            value = float(match.group("arabic"))
+            magnitude = match.group("mag")
+            end = match.end()
+            if magnitude and _starts_unit(text, match.start("mag"), rules):
+                end = match.start("mag")  # 20千瓦: 千 belongs to the unit
+            elif magnitude:
+                value *= rules.magnitudes[magnitude]
+            found.append(Number(match.start(), end, value, False, hint))
+            continue
+        words = match.group("chinese")
+        end = match.end()
+        while len(words) > 1 and _starts_unit(text, end - 1, rules):
+            words, end = words[:-1], end - 1  # 十万千瓦: 千 belongs to the unit
+        parsed = parse_chinese(words, rules)
+        if parsed is None:
+            continue
+        found.append(Number(match.start(), end, parsed, True, hint))
+    return found

@@ -1,0 +1,351 @@
+"""Find quantitative targets: number + unit, with comparator, change, each and qualifier.
+
+Works on folded text (same length as the input), so every span is an offset into the input.
+Each decision is a named rule; the id of the rule that produced a target is kept on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luoshi.extraction.model import Part, Section, Target
+from luoshi.extraction.numbers import Number, find_numbers
+from luoshi.extraction.rules import Rules, Unit
+from luoshi.extraction.text import CLAUSE_END, SENTENCE_END
+
+PERCENT = Unit("%", "%", "measure", 1.0)
+PEOPLE = Unit("", "人", "count", 1.0)  # 80万重点群体: a bare amount of people
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTED = re.compile(r"“[^”\n]{1,16}”|「[^」\n]{1,16}」|\"[^\"\n]{1,16}\"")
+_FILLERS = ("分别", "再", "约", "近", "达到", "达", "了", "为", "在", "到", "至")
+_LEADING_WORDS = (
+    "力争",
+    "确保",
+    "努力",
+    "全年",
+    "今年",
+    "争取",
+    "其中",
+    "并",
+    "和",
+    "及",
+    "与",
+    "、",
+)
+_NOUN_END = re.compile(r"[^,;:。!?\n、等和及与(（]{1,16}")
+
+
+@dataclass
+class Mention:
+    """A number with its unit and the words right after it."""
+
+    start: int
+    end: int  # after the unit, or after the number when there is no unit
+    value: float
+    upper: float | None
+    unit: Unit | None
+    number: Number
+
+
+def _unit_at(text: str, position: int, rules: Rules) -> Unit | None:
+    for unit in rules.units:
+        if text.startswith(unit.text, position):
+            return unit
+    return None
+
+
+def _people_follow(text: str, position: int, rules: Rules) -> bool:
+    words = re.match(r"[\u4e00-\u9fff]{0,8}", text[position:])
+    head = words.group() if words else ""
+    return any(noun in head for noun in rules.people_nouns)
+
+
+def _mentions(text: str, rules: Rules) -> list[Mention]:
+    numbers = find_numbers(text, rules)
+    mentions = []
+    skip = -1
+    for index, number in enumerate(numbers):
+        if index <= skip:
+            continue
+        unit = PERCENT if number.unit_hint else _unit_at(text, number.end, rules)
+        if unit is None and number.value >= 10000 and _people_follow(text, number.end, rules):
+            unit = PEOPLE
+        end = number.end + (len(unit.text) if unit and not number.unit_hint else 0)
+        upper = None
+        following = numbers[index + 1] if index + 1 < len(numbers) else None
+        if following is not None:
+            gap = text[end : following.start]
+            if gap in rules.range_separators and following.chinese == number.chinese:
+                second = _unit_at(text, following.end, rules)
+                if second is not None or unit is not None:
+                    unit = second or unit
+                    upper = following.value
+                    end = following.end + (len(second.text) if second else 0)
+                    skip = index + 1
+        factor = unit.factor if unit else 1.0
+        mentions.append(
+            Mention(
+                number.start,
+                end,
+                number.value * factor,
+                upper * factor if upper is not None else None,
+                unit,
+                number,
+            )
+        )
+    return mentions
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    pattern = re.compile("|".join(map(re.escape, words)))
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _clause_start(text: str, position: int, floor: int) -> int:
+    start = position
+    while start > floor and text[start - 1] not in CLAUSE_END:
+        start -= 1
+    while start < position and text[start] in " \t“”\"'、和及与并——":
+        start += 1
+    return start
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = position
+    while start > 0 and text[start - 1] not in SENTENCE_END:
+        start -= 1
+    while start < position and text[start] in " \t\u3000—":
+        start += 1
+    return start
+
+
+def _cue_before(prefix: str, cues: dict[str, str] | tuple[str, ...]) -> str | None:
+    """A cue that ends the prefix, allowing only filler words between it and the number."""
+    rest = prefix
+    for _ in range(4):
+        for cue in cues:
+            if rest.endswith(cue):
+                return cue
+        for filler in _FILLERS:
+            if rest.endswith(filler):
+                rest = rest[: -len(filler)]
+                break
+        else:
+            return None
+    return None
+
+
+class TargetFinder:
+    def __init__(
+        self, text: str, folded: str, rules: Rules, parts: list[Part], sections: list[Section]
+    ) -> None:
+        self.text = text
+        self.folded = folded
+        self.rules = rules
+        self.parts = parts
+        self.sections = sections
+        self.set_phrases = _phrase_spans(folded, rules.set_phrases)
+        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
+
+    def find(self) -> list[Target]:
+        targets: list[Target] = []
+        qualifier: tuple[int, str] | None = None  # (clause start, text) waiting for its count
+        each_units: tuple[int, list[str]] | None = None
+        last_end = 0
+        previous: Target | None = None
+        for mention in _mentions(self.folded, self.rules):
+            clause = _clause_start(self.folded, mention.start, 0)
+            verdict = self._classify(mention)
+            if verdict == "qualifier":
+                qualifier = (clause, self.text[mention.start : self._after_link(mention)])
+                continue
+            if verdict == "denominator":
+                each_units = (clause, [self.text[mention.start : mention.end]])
+                continue
+            if verdict != "target":
+                continue
+            start = _clause_start(self.folded, mention.start, max(last_end, clause))
+            target = self._build(
+                mention, start, previous if previous and previous.end >= clause else None
+            )
+            if qualifier and qualifier[0] == clause:
+                target.qualifier = qualifier[1]
+            if each_units and each_units[0] == clause:
+                target.each = each_units[1]
+            qualifier = each_units = None
+            targets.append(target)
+            previous = target
+            last_end = target.end
+        return targets
+
+    # --- decisions -------------------------------------------------------------------------
+
+    def _classify(self, mention: Mention) -> str:
+        """One of: target, qualifier, denominator, none."""
+        text, rules = self.folded, self.rules
+        start, end, unit = mention.start, mention.end, mention.unit
+        before = text[max(0, start - 4) : start]
+        if any(before.endswith(p) for p in rules.ordinal_prefixes):
+            return "none"
+        if _inside(self.set_phrases, start, mention.number.end) or _inside(self.quoted, start, end):
+            return "none"
+        if mention.number.chinese and mention.value == 0:
+            return "none"  # 零部件, 零碳: words, not numbers
+        clause = text[_clause_start(text, start, 0) : start]
+        if any(marker in clause for marker in rules.situation_markers):
+            return "none"
+        if before.endswith("每"):
+            return "denominator" if unit else "none"
+        if any(before.endswith(p) for p in rules.baseline_prefixes):
+            return "none"
+        after = text[end : end + 6]
+        link = next((w for w in rules.qualifier_links if after.startswith(w)), None)
+        noun_follows = (
+            bool(_CJK.match(text[end + len(link) : end + len(link) + 1])) if link else False
+        )
+        if any(after.startswith(w) for w in rules.qualifier_nouns):
+            return "qualifier"
+        if unit is None:
+            bare_amount = not mention.number.chinese and mention.value >= 10000
+            return "qualifier" if bare_amount and link and noun_follows else "none"
+        if unit.unit_class == "date":
+            return "none"
+        if unit.unit_class in ("money", "period", "measure") and link and noun_follows:
+            return "qualifier"
+        if unit.unit_class == "period" and _CJK.match(after[:1]) and not link:
+            return "qualifier"
+        if any(after.startswith(w) for w in rules.name_suffixes):
+            return "none"
+        if unit.unit_class == "count":
+            if mention.number.chinese and mention.value == 1:
+                return "none"  # 一个, 一家: an article, not a count
+            if any(after.startswith(w) for w in rules.structure_nouns):
+                return "none"
+        return "target"
+
+    def _after_link(self, mention: Mention) -> int:
+        after = self.folded[mention.end : mention.end + 6]
+        link = next((w for w in self.rules.qualifier_links if after.startswith(w)), "")
+        return mention.end + len(link)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build(self, mention: Mention, start: int, previous: Target | None) -> Target:
+        text, folded, rules = self.text, self.folded, self.rules
+        unit = mention.unit
+        assert unit is not None
+        end = mention.end
+        prefix = folded[start : mention.start]
+        comparator, rule = "=", "target.plain"
+        after_cue = next((c for c in rules.comparators_after if folded.startswith(c, end)), None)
+        before_cue = _cue_before(prefix, rules.comparators_before)
+        if after_cue:
+            comparator, rule = rules.comparators_after[after_cue], "target.comparator_after"
+            end += len(after_cue)
+        elif before_cue:
+            comparator, rule = rules.comparators_before[before_cue], "target.comparator_before"
+        change = self._change(prefix)
+        gap = folded[previous.end : mention.start].strip() if previous else ""
+        listed = re.fullmatch(r"[、和及与]", gap) is not None
+        if listed and previous is not None:
+            # 分别提高30元和5元: the second value shares the first one's cues.
+            change = change or previous.change
+            if comparator == "=" and previous.rule != "target.plain":
+                comparator = previous.comparator
+            rule = "target.listed"
+        if mention.upper is not None:
+            rule = "target.range"
+        noun = ""
+        if unit.unit_class == "count":
+            match = _NOUN_END.match(folded, end)
+            if match and not any(folded.startswith(c, end) for c in rules.comparators_after):
+                noun = text[end : match.end()]
+                end = match.end()
+        indicator = self._indicator(text[start : mention.start], noun)
+        each = self._each(folded[start : mention.start]) if self._has_each_cue(prefix) else None
+        kind = self._kind(mention.start)
+        return Target(
+            text=text[start:end],
+            start=start,
+            end=end,
+            section=self._section(mention.start),
+            indicator=indicator,
+            value=mention.value,
+            unit=unit.unit,
+            comparator=comparator,
+            change=change,
+            kind=kind,
+            rule=rule,
+            upper=mention.upper,
+            each=each,
+        )
+
+    def _change(self, prefix: str) -> str | None:
+        rules = self.rules
+        if _cue_before(prefix, rules.level):
+            return None
+        cues = {
+            **dict.fromkeys(rules.increase, "increase"),
+            **dict.fromkeys(rules.decrease, "decrease"),
+        }
+        ordered = dict(sorted(cues.items(), key=lambda item: len(item[0]), reverse=True))
+        cue = _cue_before(prefix, ordered)
+        if cue is None:
+            # A comparator may sit between the change and the number (增长不低于5%).
+            comparator = _cue_before(prefix, self.rules.comparators_before)
+            if comparator:
+                cut = prefix.rstrip()[: prefix.rfind(comparator)]
+                cue = _cue_before(cut, ordered)
+        return ordered[cue] if cue else None
+
+    def _has_each_cue(self, prefix: str) -> bool:
+        return any(cue in prefix for cue in self.rules.each_before)
+
+    def _each(self, prefix: str) -> list[str] | None:
+        found = []
+        position = 0
+        pattern = re.compile("|".join(map(re.escape, self.rules.each_units)))
+        for match in pattern.finditer(prefix):
+            if match.start() >= position:
+                found.append(match.group())
+                position = match.end()
+        return found or None
+
+    def _indicator(self, prefix: str, noun: str) -> str:
+        words = prefix.strip()
+        changed = True
+        while changed:
+            changed = False
+            for lead in _LEADING_WORDS:
+                if words.startswith(lead) and len(words) > len(lead):
+                    words = words[len(lead) :]
+                    changed = True
+            for cue in (*self.rules.comparators_before, *_FILLERS, "各", "保持在", "保持"):
+                if words.endswith(cue) and len(words) > len(cue):
+                    words = words[: -len(cue)]
+                    changed = True
+        noun = noun.strip()
+        if noun and noun[:2] in self.rules.comparators_after:
+            noun = ""
+        return (words + noun).strip() or noun or prefix.strip()
+
+    def _kind(self, position: int) -> str:
+        for part in self.parts:
+            if part.start <= position < part.end and part.kind == "review":
+                return "achievement"
+        sentence = self.folded[_sentence_start(self.folded, position) : position]
+        if sentence.startswith(self.rules.review_markers):
+            return "achievement"
+        return "target"
+
+    def _section(self, position: int) -> str | None:
+        inside = [s for s in self.sections if s.start <= position < s.body_end]
+        if not inside:
+            return None
+        section = max(inside, key=lambda s: (s.level, s.start))
+        return section.title

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TrackingConfig(AppConfig):
+    name = "luoshi.tracking"
+    verbose_name = "落实 tracking"

@@ -1,0 +1,27 @@
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from luoshi.cli import main
+
+
+def test_library_packages_do_not_import_django():
+    code = (
+        "import sys, luoshi.reading, luoshi.extraction; "
+        "assert 'django' not in sys.modules, sorted(m for m in sys.modules if 'django' in m)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_command_lists_its_subcommands():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("read", "targets", "eval"):
+        assert command in result.output
+
+
+def test_django_system_checks_pass():
+    from django.core.management import call_command
+
+    call_command("check")
