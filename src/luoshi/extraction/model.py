@@ -53,6 +53,33 @@ class Part:
 
 
 @dataclass
+class Assignment:
+    """A suggested department for a task, with the words that matched its remit."""
+
+    department: str  # the department's canonical name (as in the departments data file)
+    role: str  # "lead" or "support"
+    reason: str  # e.g. "匹配职责关键词：招商、项目"
+
+
+@dataclass
+class Task:
+    """One actionable commitment: a sentence, or a clause of a sentence with several."""
+
+    id: str  # stable within one extraction: "T001", "T002", …
+    text: str  # == input[start:end]
+    start: int
+    end: int
+    section: str | None  # title of the enclosing section
+    subheading: str | None  # the short lead sentence grouping it (全力抓好项目招商。)
+    kind: str  # "target" (quantitative), "project", "reform" or "qualitative"
+    targets: list[int] = field(default_factory=list)  # indexes into Extraction.targets
+    named_items: list[str] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    deadline: str | None = None  # ISO date, e.g. "2022-12-31"
+    nodes: list[str] = field(default_factory=list)  # ISO dates of checkpoints
+
+
+@dataclass
 class Extraction:
     text: str
     year: int | None
@@ -60,3 +87,4 @@ class Extraction:
     parts: list[Part] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
