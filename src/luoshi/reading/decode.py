@@ -1,0 +1,97 @@
+"""Turn the bytes of a text file into str: BOMs, strict UTF-8, then plausible GB18030."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from luoshi.reading.document import ReadError
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+)
+
+# Below this share of ordinary characters a decoding is judged to be a misreading.
+_MIN_COMMON_SHARE = 0.9
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding name) or raise ReadError naming `name`."""
+    if not data.strip():
+        raise ReadError(f"{name}: the file is empty; choose the file that holds the report.")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec.removesuffix("-sig"))
+            except UnicodeDecodeError:
+                raise ReadError(
+                    f"{name}: the file starts with a {label} byte-order mark but is not valid "
+                    f"{label} text; re-save it as UTF-8 text and try again."
+                ) from None
+            _check_plausible(text, name, strict_share=False)
+            return text, label
+    if b"\x00" in data:
+        raise _binary(name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _check_plausible(text, name, strict_share=False)
+        return text, "utf-8"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise _unknown_encoding(name) from None
+    _check_plausible(text, name, strict_share=True)
+    return text, "gb18030"
+
+
+def _check_plausible(text: str, name: str, *, strict_share: bool) -> None:
+    """Reject decodings full of control characters or, for GB18030, of rare characters.
+
+    GB18030 maps almost any byte sequence to some character, so a successful decode proves
+    little: real Chinese text is nearly all common hanzi (GB2312), ASCII and punctuation.
+    """
+    if not text.strip():
+        raise ReadError(
+            f"{name}: the file contains no text; choose the file that holds the report."
+        )
+    controls = sum(1 for ch in text if _is_control(ch))
+    if "\x00" in text or controls > max(2, len(text) // 100):
+        raise _binary(name)
+    if strict_share:
+        common = sum(1 for ch in text if _is_common(ch))
+        if common < _MIN_COMMON_SHARE * len(text):
+            raise _unknown_encoding(name)
+
+
+def _is_control(ch: str) -> bool:
+    return ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+
+
+def _is_common(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isprintable() or ch in _ALLOWED_CONTROLS
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        # Common in reports but outside GB2312: ideographic/em spaces, en/em dashes, bullets.
+        return ch in "\u3000\u2002\u2003\u00a0\u2014\u2013\u2022\u00b7\u2026"
+    return True
+
+
+def _binary(name: str) -> ReadError:
+    return ReadError(
+        f"{name}: the file looks like binary data, not text; "
+        "open it in the program that made it and save it as .txt, .docx or .pdf."
+    )
+
+
+def _unknown_encoding(name: str) -> ReadError:
+    return ReadError(
+        f"{name}: the text is not in UTF-8, GB18030/GBK or UTF-16 (with byte-order mark); "
+        "re-save it as UTF-8 text and try again."
+    )

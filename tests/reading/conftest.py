@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEED = DATA / "reports" / "liaoyuan-2022-part2.txt"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_lines(seed_text: str) -> list[str]:
+    """The seed's non-empty lines, artefacts included, as a Word or PDF version would hold them."""
+    return [line for line in seed_text.split("\n") if line.strip()]
