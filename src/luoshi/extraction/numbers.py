@@ -85,6 +85,9 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
             found.append(Number(match.start(), end, value, False, hint))
             continue
         words = match.group("chinese")
+        enumeration = all(c in rules.digits for c in words) and not set(words) & {"〇", "零"}
+        if len(words) > 1 and enumeration:
+            continue  # 一二三次产业, 三四线城市: an enumeration, not a number
         end = match.end()
         while len(words) > 1 and _starts_unit(text, end - 1, rules):
             words, end = words[:-1], end - 1  # 十万千瓦: 千 belongs to the unit

@@ -44,6 +44,7 @@ class Rules:
     increase: tuple[str, ...]
     decrease: tuple[str, ...]
     level: tuple[str, ...]
+    count_cues: tuple[str, ...]
     each_before: tuple[str, ...]
     set_phrases: tuple[str, ...]
     ordinal_prefixes: tuple[str, ...]
@@ -147,6 +148,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         increase=_words(changes, "increase", "cues.yaml"),
         decrease=_words(changes, "decrease", "cues.yaml"),
         level=_words(changes, "level", "cues.yaml"),
+        count_cues=_words(changes, "count_cues", "cues.yaml"),
         each_before=_words(each, "before", "cues.yaml"),
         set_phrases=_words(lexicon, "set_phrases", "lexicon.yaml"),
         ordinal_prefixes=_words(lexicon, "ordinal_prefixes", "lexicon.yaml"),

@@ -15,6 +15,7 @@ from luoshi.extraction.rules import Rules, Unit
 from luoshi.extraction.text import CLAUSE_END, SENTENCE_END
 
 PERCENT = Unit("%", "%", "measure", 1.0)
+RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
 PEOPLE = Unit("", "人", "count", 1.0)  # 80万重点群体: a bare amount of people
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^”\n]{1,16}”|「[^」\n]{1,16}」|\"[^\"\n]{1,16}\"")
@@ -201,7 +202,7 @@ class TargetFinder:
             return "none"
         if before.endswith("每"):
             return "denominator" if unit else "none"
-        if any(before.endswith(p) for p in rules.baseline_prefixes):
+        if self._is_baseline(mention, clause):
             return "none"
         after = text[end : end + 6]
         link = next((w for w in rules.qualifier_links if after.startswith(w)), None)
@@ -228,6 +229,18 @@ class TargetFinder:
                 return "none"
         return "target"
 
+    def _is_baseline(self, mention: Mention, clause: str) -> bool:
+        """从75%提高到100%: the first number is where the value starts from."""
+        rules = self.rules
+        opener = max((clause.rfind(p) for p in rules.baseline_prefixes), default=-1)
+        if opener < 0 or re.search(r"\d", clause[opener:]):
+            return False
+        if any(clause.endswith(p) for p in rules.baseline_prefixes):
+            return True
+        rest = self.folded[mention.end : mention.end + 12]
+        rest = re.split(r"[,;:。!?\n]", rest)[0]
+        return any(cue in rest for cue in rules.level)
+
     def _after_link(self, mention: Mention) -> int:
         after = self.folded[mention.end : mention.end + 6]
         link = next((w for w in self.rules.qualifier_links if after.startswith(w)), "")
@@ -249,7 +262,7 @@ class TargetFinder:
             end += len(after_cue)
         elif before_cue:
             comparator, rule = rules.comparators_before[before_cue], "target.comparator_before"
-        change = self._change(prefix)
+        change = self._change(prefix, unit)
         gap = folded[previous.end : mention.start].strip() if previous else ""
         listed = re.fullmatch(r"[、和及与]", gap) is not None
         if listed and previous is not None:
@@ -285,7 +298,7 @@ class TargetFinder:
             each=each,
         )
 
-    def _change(self, prefix: str) -> str | None:
+    def _change(self, prefix: str, unit: Unit) -> str | None:
         rules = self.rules
         if _cue_before(prefix, rules.level):
             return None
@@ -293,6 +306,8 @@ class TargetFinder:
             **dict.fromkeys(rules.increase, "increase"),
             **dict.fromkeys(rules.decrease, "decrease"),
         }
+        if unit.unit_class == "count" or (unit.unit_class == "measure" and unit.unit not in RATES):
+            cues = {cue: kind for cue, kind in cues.items() if cue in rules.count_cues}
         ordered = dict(sorted(cues.items(), key=lambda item: len(item[0]), reverse=True))
         cue = _cue_before(prefix, ordered)
         if cue is None:
