@@ -20,6 +20,9 @@ PEOPLE = Unit("", "人", "count", 1.0)  # 80万重点群体: a bare amount of pe
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^”\n]{1,16}”|「[^」\n]{1,16}」|\"[^\"\n]{1,16}\"")
 _FILLERS = ("分别", "再", "约", "近", "达到", "达", "了", "为", "在", "到", "至")
+_ORDINAL_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\(?[一二三四五六七八九十]+[)、])"
+)
 _LEADING_WORDS = (
     "力争",
     "确保",
@@ -34,7 +37,7 @@ _LEADING_WORDS = (
     "与",
     "、",
 )
-_NOUN_END = re.compile(r"[^,;:。!?\n、等和及与(（]{1,16}")
+_NOUN_END = re.compile(r"[^,;:。!?\n、等和及与(（\d]{1,16}")
 
 
 @dataclass
@@ -319,20 +322,30 @@ class TargetFinder:
         return ordered[cue] if cue else None
 
     def _has_each_cue(self, prefix: str) -> bool:
-        return any(cue in prefix for cue in self.rules.each_before)
+        return any(cue in prefix for cue in self.rules.each_before) or prefix.startswith("每个")
 
     def _each(self, prefix: str) -> list[str] | None:
-        found = []
-        position = 0
-        pattern = re.compile("|".join(map(re.escape, self.rules.each_units)))
-        for match in pattern.finditer(prefix):
-            if match.start() >= position:
-                found.append(match.group())
-                position = match.end()
-        return found or None
+        """The units before 各: 县(区)、高新区、市本级…各不少于100次; else the items listed."""
+        if prefix.startswith("每个"):
+            match = re.match("|".join(map(re.escape, self.rules.each_units)), prefix[2:])
+            return [match.group()] if match else None
+        clause = prefix
+        for cue in self.rules.each_before:
+            if cue in clause:
+                clause = clause[: clause.rfind(cue)]
+                break
+        items = [item.strip() for item in clause.split("、") if item.strip()]
+        if not items:
+            return None
+        units = self.rules.each_units
+        *heads, last = items
+        if heads and all(item in units for item in heads):
+            tail = next((u for u in units if len(u) > 1 and last.startswith(u)), last)
+            return [*heads, tail]
+        return items if len(items) > 1 else None
 
     def _indicator(self, prefix: str, noun: str) -> str:
-        words = prefix.strip()
+        words = _ORDINAL_LEAD.sub("", prefix.strip())
         changed = True
         while changed:
             changed = False
