@@ -1,11 +1,7 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-SEED = DATA / "reports" / "liaoyuan-2022-part2.txt"
+from reading_support import SEED
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SEED
+from reading_support import DATA, SEED
 
 from luoshi.reading import Document, read
 

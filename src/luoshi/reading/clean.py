@@ -111,11 +111,13 @@ def _drop_artefacts(paras: list[_Para]) -> list[_Para]:
     """Drop photo captions and short slogan lines that repeat or trail after the report."""
     slogans = Counter(p.text for p in paras if rules.is_slogan_like(p.text))
     last = max((i for i, p in enumerate(paras) if rules.is_substantial(p.text)), default=-1)
+    # Reports close with an exclamation ("…而努力奋斗！"); short lines after it are not text.
+    ended = last >= 0 and paras[last].text[-1] in "！!"
     kept = []
     for i, para in enumerate(paras):
         if rules.is_caption(para.text):
             continue
-        if para.text in slogans and (slogans[para.text] > 1 or 0 <= last < i):
+        if para.text in slogans and (slogans[para.text] > 1 or (ended and i > last)):
             continue
         kept.append(para)
     return kept

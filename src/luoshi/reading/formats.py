@@ -111,16 +111,25 @@ def html_text(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _walk(node: object, lines: list[str], buffer: list[str]) -> None:
-    from bs4 import Comment, NavigableString, Tag
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
 
     for child in node.children:  # type: ignore[attr-defined]
-        if isinstance(child, Comment):
+        if isinstance(child, PreformattedString):  # comments, doctype, CDATA
             continue
         if isinstance(child, NavigableString):
             buffer.append(str(child))
         elif isinstance(child, Tag):
             if child.name == "br":
                 _flush(lines, buffer)
+            elif child.name == "tr":  # one line per row, cells tab-separated as for .docx
+                _flush(lines, buffer)
+                cells = [
+                    _HTML_SPACE.sub(" ", cell.get_text(" ")).strip()
+                    for cell in child.find_all(["td", "th"], recursive=False)
+                ]
+                if any(cells):
+                    lines.append("\t".join(cells))
             elif child.name in _BLOCK_TAGS:
                 _flush(lines, buffer)
                 _walk(child, lines, buffer)

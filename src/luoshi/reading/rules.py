@@ -104,7 +104,7 @@ def continues(a: str, b: str) -> bool:
     if a.startswith(_DASHES) or is_title(a):
         return False
     if len(b) <= _DANGLING_MAX and all(is_cjk(ch) for ch in b):
-        return True
+        return len(b) == 1 or is_title(a + b)
     return len(a) >= _PROSE_MIN and any(ch in _PROSE_MARKS for ch in a)
 
 
