@@ -46,6 +46,16 @@ class Section:
 
 
 @dataclass
+class Subheading:
+    """A short lead sentence (全力抓好项目招商。) that groups the sentences after it."""
+
+    title: str  # without the closing 。
+    start: int  # span of the title
+    end: int
+    body_end: int  # where the sentences it groups end
+
+
+@dataclass
 class Part:
     kind: str  # "review" or "plan"
     start: int
@@ -77,6 +87,8 @@ class Task:
     assignments: list[Assignment] = field(default_factory=list)
     deadline: str | None = None  # ISO date, e.g. "2022-12-31"
     nodes: list[str] = field(default_factory=list)  # ISO dates of checkpoints
+    section_number: str | None = None  # the enclosing section's ordinal as written (四, （二）)
+    rule: str = "task.sentence"  # how the span was cut: a sentence, or a clause of one
 
 
 @dataclass
@@ -88,3 +100,5 @@ class Extraction:
     sections: list[Section] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    subheadings: list[Subheading] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # spans, end mark included

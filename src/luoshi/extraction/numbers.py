@@ -60,10 +60,17 @@ def parse_chinese(text: str, rules: Rules) -> float | None:
 
 def _starts_unit(text: str, position: int, rules: Rules) -> bool:
     """Whether a unit word that begins with a numeral character (千瓦, 千米) starts here."""
-    return any(
-        unit.text[0] in rules.magnitudes and text.startswith(unit.text, position)
-        for unit in rules.units
-    )
+    return text.startswith(_numeral_units(rules), position)
+
+
+@cache
+def _numeral_units(rules: Rules) -> tuple[str, ...]:
+    return tuple(unit.text for unit in rules.units if unit.text[0] in rules.magnitudes)
+
+
+@cache
+def _unit_initials(rules: Rules) -> frozenset[str]:
+    return frozenset(unit.text[0] for unit in rules.units) | {"%", "‰"}
 
 
 def find_numbers(text: str, rules: Rules) -> list[Number]:
@@ -85,6 +92,9 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
             found.append(Number(match.start(), end, value, False, hint))
             continue
         words = match.group("chinese")
+        lone = len(words) == 1 and not hint
+        if lone and text[match.end() : match.end() + 1] not in _unit_initials(rules):
+            continue  # 统一, 进一步: a lone numeral character with no unit is a word
         enumeration = all(c in rules.digits for c in words) and not set(words) & {"〇", "零"}
         if len(words) > 1 and enumeration:
             continue  # 一二三次产业, 三四线城市: an enumeration, not a number

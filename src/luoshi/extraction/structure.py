@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from luoshi.extraction.model import Part, Section
+from luoshi.extraction.model import Part, Section, Subheading
 from luoshi.extraction.rules import Rules
 
 CN = "一二三四五六七八九十"
@@ -19,14 +19,80 @@ _HEADINGS = [
 _YEAR = re.compile(r"(20\d\d)年")
 
 
+# Some copies run the whole report on one line, marking paragraphs only by a run of
+# (folded) spaces; three or more spaces never occur inside a Chinese sentence.
+_PARAGRAPH = re.compile(r"[^\n]+?(?=\n| {3,}|$)")
+_SENTENCE = re.compile(r"[^。!?]+(?:[。!?]+[”’\"]?|$)")
+# A sub-heading: a short lead sentence without a comma or a number, ending in 。
+_SUBHEADING_MAX = 16
+_NOT_IN_SUBHEADING = re.compile(r"[,;:、\d%“”\"]")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Half-open spans of the non-empty lines of `text`, leading spaces excluded."""
+    """Half-open spans of the non-empty paragraphs of `text`, surrounding spaces excluded."""
     spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        start = match.start() + len(match.group()) - len(match.group().lstrip())
-        if start < match.end():
-            spans.append((start, match.end()))
+    for match in _PARAGRAPH.finditer(text):
+        chunk = match.group()
+        start = match.start() + len(chunk) - len(chunk.lstrip())
+        end = match.start() + len(chunk.rstrip())
+        if start < end:
+            spans.append((start, end))
     return spans
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (closing mark included) of each paragraph within text[start:end]."""
+    stop = len(text) if end is None else end
+    spans = []
+    for p_start, p_end in paragraphs(text):
+        if p_end <= start or p_start >= stop:
+            continue
+        for match in _SENTENCE.finditer(text, max(p_start, start), min(p_end, stop)):
+            chunk = match.group()
+            s_start = match.start() + len(chunk) - len(chunk.lstrip())
+            s_end = match.start() + len(chunk.rstrip())
+            if s_start < s_end:
+                spans.append((s_start, s_end))
+    return spans
+
+
+def find_subheadings(
+    text: str, spans: list[tuple[int, int]], headings: list[Section]
+) -> list[Subheading]:
+    """Short lead sentences (全力抓好项目招商。) followed by a longer detail sentence.
+
+    A short sentence followed by another short one is a task of its own (争办…论坛。), not a
+    lead; a section heading is never a sub-heading.
+    """
+    heading_spans = {(s.start, s.end) for s in headings}
+    found: list[Subheading] = []
+    for index, (start, end) in enumerate(spans[:-1]):
+        body = text[start:end].rstrip("。")
+        if not text[start:end].endswith("。") or not 2 <= len(body) <= _SUBHEADING_MAX:
+            continue
+        if _NOT_IN_SUBHEADING.search(body) or any(s <= start < e for s, e in heading_spans):
+            continue
+        next_start, next_end = spans[index + 1]
+        if next_end - next_start <= end - start + 4 or "\n" in text[end:next_start]:
+            continue
+        found.append(Subheading(body, start, start + len(body), len(text)))
+    bounds = sorted({s.start for s in headings} | {s.body_end for s in headings})
+    for index, sub in enumerate(found):
+        later = [b for b in bounds if b > sub.start]
+        if index + 1 < len(found):
+            later.append(found[index + 1].start)
+        sub.body_end = min(later, default=len(text))
+        sub.body_end = _paragraph_end(text, sub.start, sub.body_end)
+    return found
+
+
+def _paragraph_end(text: str, start: int, limit: int) -> int:
+    """A sub-heading groups the rest of its paragraph and, if it starts one, what follows."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        newline = text.find("\n", start)
+        return limit if newline < 0 else min(limit, newline)
+    return limit
 
 
 def find_sections(text: str) -> list[Section]:

@@ -6,8 +6,10 @@ Each decision is a named rule; the id of the rule that produced a target is kept
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from luoshi.extraction.model import Part, Section, Target
 from luoshi.extraction.numbers import Number, find_numbers
@@ -53,10 +55,18 @@ class Mention:
 
 
 def _unit_at(text: str, position: int, rules: Rules) -> Unit | None:
-    for unit in rules.units:
+    for unit in _units_by_first_char(rules).get(text[position : position + 1], ()):
         if text.startswith(unit.text, position):
             return unit
     return None
+
+
+@cache
+def _units_by_first_char(rules: Rules) -> dict[str, tuple[Unit, ...]]:
+    table: dict[str, list[Unit]] = {}
+    for unit in rules.units:  # longest first, kept in that order
+        table.setdefault(unit.text[0], []).append(unit)
+    return {char: tuple(units) for char, units in table.items()}
 
 
 def _people_follow(text: str, position: int, rules: Rules) -> bool:
@@ -101,8 +111,13 @@ def _mentions(text: str, rules: Rules) -> list[Mention]:
     return mentions
 
 
+_END = 2**62  # larger than any offset
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (start, _END)) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def _phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -130,18 +145,24 @@ def _sentence_start(text: str, position: int) -> int:
 
 def _cue_before(prefix: str, cues: dict[str, str] | tuple[str, ...]) -> str | None:
     """A cue that ends the prefix, allowing only filler words between it and the number."""
-    rest = prefix
-    for _ in range(4):
-        for cue in cues:
-            if rest.endswith(cue):
-                return cue
-        for filler in _FILLERS:
-            if rest.endswith(filler):
-                rest = rest[: -len(filler)]
-                break
-        else:
-            return None
-    return None
+    match = _cue_pattern(tuple(cues)).search(prefix[-24:])
+    return match.group(1) if match else None
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+    fillers = "|".join(map(re.escape, _FILLERS))
+    return re.compile(rf"({alternatives})(?:{fillers}){{0,3}}$")
+
+
+@cache
+def _indicator_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words to strip from an indicator: leading (力争, 确保) and trailing (不少于, 达到, 各)."""
+    trailing = (*rules.comparators_before, *rules.level, *_FILLERS, "各", "保持在", "保持")
+    lead = "|".join(map(re.escape, sorted(_LEADING_WORDS, key=len, reverse=True)))
+    trail = "|".join(map(re.escape, sorted(trailing, key=len, reverse=True)))
+    return re.compile(rf"^(?:{lead})+"), re.compile(rf"(?:{trail})+$")
 
 
 class TargetFinder:
@@ -345,18 +366,10 @@ class TargetFinder:
         return items if len(items) > 1 else None
 
     def _indicator(self, prefix: str, noun: str) -> str:
+        leading, trailing = _indicator_patterns(self.rules)
         words = _ORDINAL_LEAD.sub("", prefix.strip())
-        changed = True
-        while changed:
-            changed = False
-            for lead in _LEADING_WORDS:
-                if words.startswith(lead) and len(words) > len(lead):
-                    words = words[len(lead) :]
-                    changed = True
-            for cue in (*self.rules.comparators_before, *_FILLERS, "各", "保持在", "保持"):
-                if words.endswith(cue) and len(words) > len(cue):
-                    words = words[: -len(cue)]
-                    changed = True
+        words = leading.sub("", words) or words
+        words = trailing.sub("", words) or words
         noun = noun.strip()
         if noun and noun[:2] in self.rules.comparators_after:
             noun = ""
