@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_the_seed_reads_the_same_in_every_encoding(
     assert doc.text == read(SEED).text
 
 
-@pytest.mark.parametrize("text", ["新增就业1万人", "你好", "联通", "亿元", "PM2.5"])
+@pytest.mark.parametrize("text", ["新增就业1万人", "你好", "联通", "亿元", "PM2.5", "朱镕基"])
 @pytest.mark.parametrize(("codec", "bom", "detected"), ENCODINGS, ids=IDS)
 def test_short_texts_are_detected_in_every_encoding(
     text: str, codec: str, bom: bytes, detected: str
@@ -76,3 +77,15 @@ def test_gb18030_that_decodes_to_rare_characters_is_refused() -> None:
     data = "".join(chr(0x3400 + i) for i in range(50)).encode("gb18030")
     with pytest.raises(ReadError, match="UTF-8, GB18030/GBK or UTF-16"):
         read(data, name="odd.txt")
+
+
+def test_random_gbk_byte_pairs_are_not_taken_for_text() -> None:
+    rng = random.Random(2022)
+    pairs = [
+        bytes([rng.randint(0xB0, 0xF7), rng.choice([*range(0x40, 0x7F), *range(0x80, 0xFF)])])
+        for _ in range(300)
+    ]
+    data = b"".join(pairs)
+    data.decode("gb18030")  # it is valid GB18030, but reads as gibberish
+    with pytest.raises(ReadError, match="UTF-8, GB18030/GBK or UTF-16"):
+        read(data, name="junk.txt")

@@ -14,6 +14,8 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 
 # Below this share of ordinary characters a decoding is judged to be a misreading.
 _MIN_COMMON_SHARE = 0.9
+_MIN_HANZI_SAMPLE = 10
+_MIN_GB2312_SHARE = 0.7
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
@@ -53,7 +55,8 @@ def _check_plausible(text: str, name: str, *, strict_share: bool) -> None:
     """Reject decodings full of control characters or, for GB18030, of rare characters.
 
     GB18030 maps almost any byte sequence to some character, so a successful decode proves
-    little: real Chinese text is nearly all common hanzi (GB2312), ASCII and punctuation.
+    little: real Chinese text is nearly all basic hanzi, ASCII and common punctuation, while
+    misread bytes land on four-byte sequences (rare hanzi, other scripts) or symbols.
     """
     if not text.strip():
         raise ReadError(
@@ -64,7 +67,12 @@ def _check_plausible(text: str, name: str, *, strict_share: bool) -> None:
         raise _binary(name)
     if strict_share:
         common = sum(1 for ch in text if _is_common(ch))
-        if common < _MIN_COMMON_SHARE * len(text):
+        hanzi = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+        # Random byte pairs hit GBK's 21,000 hanzi evenly; real text keeps to GB2312's 6,763.
+        frequent = sum(1 for ch in hanzi if _in_gb2312(ch))
+        if common < _MIN_COMMON_SHARE * len(text) or (
+            len(hanzi) >= _MIN_HANZI_SAMPLE and frequent < _MIN_GB2312_SHARE * len(hanzi)
+        ):
             raise _unknown_encoding(name)
 
 
@@ -75,11 +83,17 @@ def _is_control(ch: str) -> bool:
 def _is_common(ch: str) -> bool:
     if ch.isascii():
         return ch.isprintable() or ch in _ALLOWED_CONTROLS
+    if "\u4e00" <= ch <= "\u9fff":
+        return True  # GBK's two-byte hanzi (镕 is GBK but not GB2312); misreadings go elsewhere
+    # Common in reports but outside GB2312: ideographic/em spaces, en/em dashes, bullets.
+    return _in_gb2312(ch) or ch in "\u3000\u2002\u2003\u00a0\u2014\u2013\u2022\u00b7\u2026"
+
+
+def _in_gb2312(ch: str) -> bool:
     try:
         ch.encode("gb2312")
     except UnicodeEncodeError:
-        # Common in reports but outside GB2312: ideographic/em spaces, en/em dashes, bullets.
-        return ch in "\u3000\u2002\u2003\u00a0\u2014\u2013\u2022\u00b7\u2026"
+        return False
     return True
 
 
