@@ -1,0 +1,312 @@
+"""The tracker's data: plans drawn from a report, who answers for each task, what they report.
+
+Nothing is overwritten silently: revisions (deadline extensions, target changes, reassignments)
+are recorded as `Event`s and the values first published stay in the `original_*` fields.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+PERIOD_RE = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
+
+
+def validate_period(value: str) -> None:
+    if not PERIOD_RE.match(value):
+        raise ValidationError(_("Write the period as year-month, for example 2022-06."))
+
+
+class Jurisdiction(models.Model):
+    """A city, or one of its counties and districts (县、区)."""
+
+    LEVELS = [("city", _("city")), ("county", _("county")), ("district", _("district"))]
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    level = models.CharField(_("level"), max_length=10, choices=LEVELS, default="city")
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("jurisdiction")
+        verbose_name_plural = _("jurisdiction")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    jurisdiction = models.ForeignKey(Jurisdiction, models.PROTECT, related_name="departments")
+    code = models.SlugField(_("code"), max_length=40)
+    name = models.CharField(_("name"), max_length=100)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("department")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "code"], name="department_code"),
+            models.UniqueConstraint(fields=["jurisdiction", "name"], name="department_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role in one jurisdiction; a liaison also belongs to a department."""
+
+    OFFICE, LIAISON, LEADER, VIEWER = "office", "liaison", "leader", "viewer"
+    ROLES = [
+        (OFFICE, _("supervision office")),
+        (LIAISON, _("department liaison")),
+        (LEADER, _("leader")),
+        (VIEWER, _("viewer")),
+    ]
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="membership")
+    jurisdiction = models.ForeignKey(Jurisdiction, models.PROTECT, related_name="members")
+    role = models.CharField(_("role"), max_length=10, choices=ROLES, default=VIEWER)
+    department = models.ForeignKey(
+        Department, models.PROTECT, null=True, blank=True, related_name="members"
+    )
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("member")
+
+    def clean(self) -> None:
+        if self.role == self.LIAISON and self.department_id is None:
+            raise ValidationError(_("A department liaison must belong to a department."))
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class Plan(models.Model):
+    DRAFT, PUBLISHED = "draft", "published"
+    STATES = [(DRAFT, _("draft")), (PUBLISHED, _("published"))]
+    jurisdiction = models.ForeignKey(Jurisdiction, models.PROTECT, related_name="plans")
+    year = models.PositiveIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    source_name = models.CharField(_("source file"), max_length=255)
+    source_text = models.TextField(_("report text"))  # decoded input, verbatim: spans point into it
+    source_sha256 = models.CharField(max_length=64)
+    state = models.CharField(_("state"), max_length=10, choices=STATES, default=DRAFT)
+    created_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jurisdiction", "year", "source_sha256"], name="plan_source_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction} {self.year} {self.title}".strip()
+
+
+class Section(models.Model):
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField()
+    level = models.PositiveSmallIntegerField()
+    number = models.CharField(max_length=20)
+    title = models.CharField(max_length=200)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    body_end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("section")
+        verbose_name_plural = _("section")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Task(models.Model):
+    KINDS = [
+        ("target", _("quantitative target")),
+        ("project", _("project")),
+        ("reform", _("reform")),
+        ("qualitative", _("qualitative task")),
+    ]
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="tasks")
+    section = models.ForeignKey(
+        Section, models.SET_NULL, null=True, blank=True, related_name="tasks"
+    )
+    code = models.CharField(_("number"), max_length=20)
+    order = models.PositiveIntegerField()
+    text = models.TextField(_("task"))
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    subheading = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(_("type"), max_length=12, choices=KINDS, default="qualitative")
+    lead = models.ForeignKey(
+        Department, models.PROTECT, null=True, blank=True, related_name="led_tasks"
+    )
+    supporting = models.ManyToManyField(Department, blank=True, related_name="supported_tasks")
+    assignment_reasons = models.JSONField(default=list, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    nodes = models.JSONField(_("checkpoints"), default=list, blank=True)  # ISO dates
+    # As first published; revisions change the fields above and leave these alone.
+    original_deadline = models.DateField(null=True, blank=True)
+    original_lead = models.ForeignKey(
+        Department, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = _("task")
+        verbose_name_plural = _("task")
+        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="task_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text[:40]}"
+
+
+class Target(models.Model):
+    task = models.ForeignKey(Task, models.CASCADE, related_name="targets")
+    order = models.PositiveIntegerField(default=0)
+    text = models.CharField(max_length=500)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    indicator = models.CharField(_("target"), max_length=200, blank=True)
+    value = models.FloatField(_("target value"))
+    upper = models.FloatField(null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=20, blank=True)
+    comparator = models.CharField(max_length=2, default=">=")
+    change = models.CharField(max_length=10, blank=True)  # "", "increase", "decrease"
+    each = models.JSONField(null=True, blank=True)  # the units it applies to, one by one
+    qualifier = models.CharField(max_length=50, blank=True)
+    rule = models.CharField(max_length=80, blank=True)
+    baseline = models.FloatField(_("baseline"), null=True, blank=True)  # the level at the start
+    original_value = models.FloatField(null=True, blank=True)  # as first published
+
+    class Meta:
+        ordering = ["task", "order"]
+        verbose_name = _("target")
+        verbose_name_plural = _("target")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ProgressReport(models.Model):
+    SUBMITTED, APPROVED, RETURNED = "submitted", "approved", "returned"
+    STATES = [
+        (SUBMITTED, _("awaiting review")),
+        (APPROVED, _("approved")),
+        (RETURNED, _("returned")),
+    ]
+    task = models.ForeignKey(Task, models.CASCADE, related_name="reports")
+    target = models.ForeignKey(
+        Target, models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    each_item = models.CharField(max_length=50, blank=True)  # for `each` targets: which unit
+    period = models.CharField(_("period"), max_length=7, validators=[validate_period])
+    value = models.FloatField(_("value to date"), null=True, blank=True)
+    percent = models.FloatField(_("progress (%)"), null=True, blank=True)  # qualitative tasks
+    narrative = models.TextField(_("progress narrative"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="progress_reports"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=10, choices=STATES, default=SUBMITTED)
+    return_reason = models.TextField(_("reason for return"), blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False)  # example data made by `luoshi demo`
+
+    class Meta:
+        ordering = ["-period", "-submitted_at"]
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress report")
+
+    def __str__(self) -> str:
+        return f"{self.task.code} {self.period}"
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    return f"evidence/{instance.report.task.plan_id}/{instance.report_id}/{filename}"
+
+
+class Evidence(models.Model):
+    report = models.ForeignKey(ProgressReport, models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path)
+    name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AppendOnlyError(Exception):
+    """The event log is append-only: events are never changed or removed."""
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("events cannot be updated")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("events cannot be deleted")
+
+
+class Event(models.Model):
+    """Who did what, when and why. Append-only: enforced in save() and delete()."""
+
+    VERBS = [
+        ("imported", _("imported")),
+        ("published", _("published")),
+        ("reassigned", _("reassigned")),
+        ("deadline_extended", _("deadline extended")),
+        ("target_revised", _("target revised")),
+        ("report_submitted", _("progress submitted")),
+        ("report_approved", _("report approved")),
+        ("report_returned", _("report returned")),
+        ("demo_data", _("demo data")),
+    ]
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    verb = models.CharField(max_length=20, choices=VERBS)
+    plan = models.ForeignKey(Plan, models.PROTECT, null=True, blank=True, related_name="events")
+    task = models.ForeignKey(Task, models.PROTECT, null=True, blank=True, related_name="events")
+    reason = models.TextField(blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("event")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("events cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("events cannot be deleted")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_verb_display()}"
