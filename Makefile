@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install bench clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "luoshi needs Python 3.11 or newer"'
@@ -25,6 +25,10 @@ lint: $(BIN)/.installed
 
 test: lint
 	$(BIN)/pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[bench]'
+	$(BIN)/luoshi bench
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

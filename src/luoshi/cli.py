@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -97,6 +98,46 @@ def eval_command(gold: str, file: str, year: int | None) -> None:
         f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}  "
         f"comparator accuracy {result.comparator_accuracy:.3f}"
     )
+
+
+def _default_dir(name: str) -> str:
+    for candidate in (Path("..") / "shared" / name, Path("tests") / "data" / name):
+        if candidate.is_dir():
+            return str(candidate)
+    return str(Path("tests") / "data" / name)
+
+
+@main.command("bench")
+@click.option(
+    "--reports",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of .txt reports (default ../shared/reports, else tests/data/reports).",
+)
+@click.option(
+    "--gold",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of gold .jsonl files (default ../shared/gold, else tests/data/gold).",
+)
+@click.option(
+    "--seconds",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Time budget per tool for the speed run.",
+)
+def bench_command(reports: str | None, gold: str | None, seconds: float) -> None:
+    """Extractor speed (chars/s, one core) and F1 beside peer tools, in one run."""
+    from luoshi import bench
+
+    reports_dir = Path(reports or _default_dir("reports"))
+    gold_dir = Path(gold or _default_dir("gold"))
+    if not any(reports_dir.glob("*.txt")):
+        raise click.ClickException(f"{reports_dir}: no .txt reports found; pass --reports DIR")
+    chars = sum(len(p.read_text("utf-8")) for p in reports_dir.glob("*.txt"))
+    click.echo(f"reports: {reports_dir}  gold: {gold_dir}", err=True)
+    click.echo(bench.table(bench.run(reports_dir, gold_dir, seconds), chars))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,201 @@
+"""`luoshi bench`: the extractor's speed and F1 beside peers that find quantities in Chinese text.
+
+Peers are optional benchmark extras (`pip install -e '.[bench]'`), never runtime dependencies; a
+peer that cannot be imported is reported as skipped with the reason. Every quantity a peer
+returns is scored as if it were a target, on the same gold files as luoshi.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from luoshi.extraction import extract
+from luoshi.extraction.evaluate import Score, load_gold, score
+from luoshi.extraction.model import Target
+
+Finder = Callable[[str], list[Target]]
+
+
+@dataclass
+class Row:
+    tool: str
+    chars_per_second: float | None
+    score: Score | None
+    note: str = ""
+
+
+def _quantity(text: str, start: int, end: int, value: float, unit: str) -> Target:
+    return Target(text[start:end], start, end, None, "", value, unit, "=", None, "target", "peer")
+
+
+def luoshi_finder(text: str) -> list[Target]:
+    return extract(text).targets
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def regex_finder(text: str) -> list[Target]:
+    """The floor: every run of digits, with % when it follows."""
+    found = []
+    for match in _DIGITS.finditer(text):
+        number = match.group()
+        unit = "%" if number.endswith("%") else ""
+        found.append(_quantity(text, match.start(), match.end(), float(number.rstrip("%")), unit))
+    return found
+
+
+def chinese2digits_finder() -> Finder:
+    import chinese2digits  # type: ignore[import-not-found,unused-ignore]
+
+    def find(text: str) -> list[Target]:
+        found = []
+        result = chinese2digits.takeNumberFromString(text)
+        position = 0
+        for words, digits in zip(
+            result["CHNumberStringList"], result["digitsStringList"], strict=False
+        ):
+            start = text.find(words, position)
+            if start < 0:
+                continue
+            end = start + len(words)
+            position = end
+            try:
+                value = float(digits)
+            except ValueError:
+                continue
+            unit = ""
+            if words.startswith("百分之") or text[end : end + 1] == "%":
+                unit, value = "%", value * 100 if words.startswith("百分之") else value
+            found.append(_quantity(text, start, end, value, unit))
+        return found
+
+    return find
+
+
+def recognizers_finder() -> Finder:
+    from recognizers_suite import (  # type: ignore[import-not-found,unused-ignore]
+        Culture,
+        recognize_currency,
+        recognize_number,
+        recognize_percentage,
+    )
+
+    def find(text: str) -> list[Target]:
+        found = []
+        for recognize, unit in (
+            (recognize_percentage, "%"),
+            (recognize_currency, "元"),
+            (recognize_number, ""),
+        ):
+            for result in recognize(text, Culture.Chinese):
+                resolution = result.resolution or {}
+                raw = str(resolution.get("value", "")).rstrip("%")
+                try:
+                    value = float(raw)
+                except ValueError:
+                    continue
+                end = result.end + 1  # Recognizers-Text ends are inclusive
+                found.append(_quantity(text, result.start, end, value, unit))
+        return found
+
+    return find
+
+
+def duckling_finder() -> Finder:
+    import duckling  # type: ignore[import-not-found,unused-ignore]  # pyduckling-native
+
+    context = duckling.Context(
+        duckling.parse_ref_time(
+            duckling.load_time_zones("/usr/share/zoneinfo"), "Asia/Shanghai", 0
+        ),
+        duckling.parse_locale("ZH_CN", None),
+    )
+    dimensions = duckling.parse_dimensions(["number", "quantity", "amount-of-money"])
+
+    def find(text: str) -> list[Target]:
+        found = []
+        for item in duckling.parse(text, context, dimensions, False):
+            value = item["value"].get("value")
+            if isinstance(value, int | float):
+                unit = item["value"].get("unit") or ""
+                found.append(_quantity(text, item["start"], item["end"], float(value), unit))
+        return found
+
+    return find
+
+
+PEERS: list[tuple[str, Callable[[], Finder]]] = [
+    ("pyduckling-native", duckling_finder),
+    ("Recognizers-Text (zh)", recognizers_finder),
+    ("chinese2digits", chinese2digits_finder),
+    ("digits regex (floor)", lambda: regex_finder),
+]
+
+
+def _speed(find: Finder, texts: list[str], budget: float) -> float:
+    """Chars per second over the texts, stopping after `budget` seconds."""
+    done = 0
+    started = time.perf_counter()
+    for text in texts:
+        find(text)
+        done += len(text)
+        if time.perf_counter() - started > budget:
+            break
+    return done / (time.perf_counter() - started)
+
+
+def _combined(scores: Iterable[Score]) -> Score:
+    total = Score(0, 0, 0, 0, 0)
+    for item in scores:
+        total.gold += item.gold
+        total.predicted += item.predicted
+        total.matched += item.matched
+        total.comparator_correct += item.comparator_correct
+        total.review_errors += item.review_errors
+    return total
+
+
+def run(reports: Path, gold: Path, budget: float = 20.0) -> list[Row]:
+    texts = [path.read_text("utf-8") for path in sorted(reports.glob("*.txt"))]
+    pairs = [
+        (load_gold(path), (reports / f"{path.stem}.txt").read_text("utf-8"))
+        for path in sorted(gold.glob("*.jsonl"))
+        if (reports / f"{path.stem}.txt").exists()
+    ]
+    rows = []
+    for name, make in [("luoshi", lambda: luoshi_finder), *PEERS]:
+        try:
+            find = make()
+            find("新增城镇就业1万人。")
+        except Exception as error:  # a peer that cannot load is reported, not hidden
+            rows.append(Row(name, None, None, f"skipped: {type(error).__name__}: {error}"[:90]))
+            continue
+        speed = _speed(find, texts, budget)
+        scores = [score(find(text), items, header) for (header, items), text in pairs]
+        rows.append(Row(name, speed, _combined(scores)))
+    return rows
+
+
+def table(rows: list[Row], chars: int) -> str:
+    lines = [
+        f"{chars:,} chars in the reports; F1 over the gold files (value, unit and span must agree)",
+        "",
+        "| tool | chars/s | × luoshi | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    ours = rows[0].chars_per_second or 1.0
+    for row in rows:
+        if row.score is None or row.chars_per_second is None:
+            lines.append(f"| {row.tool} | – | – | – | – | {row.note} |")
+            continue
+        s = row.score
+        lines.append(
+            f"| {row.tool} | {row.chars_per_second:,.0f} | {row.chars_per_second / ours:.3f} "
+            f"| {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |"
+        )
+    return "\n".join(lines)
