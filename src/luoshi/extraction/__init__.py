@@ -6,10 +6,18 @@ for target in extract(text).targets: ...
 
 from __future__ import annotations
 
-from luoshi.extraction.model import Extraction, Part, Section, Target
+from luoshi.extraction.model import Assignment, Extraction, Part, Section, Subheading, Target, Task
 from luoshi.extraction.rules import RuleError, Rules, load_rules, rules
-from luoshi.extraction.structure import find_parts, find_sections, find_title, find_year
+from luoshi.extraction.structure import (
+    find_parts,
+    find_sections,
+    find_subheadings,
+    find_title,
+    find_year,
+    sentences,
+)
 from luoshi.extraction.targets import TargetFinder
+from luoshi.extraction.tasks import find_tasks, quiet_zones
 from luoshi.extraction.text import fold
 from luoshi.reading.document import Document
 
@@ -24,13 +32,26 @@ def extract(text: str, *, year: int | None = None, rule_set: Rules | None = None
     sections = find_sections(folded)
     parts = find_parts(folded, sections, active)
     finder = TargetFinder(text, folded, active, parts, sections)
+    targets = finder.find()
+    spans = sentences(folded)
+    plan = [(p.start, p.end) for p in parts if p.kind == "plan"]
+    quiet = quiet_zones(folded, sections)
+    subheadings = [
+        sub
+        for sub in find_subheadings(folded, spans, sections)
+        if any(start <= sub.start < end for start, end in plan)
+        and not any(start <= sub.start < end for start, end in quiet)
+    ]
     return Extraction(
         text=text,
         year=year or find_year(folded, sections),
         title=find_title(text),
         parts=parts,
         sections=sections,
-        targets=finder.find(),
+        targets=targets,
+        tasks=find_tasks(text, folded, parts, sections, subheadings, targets),
+        subheadings=subheadings,
+        sentences=spans,
     )
 
 
@@ -59,12 +80,15 @@ def extract_document(document: Document, *, year: int | None = None) -> Extracti
 
 
 __all__ = [
+    "Assignment",
     "Extraction",
     "Part",
     "RuleError",
     "Rules",
     "Section",
+    "Subheading",
     "Target",
+    "Task",
     "extract",
     "extract_document",
     "load_rules",

@@ -76,6 +76,7 @@ def find_subheadings(
         if next_end - next_start <= end - start + 4 or "\n" in text[end:next_start]:
             continue
         found.append(Subheading(body, start, start + len(body), len(text)))
+    found = _lead_style(text, found, headings)
     bounds = sorted({s.start for s in headings} | {s.body_end for s in headings})
     for index, sub in enumerate(found):
         later = [b for b in bounds if b > sub.start]
@@ -84,6 +85,35 @@ def find_subheadings(
         sub.body_end = min(later, default=len(text))
         sub.body_end = _paragraph_end(text, sub.start, sub.body_end)
     return found
+
+
+def _lead_style(text: str, found: list[Subheading], headings: list[Section]) -> list[Subheading]:
+    """Keep leads that open a paragraph; inside a paragraph, only where leads are its style.
+
+    Reports either open paragraphs with the lead (提升积极的财政政策效能。…) or run several
+    leads through one paragraph that opens with a section heading or holds two or more of them
+    (全力抓好项目谋划。… 全力抓好项目招商。…). A short sentence inside a paragraph that opens
+    with a lead is a task (对小规模纳税人阶段性免征增值税。).
+    """
+    heading_starts = {s.start for s in headings}
+    by_paragraph: dict[int, list[Subheading]] = {}
+    for sub in found:
+        by_paragraph.setdefault(_line_start(text, sub.start), []).append(sub)
+    kept = []
+    for line_start, subs in by_paragraph.items():
+        opens = subs[0].start == line_start
+        for sub in subs:
+            at_start = sub.start == line_start
+            if at_start or (not opens and (line_start in heading_starts or len(subs) >= 2)):
+                kept.append(sub)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _line_start(text: str, position: int) -> int:
+    start = max(text.rfind("\n", 0, position), 0)
+    while start < position and text[start] in "\n ":
+        start += 1
+    return start
 
 
 def _paragraph_end(text: str, start: int, limit: int) -> int:

@@ -1,0 +1,266 @@
+"""Split the plan part into tasks: one actionable commitment each, with its targets and names.
+
+A task is a sentence of the plan part, or a clause of one when the sentence holds several
+commitments: clauses split at a semicolon, and at a comma when a new quantitative target starts
+after one the task already holds (对接企业不少于100个，每个县(区)新招…不少于1个). Ceremony,
+exhortation, section headings and sub-headings are not tasks; a sentence that holds a target always
+is one, so that every target lies in exactly one task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from luoshi.extraction.model import Part, Section, Subheading, Target, Task
+from luoshi.extraction.rules import RuleError
+from luoshi.extraction.structure import paragraphs, sentences
+
+_LISTS = (
+    "action_verbs",
+    "scope_words",
+    "non_task_openings",
+    "non_task_phrases",
+    "closing_openings",
+    "glossary_headings",
+    "named_list_nouns",
+    "attach_openings",
+    "project_words",
+    "reform_words",
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_COUNT = r"(?:[\d.]+|[一二三四五六七八九十两百千]+)[个户家项条座所处片批]"
+
+
+@dataclass(frozen=True, eq=False)
+class TaskRules:
+    action_verbs: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    non_task_openings: tuple[str, ...]
+    non_task_phrases: tuple[str, ...]
+    closing_openings: tuple[str, ...]
+    glossary_headings: tuple[str, ...]
+    named_list_nouns: tuple[str, ...]
+    attach_openings: tuple[str, ...]
+    project_words: tuple[str, ...]
+    reform_words: tuple[str, ...]
+
+    @property
+    def named_list(self) -> re.Pattern[str]:
+        nouns = "|".join(map(re.escape, self.named_list_nouns))
+        return re.compile(rf"等(?:{_COUNT})?[^,;:。、等]{{0,6}}?(?:{nouns})")
+
+
+def load_task_rules(path: Path | None = None) -> TaskRules:
+    """Read and validate tasks.yaml; `path` overrides the bundled file (for tests)."""
+    name = "tasks.yaml" if path is None else path.name
+    if path is None:
+        raw = resources.files("luoshi.extraction").joinpath("data", "tasks.yaml").read_text("utf-8")
+    else:
+        raw = path.read_text("utf-8")
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        raise RuleError(f"{name}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{name}: expected a mapping at the top level")
+    values = {}
+    for key in _LISTS:
+        words = data.get(key)
+        if not isinstance(words, list) or not words:
+            raise RuleError(f"{name}: rule '{key}' must be a non-empty list of words")
+        for word in words:
+            if not isinstance(word, str) or not word.strip():
+                raise RuleError(f"{name}: rule '{key}' has an entry that is not a word: {word!r}")
+        values[key] = tuple(sorted(words, key=len, reverse=True))
+    return TaskRules(**values)
+
+
+@cache
+def task_rules() -> TaskRules:
+    return load_task_rules()
+
+
+def find_tasks(
+    text: str,
+    folded: str,
+    parts: list[Part],
+    sections: list[Section],
+    subheadings: list[Subheading],
+    targets: list[Target],
+    rules: TaskRules | None = None,
+) -> list[Task]:
+    """The tasks of a report, in reading order, with ids T001, T002, …"""
+    active = rules or task_rules()
+    quiet = quiet_zones(folded, sections, active)
+    plan = [(p.start, p.end) for p in parts if p.kind == "plan"]
+    lead_starts = {s.start for s in subheadings}
+    spans: list[tuple[int, int, str]] = []
+    for start, end in sentences(folded):
+        start = _after_heading(folded, start, end, sections)
+        if start >= end or not _CJK.search(folded[start:end]):
+            continue
+        has_target = any(start <= t.start < end and t.kind == "target" for t in targets)
+        if not has_target and (
+            start in lead_starts
+            or not any(s <= start < e for s, e in plan)
+            or any(s <= start < e for s, e in quiet)
+            or _is_ceremony(folded[start:end], active)
+        ):
+            continue
+        spans.extend(_clauses(folded, start, end, targets, active))
+    tasks = []
+    for number, (start, end, rule) in enumerate(spans, 1):
+        section = _innermost(sections, start)
+        sub = [s for s in subheadings if s.start <= start < s.body_end]
+        inside = [i for i, t in enumerate(targets) if start <= t.start < end]
+        named = named_items(text[start:end], active)
+        for index in inside:
+            named += [n for n in targets[index].named_items or [] if n not in named]
+        tasks.append(
+            Task(
+                id=f"T{number:03d}",
+                text=text[start:end],
+                start=start,
+                end=end,
+                section=section.title if section else None,
+                subheading=sub[-1].title if sub else None,
+                kind=_kind(text[start:end], inside, named, targets, active),
+                targets=inside,
+                named_items=named,
+                section_number=section.number if section else None,
+                rule=rule,
+            )
+        )
+    return tasks
+
+
+def quiet_zones(
+    folded: str, sections: list[Section], rules: TaskRules | None = None
+) -> list[tuple[int, int]]:
+    """Spans where no task starts: closing words up to the next heading, and glossaries."""
+    rules = rules or task_rules()
+    heading_starts = sorted(s.start for s in sections)
+    zones = []
+    for start, end in paragraphs(folded):
+        line = folded[start:end]
+        if line.startswith(rules.closing_openings):
+            later = [h for h in heading_starts if h > start]
+            zones.append((start, later[0] if later else len(folded)))
+        elif len(line) <= 20 and any(word in line for word in rules.glossary_headings):
+            zones.append((start, len(folded)))
+    return zones
+
+
+def _after_heading(folded: str, start: int, end: int, sections: list[Section]) -> int:
+    for section in sections:
+        if section.start <= start < section.end or (start == section.start):
+            start = section.end
+            while start < end and folded[start] in "。.!? ":
+                start += 1
+    return start
+
+
+def _is_ceremony(sentence: str, rules: TaskRules) -> bool:
+    body = sentence.lstrip("—- ")
+    if body.startswith(rules.non_task_openings):
+        return True
+    if any(phrase in body for phrase in rules.non_task_phrases):
+        return True
+    return not any(verb in body for verb in rules.action_verbs)
+
+
+def _clauses(
+    folded: str, start: int, end: int, targets: list[Target], rules: TaskRules
+) -> list[tuple[int, int, str]]:
+    """Cut one sentence into commitments (see the module docstring)."""
+    pieces = []  # (start, end, delimiter before)
+    depth, piece_start, before = 0, start, ""
+    for i in range(start, end):
+        char = folded[i]
+        if char in "(“《[":
+            depth += 1
+        elif char in ")”》]":
+            depth = max(0, depth - 1)
+        elif char in ",;" and depth == 0:
+            pieces.append((piece_start, i, before))
+            piece_start, before = i + 1, char
+    pieces.append((piece_start, end, before))
+    groups: list[list[int]] = []  # [start, end, has_target]
+    for p_start, p_end, delimiter in pieces:
+        clause = folded[p_start:p_end]
+        has_target = any(p_start <= t.start < p_end and t.kind == "target" for t in targets)
+        split = bool(groups) and (
+            (delimiter == ";" and len(_CJK.findall(clause)) >= 4)
+            or (delimiter == "," and has_target and groups[-1][2] and _opens(clause, rules))
+        )
+        if split:
+            groups.append([p_start, p_end, int(has_target)])
+        elif groups:
+            groups[-1][1] = p_end
+            groups[-1][2] |= has_target
+        else:
+            groups.append([p_start, p_end, int(has_target)])
+    rule = "task.sentence" if len(groups) == 1 else "task.clause"
+    return [(s, e, rule) for s, e, _ in groups if _CJK.search(folded[s:e])]
+
+
+def _opens(clause: str, rules: TaskRules) -> bool:
+    """A clause that opens with a verb or a scope word (对接企业…, 每个县(区)新招…), not 其中…"""
+    clause = clause.lstrip()
+    if clause.startswith(rules.attach_openings):
+        return False
+    return clause.startswith(rules.action_verbs) or clause.startswith(rules.scope_words)
+
+
+def _innermost(sections: list[Section], position: int) -> Section | None:
+    inside = [s for s in sections if s.start <= position < s.body_end]
+    return max(inside, key=lambda s: (s.level, s.start)) if inside else None
+
+
+def named_items(sentence: str, rules: TaskRules | None = None) -> list[str]:
+    """Names listed with 、 before 等 and a project/enterprise/place noun."""
+    active = rules or task_rules()
+    found: list[str] = []
+    for match in active.named_list.finditer(sentence):
+        head = re.split(r"[,，;；:：。]", sentence[: match.start()])[-1]
+        items = head.split("、")
+        if len(items) < 2:
+            continue
+        items[0] = _strip_lead(re.split(r"[与和同]", items[0])[-1], active)
+        for item in items:
+            item = item.strip(' “”"')
+            if 2 <= len(item) <= 20 and item not in found:
+                found.append(item)
+    return found
+
+
+def _strip_lead(item: str, rules: TaskRules) -> str:
+    """Drop the verbs and scope words that open a clause (重点推进福泰大路 → 福泰大路)."""
+    changed = True
+    while changed:
+        changed = False
+        for word in (*rules.action_verbs, *rules.scope_words):
+            if item.startswith(word) and len(item) > len(word) + 1:
+                item, changed = item[len(word) :], True
+                break
+    return item
+
+
+def _kind(
+    sentence: str, inside: list[int], named: list[str], targets: list[Target], rules: TaskRules
+) -> str:
+    if any(targets[i].kind == "target" for i in inside):
+        return "target"
+    if named:
+        return "project"
+    if any(word in sentence for word in rules.reform_words):
+        return "reform"
+    if any(word in sentence for word in rules.project_words):
+        return "project"
+    return "qualitative"
