@@ -15,6 +15,11 @@ PASSWORD = "correct horse battery staple"
 SOURCE = "二是聚焦项目。全力抓好项目谋划，谋划包装项目200个以上。深入开展招商引资攻坚。"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def city(db):
     return Jurisdiction.objects.create(name="辽源市")

@@ -60,6 +60,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "luoshi.tracking.context_processors.tracking",
             ],
         },
     },
@@ -88,5 +89,19 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Third-party front-end files installed at set-up (ECharts from the npm registry), never a CDN.
+VENDOR_DIR = DATA_DIR / "vendor"
+STATICFILES_DIRS = [VENDOR_DIR] if VENDOR_DIR.is_dir() else []
+MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("LUOSHI_MEDIA_ROOT", str(DATA_DIR / "media")))
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "tracking:dashboard"
+LOGOUT_REDIRECT_URL = "login"
+
+# The tracker: statuses are computed for this date when set (YYYY-MM-DD), else for today.
+LUOSHI_AS_OF = env_str("LUOSHI_AS_OF", "")
+LUOSHI_EVIDENCE_MAX_MB = int(env_str("LUOSHI_EVIDENCE_MAX_MB", "10"))
+LUOSHI_EVIDENCE_MAX_FILES = 5
+LUOSHI_REPORT_MAX_MB = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,0 +1,227 @@
+"""Forms for every write: progress reports, reviews, imports, assignments and revisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.tracking.models import PERIOD_RE, Department, Plan, Task
+
+# Evidence: documents, spreadsheets and pictures, recognised by extension and by their first bytes.
+EVIDENCE_TYPES = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".doc": (b"\xd0\xcf\x11\xe0",),
+    ".xls": (b"\xd0\xcf\x11\xe0",),
+    ".txt": (),
+}
+REPORT_TYPES = (".txt", ".docx", ".pdf", ".html", ".htm")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+def check_evidence(upload: UploadedFile) -> None:
+    limit = settings.LUOSHI_EVIDENCE_MAX_MB
+    suffix = Path(upload.name or "").suffix.lower()
+    if suffix not in EVIDENCE_TYPES:
+        allowed = "、".join(sorted(s.lstrip(".") for s in EVIDENCE_TYPES))
+        raise forms.ValidationError(
+            _("%(name)s: this file type is not accepted. Upload one of: %(allowed)s."),
+            params={"name": upload.name, "allowed": allowed},
+        )
+    if (upload.size or 0) > limit * 1024 * 1024:
+        raise forms.ValidationError(
+            _("%(name)s is larger than %(limit)s MB. Compress it or split it."),
+            params={"name": upload.name, "limit": limit},
+        )
+    magic = EVIDENCE_TYPES[suffix]
+    head = upload.read(8)
+    upload.seek(0)
+    if magic and not any(head.startswith(m) for m in magic):
+        raise forms.ValidationError(
+            _("%(name)s does not look like a %(type)s file. Check the file and upload it again."),
+            params={"name": upload.name, "type": suffix.lstrip(".")},
+        )
+
+
+class ProgressReportForm(forms.Form):
+    target = forms.ChoiceField(label=_("Target"), required=False)
+    each_item = forms.ChoiceField(label=_("Unit"), required=False)
+    period = forms.CharField(label=_("Period (year-month)"), max_length=7)
+    value = forms.FloatField(label=_("Value to date"), required=False)
+    percent = forms.FloatField(label=_("Progress (%)"), required=False, min_value=0, max_value=100)
+    narrative = forms.CharField(
+        label=_("Progress narrative"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    evidence = MultipleFileField(label=_("Evidence files"), required=False)
+
+    def __init__(self, task: Task, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.task = task
+        self.targets = {str(t.pk): t for t in task.targets.all()}
+        target_field: Any = self.fields["target"]
+        target_field.choices = [("", _("The task as a whole"))] + [
+            (key, t.text) for key, t in self.targets.items()
+        ]
+        units = sorted({u for t in self.targets.values() for u in (t.each or [])})
+        each_field: Any = self.fields["each_item"]
+        each_field.choices = [("", "—")] + [(u, u) for u in units]
+
+    def clean_period(self) -> str:
+        period = self.cleaned_data["period"].strip()
+        if not PERIOD_RE.match(period):
+            raise forms.ValidationError(_("Write the period as year-month, for example 2022-06."))
+        if int(period[:4]) != self.task.plan.year:
+            raise forms.ValidationError(
+                _("The period must fall in the plan year %(year)s."),
+                params={"year": self.task.plan.year},
+            )
+        return period
+
+    def clean_evidence(self) -> list[UploadedFile]:
+        files = self.cleaned_data.get("evidence") or []
+        if len(files) > settings.LUOSHI_EVIDENCE_MAX_FILES:
+            raise forms.ValidationError(
+                _("Attach at most %(count)s files."),
+                params={"count": settings.LUOSHI_EVIDENCE_MAX_FILES},
+            )
+        for upload in files:
+            check_evidence(upload)
+        return files
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        target = self.targets.get(data.get("target") or "")
+        data["target_obj"] = target
+        if target is not None:
+            if data.get("value") is None:
+                self.add_error("value", _("Enter the value reached so far for this target."))
+            if target.each and data.get("each_item") not in target.each:
+                self.add_error("each_item", _("Choose which unit this value is for."))
+            if not target.each:
+                data["each_item"] = ""
+        else:
+            data["each_item"] = ""
+            if self.targets and data.get("percent") is None:
+                self.add_error("target", _("Choose the target this value is for."))
+            elif data.get("percent") is None:
+                self.add_error("percent", _("Enter how far the task has progressed, 0 to 100."))
+        return data
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("return", _("Return"))]
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the report is returned, so it can be corrected."))
+        return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Report file"))
+    jurisdiction = forms.CharField(label=_("Jurisdiction"), max_length=100)
+    year = forms.IntegerField(label=_("Plan year"), min_value=2000, max_value=2100)
+
+    def clean_file(self) -> UploadedFile:
+        upload = self.cleaned_data["file"]
+        if Path(upload.name or "").suffix.lower() not in REPORT_TYPES:
+            raise forms.ValidationError(_("Upload the report as .txt, .docx, .pdf or .html."))
+        if (upload.size or 0) > settings.LUOSHI_REPORT_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("The report is larger than %(limit)s MB."),
+                params={"limit": settings.LUOSHI_REPORT_MAX_MB},
+            )
+        return upload
+
+
+class AssignmentForm(forms.Form):
+    """One lead and any supporting departments per task of a draft plan."""
+
+    def __init__(self, plan: Plan, tasks: list[Task], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        departments = list(Department.objects.filter(jurisdiction=plan.jurisdiction))
+        self.departments = {str(d.pk): d for d in departments}
+        choices = [(str(d.pk), d.name) for d in departments]
+        self.tasks = tasks
+        for task in tasks:
+            self.fields[f"lead-{task.pk}"] = forms.ChoiceField(
+                label=task.code,
+                choices=[("", "—"), *choices],
+                required=False,
+                initial=str(task.lead_id or ""),
+            )
+            self.fields[f"supporting-{task.pk}"] = forms.MultipleChoiceField(
+                label=task.code,
+                choices=choices,
+                required=False,
+                initial=[str(d.pk) for d in task.supporting.all()],
+                widget=forms.SelectMultiple(attrs={"size": 3}),
+            )
+
+
+class RevisionForm(forms.Form):
+    KINDS = [
+        ("deadline_extended", _("Extend the deadline")),
+        ("reassigned", _("Change the lead department")),
+        ("target_revised", _("Revise a target value")),
+    ]
+    kind = forms.ChoiceField(label=_("Revision"), choices=KINDS)
+    deadline = forms.DateField(label=_("New deadline"), required=False)
+    lead = forms.ModelChoiceField(
+        queryset=Department.objects.none(), label=_("New lead"), required=False
+    )
+    target = forms.ChoiceField(label=_("Target"), required=False)
+    value = forms.FloatField(label=_("New target value"), required=False)
+    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, task: Task, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.task = task
+        lead_field: Any = self.fields["lead"]
+        lead_field.queryset = Department.objects.filter(jurisdiction=task.plan.jurisdiction_id)
+        self.targets = {str(t.pk): t for t in task.targets.all()}
+        target_field: Any = self.fields["target"]
+        target_field.choices = [("", "—")] + [(k, t.text) for k, t in self.targets.items()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("kind")
+        if kind == "deadline_extended" and not data.get("deadline"):
+            self.add_error("deadline", _("Enter the new deadline."))
+        if kind == "reassigned" and not data.get("lead"):
+            self.add_error("lead", _("Choose the new lead department."))
+        if kind == "target_revised":
+            if data.get("target") not in self.targets:
+                self.add_error("target", _("Choose the target to revise."))
+            if data.get("value") is None:
+                self.add_error("value", _("Enter the new target value."))
+        data["target_obj"] = self.targets.get(data.get("target") or "")
+        return data

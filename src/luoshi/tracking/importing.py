@@ -1,0 +1,218 @@
+"""Turn a read and extracted report into a draft plan: sections, tasks, targets, departments.
+
+The same document (same text, jurisdiction and year) is imported once: importing it again
+returns the plan already there and changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from luoshi.extraction import extract_document
+from luoshi.extraction.model import Extraction
+from luoshi.extraction.model import Target as ExtractedTarget
+from luoshi.reading import Document
+from luoshi.tracking.models import Department, Event, Jurisdiction, Plan, Section, Target, Task
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+@dataclass
+class DraftTask:
+    code: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    subheading: str = ""
+    targets: list[ExtractedTarget] = field(default_factory=list)
+    lead: str | None = None
+    supporting: list[str] = field(default_factory=list)
+    reasons: list[dict[str, str]] = field(default_factory=list)
+    deadline: str | None = None
+    nodes: list[str] = field(default_factory=list)
+
+
+def _original_span(document: Document | None, start: int, end: int, text: str) -> tuple[int, int]:
+    # Task spans should point into the original text; map them when they still point into the
+    # cleaned text (extract_document maps targets and sections, tasks arrived later).
+    if document is None or document.original[start:end] == text:
+        return start, end
+    if document.text[start:end] == text:
+        return document.to_original(start, end)
+    return start, end
+
+
+def draft_tasks(extraction: Extraction, document: Document | None = None) -> list[DraftTask]:
+    """The extractor's tasks; while it finds none, one task per plan sentence holding targets."""
+    if extraction.tasks:
+        drafts = []
+        for task in extraction.tasks:
+            leads = [a for a in task.assignments if a.role == "lead"]
+            start, end = _original_span(document, task.start, task.end, task.text)
+            drafts.append(
+                DraftTask(
+                    code=task.id,
+                    text=extraction.text[start:end],
+                    start=start,
+                    end=end,
+                    kind=task.kind,
+                    subheading=task.subheading or "",
+                    targets=[extraction.targets[i] for i in task.targets],
+                    lead=leads[0].department if leads else None,
+                    supporting=[a.department for a in task.assignments if a.role == "support"],
+                    reasons=[
+                        {"department": a.department, "role": a.role, "reason": a.reason}
+                        for a in task.assignments
+                    ],
+                    deadline=task.deadline,
+                    nodes=list(task.nodes),
+                )
+            )
+        return drafts
+    return _fallback_tasks(extraction)
+
+
+def _fallback_tasks(extraction: Extraction) -> list[DraftTask]:
+    # Fallback until the extractor splits tasks (issue 4): group the plan part's targets by
+    # the sentence that holds them.
+    text = extraction.text
+    drafts: list[DraftTask] = []
+    for target in extraction.targets:
+        if target.kind != "target":
+            continue
+        if drafts and drafts[-1].start <= target.start < drafts[-1].end:
+            drafts[-1].targets.append(target)
+            continue
+        start = target.start
+        while start > 0 and not _SENTENCE_END.match(text[start - 1]):
+            start -= 1
+        match = _SENTENCE_END.search(text, target.end)
+        end = match.end() if match else len(text)
+        sentence = text[start:end].strip()
+        start = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+        drafts.append(
+            DraftTask(f"T{len(drafts) + 1:03d}", sentence, start, start + len(sentence), "target")
+        )
+        drafts[-1].targets.append(target)
+    return drafts
+
+
+def sha256_of(document: Document) -> str:
+    return hashlib.sha256(document.original.encode("utf-8")).hexdigest()
+
+
+def _department(jurisdiction: Jurisdiction, name: str, cache: dict[str, Department]) -> Department:
+    if name not in cache:
+        code = "d-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+        cache[name], _ = Department.objects.get_or_create(
+            jurisdiction=jurisdiction, name=name, defaults={"code": code}
+        )
+    return cache[name]
+
+
+def _section_for(sections: list[Section], start: int) -> Section | None:
+    holding = [s for s in sections if s.start <= start < s.body_end]
+    return max(holding, key=lambda s: (s.level, s.start)) if holding else None
+
+
+@transaction.atomic
+def import_document(
+    document: Document,
+    jurisdiction_name: str,
+    year: int,
+    actor: User | None = None,
+    extraction: Extraction | None = None,
+) -> tuple[Plan, bool]:
+    """Save `document` as a draft plan; returns (plan, created)."""
+    jurisdiction, _ = Jurisdiction.objects.get_or_create(name=jurisdiction_name)
+    digest = sha256_of(document)
+    existing = Plan.objects.filter(jurisdiction=jurisdiction, year=year, source_sha256=digest)
+    if plan := existing.first():
+        return plan, False
+    extraction = extraction or extract_document(document, year=year)
+    plan = Plan.objects.create(
+        jurisdiction=jurisdiction,
+        year=year,
+        title=extraction.title or "",
+        source_name=document.source,
+        source_text=document.original,
+        source_sha256=digest,
+    )
+    sections = Section.objects.bulk_create(
+        Section(
+            plan=plan,
+            order=index,
+            level=s.level,
+            number=s.number,
+            title=s.title,
+            start=s.start,
+            end=s.end,
+            body_end=s.body_end,
+        )
+        for index, s in enumerate(extraction.sections)
+    )
+    departments: dict[str, Department] = {}
+    year_end = date(year, 12, 31)
+    drafts = draft_tasks(extraction, document)
+    for order, draft in enumerate(drafts, start=1):
+        deadline = date.fromisoformat(draft.deadline) if draft.deadline else year_end
+        lead = _department(jurisdiction, draft.lead, departments) if draft.lead else None
+        task = Task.objects.create(
+            plan=plan,
+            section=_section_for(sections, draft.start),
+            code=draft.code,
+            order=order,
+            text=draft.text,
+            start=draft.start,
+            end=draft.end,
+            subheading=draft.subheading[:200],
+            kind=draft.kind,
+            lead=lead,
+            original_lead=lead,
+            assignment_reasons=draft.reasons,
+            deadline=deadline,
+            original_deadline=deadline,
+            nodes=draft.nodes,
+        )
+        if draft.supporting:
+            task.supporting.set(_department(jurisdiction, n, departments) for n in draft.supporting)
+        Target.objects.bulk_create(
+            Target(
+                task=task,
+                order=index,
+                text=t.text[:500],
+                start=t.start,
+                end=t.end,
+                indicator=t.indicator[:200],
+                value=t.value,
+                original_value=t.value,
+                upper=t.upper,
+                unit=t.unit,
+                comparator=t.comparator,
+                change=t.change or "",
+                each=t.each,
+                qualifier=(t.qualifier or "")[:50],
+                rule=t.rule,
+            )
+            for index, t in enumerate(draft.targets)
+        )
+    Event.objects.create(
+        actor=actor,
+        verb="imported",
+        plan=plan,
+        payload={
+            "source": document.source,
+            "sha256": digest,
+            "tasks": len(drafts),
+            "targets": sum(len(d.targets) for d in drafts),
+            "fallback": not extraction.tasks,
+        },
+    )
+    return plan, True

@@ -1,0 +1,57 @@
+"""Who may do what. Reading needs a login; writing needs the right role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from luoshi.tracking.models import Membership, Task
+
+
+def membership(user: Any) -> Membership | None:
+    try:
+        return user.membership
+    except Membership.DoesNotExist:
+        return None
+
+
+def user_of(request: HttpRequest) -> User:
+    """The logged-in user of a view behind login_required."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
+def is_office(user: Any) -> bool:
+    if user.is_superuser:
+        return True
+    member = membership(user)
+    return member is not None and member.role == Membership.OFFICE
+
+
+def can_report(user: Any, task: Task) -> bool:
+    """Only the liaison of the task's lead department reports on it."""
+    member = membership(user)
+    return (
+        member is not None
+        and member.role == Membership.LIAISON
+        and member.department_id is not None
+        and member.department_id == task.lead_id
+    )
+
+
+def office_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    @login_required
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_office(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,21 @@
+// Dashboard charts; the tables beside them carry the same numbers when ECharts is absent.
+(function () {
+  var data = JSON.parse(document.getElementById("chart-data").textContent);
+  var colors = ["#2e7d32", "#1565c0", "#00897b", "#f9a825", "#c62828", "#757575"];
+  var el = document.getElementById("chart-sections");
+  if (!el || !window.echarts) return;
+  var chart = echarts.init(el);
+  chart.setOption({
+    color: colors,
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    legend: { data: data.statuses, bottom: 0 },
+    grid: { left: 8, right: 8, top: 8, bottom: 40, containLabel: true },
+    xAxis: { type: "value", minInterval: 1 },
+    yAxis: { type: "category", data: data.sections, inverse: true,
+             axisLabel: { width: 140, overflow: "truncate" } },
+    series: data.statuses.map(function (name, i) {
+      return { name: name, type: "bar", stack: "all", data: data.by_section[i] };
+    }),
+  });
+  window.addEventListener("resize", function () { chart.resize(); });
+})();

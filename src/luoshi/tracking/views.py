@@ -1,0 +1,259 @@
+"""Pages that read: the dashboard, a plan, a task, a department. Writes live in actions.py."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.tracking import status
+from luoshi.tracking.forms import ProgressReportForm, RevisionForm
+from luoshi.tracking.measure import Measured, as_of, highlight, measure, tasks_for_status
+from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Task
+from luoshi.tracking.permissions import can_report, is_office, membership
+
+STATUS_LABELS = {
+    status.COMPLETE: _("Complete"),
+    status.AHEAD: _("Ahead"),
+    status.ON_TRACK: _("On track"),
+    status.BEHIND: _("Behind"),
+    status.OVERDUE: _("Overdue"),
+    status.MISSING: _("Not reported"),
+}
+STATUS_CSS = {
+    status.COMPLETE: "complete",
+    status.AHEAD: "ahead",
+    status.ON_TRACK: "on-track",
+    status.BEHIND: "behind",
+    status.OVERDUE: "overdue",
+    status.MISSING: "missing",
+}
+
+
+def _plan_for(request: HttpRequest, plan_id: int | None = None) -> Plan:
+    member = membership(request.user)
+    plans = Plan.objects.select_related("jurisdiction")
+    if member is not None:
+        plans = plans.filter(jurisdiction=member.jurisdiction_id)
+    if plan_id is not None:
+        return get_object_or_404(plans, pk=plan_id)
+    plan = plans.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at").first()
+    if plan is None:
+        raise Http404(_("No published plan yet."))
+    return plan
+
+
+def _rows(measured: list[Measured]) -> list[dict[str, Any]]:
+    return [
+        {
+            "task": m.task,
+            "status": m.status,
+            "label": STATUS_LABELS[m.status],
+            "css": STATUS_CSS[m.status],
+            "reason": m.result.reason,
+            "verified": m.result.verified,
+            "claimed": m.result.claimed,
+        }
+        for m in measured
+    ]
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    try:
+        plan = _plan_for(request)
+    except Http404:
+        if is_office(request.user):
+            return redirect("tracking:import")
+        raise
+    on = as_of(request)
+    measured = measure(tasks_for_status(plan.tasks.all()), on)
+    counts = Counter(m.status for m in measured)
+    by_section: dict[str, Counter[str]] = defaultdict(Counter)
+    by_department: dict[Department | None, Counter[str]] = defaultdict(Counter)
+    for m in measured:
+        section = m.task.section.title if m.task.section else "—"
+        by_section[section][m.status] += 1
+        by_department[m.task.lead][m.status] += 1
+    league: list[dict[str, Any]] = []
+    for department, tally in by_department.items():
+        total = sum(tally.values())
+        good = tally[status.COMPLETE] + tally[status.AHEAD] + tally[status.ON_TRACK]
+        league.append(
+            {
+                "department": department,
+                "total": total,
+                "good": good,
+                "share": good / total,
+                "tally": [tally[s] for s in status.STATUSES],
+            }
+        )
+    league.sort(key=lambda row: (-row["share"], -row["total"]))
+    chart = {
+        "statuses": [str(STATUS_LABELS[s]) for s in status.STATUSES],
+        "counts": [counts[s] for s in status.STATUSES],
+        "sections": list(by_section),
+        "by_section": [[by_section[name][s] for name in by_section] for s in status.STATUSES],
+    }
+    return render(
+        request,
+        "tracking/dashboard.html",
+        {
+            "plan": plan,
+            "on": on,
+            "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
+            "total": len(measured),
+            "sections": [
+                (name, [tally[s] for s in status.STATUSES]) for name, tally in by_section.items()
+            ],
+            "league": league,
+            "overdue": _rows([m for m in measured if m.status == status.OVERDUE]),
+            "chart": chart,
+            "status_labels": [STATUS_LABELS[s] for s in status.STATUSES],
+        },
+    )
+
+
+@login_required
+def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan_for(request, plan_id)
+    tasks = plan.tasks.all()
+    section = request.GET.get("section", "")
+    department = request.GET.get("department", "")
+    kind = request.GET.get("kind", "")
+    wanted = request.GET.get("status", "")
+    query = request.GET.get("q", "").strip()
+    if section.isdigit():
+        tasks = tasks.filter(section_id=int(section))
+    if department.isdigit():
+        tasks = tasks.filter(
+            Q(lead_id=int(department)) | Q(supporting__id=int(department))
+        ).distinct()
+    if kind:
+        tasks = tasks.filter(kind=kind)
+    if query:
+        tasks = tasks.filter(Q(text__icontains=query) | Q(code__iexact=query))
+    measured = measure(tasks_for_status(tasks), as_of(request))
+    if wanted in STATUS_LABELS:
+        measured = [m for m in measured if m.status == wanted]
+    return render(
+        request,
+        "tracking/plan.html",
+        {
+            "plan": plan,
+            "on": as_of(request),
+            "rows": _rows(measured),
+            "sections": plan.sections.all(),
+            "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
+            "kinds": Task.KINDS,
+            "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
+            "filters": {
+                "section": section,
+                "department": department,
+                "kind": kind,
+                "status": wanted,
+                "q": query,
+            },
+        },
+    )
+
+
+@login_required
+def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
+    member = membership(request.user)
+    tasks = tasks_for_status(Task.objects.all())
+    if member is not None:
+        tasks = tasks.filter(plan__jurisdiction=member.jurisdiction_id)
+    task = get_object_or_404(tasks, pk=task_id)
+    return render_task(request, task)
+
+
+def render_task(
+    request: HttpRequest,
+    task: Task,
+    form: ProgressReportForm | None = None,
+    revision: RevisionForm | None = None,
+    status_code: int = 200,
+) -> HttpResponse:
+    on = as_of(request)
+    [measured] = measure([task], on)
+    targets = list(task.targets.all())
+    marks = [(t.start, t.end) for t in targets]
+    reporter = can_report(request.user, task)
+    if reporter and form is None:
+        period = status.reference_period(task.plan.year, task.deadline or on, on)
+        form = ProgressReportForm(task, initial={"period": period or f"{task.plan.year}-01"})
+    office = is_office(request.user)
+    if office and revision is None:
+        revision = RevisionForm(task)
+    reports = (
+        ProgressReport.objects.filter(task=task)
+        .select_related("target", "submitted_by", "reviewer")
+        .prefetch_related("evidence")
+    )
+    events = Event.objects.filter(task=task).select_related("actor")
+    return render(
+        request,
+        "tracking/task.html",
+        {
+            "task": task,
+            "on": on,
+            "source": highlight(task.plan.source_text, task.start, task.end, marks),
+            "targets": targets,
+            "result": measured.result,
+            "label": STATUS_LABELS[measured.status],
+            "css": STATUS_CSS[measured.status],
+            "lines": [
+                (line, STATUS_LABELS[line.status], STATUS_CSS[line.status])
+                for line in measured.result.lines
+            ],
+            "reports": reports,
+            "events": events,
+            "form": form if reporter else None,
+            "revision": revision if office else None,
+        },
+        status=status_code,
+    )
+
+
+@login_required
+def my_department(request: HttpRequest) -> HttpResponse:
+    member = membership(request.user)
+    if member is None or member.department_id is None:
+        return redirect("tracking:dashboard")
+    return redirect("tracking:department", member.department_id)
+
+
+@login_required
+def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
+    member = membership(request.user)
+    departments = Department.objects.select_related("jurisdiction")
+    if member is not None:
+        departments = departments.filter(jurisdiction=member.jurisdiction_id)
+    department = get_object_or_404(departments, pk=department_id)
+    plan = _plan_for(request)
+    on = as_of(request)
+    led = tasks_for_status(plan.tasks.filter(lead=department))
+    measured = measure(led, on)
+    period = status.reference_period(plan.year, status.date(plan.year, 12, 31), on)
+    due = [m for m in measured if m.status in (status.MISSING, status.OVERDUE, status.BEHIND)]
+    supporting = plan.tasks.filter(supporting=department).select_related("lead")
+    return render(
+        request,
+        "tracking/department.html",
+        {
+            "department": department,
+            "plan": plan,
+            "on": on,
+            "period": period,
+            "due": _rows(due),
+            "rows": _rows(measured),
+            "supporting": supporting,
+            "mine": member is not None and member.department_id == department.pk,
+        },
+    )

@@ -1,0 +1,33 @@
+"""The compiled Chinese catalog is in step with its source, and complete."""
+
+import gettext
+import re
+from importlib import resources
+
+LOCALE = resources.files("luoshi.tracking") / "locale" / "zh_Hans" / "LC_MESSAGES"
+
+
+def po_entries(text):
+    entries = {}
+    for block in text.split("\n\n"):
+        msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+        msgstr = re.search(r'^msgstr(?:\[0\])? ((?:".*"\n?)+)', block, re.M)
+        if msgid and msgstr:
+            join = lambda m: "".join(re.findall(r'"(.*)"', m.group(1)))  # noqa: E731
+            entries[join(msgid)] = join(msgstr)
+    return entries
+
+
+def test_every_message_has_a_chinese_translation():
+    entries = po_entries((LOCALE / "django.po").read_text("utf-8"))
+    untranslated = [msgid for msgid, msgstr in entries.items() if msgid and not msgstr]
+    assert untranslated == []
+
+
+def test_the_compiled_catalog_matches_the_po_file():
+    entries = po_entries((LOCALE / "django.po").read_text("utf-8"))
+    with (LOCALE / "django.mo").open("rb") as mo:
+        catalog = gettext.GNUTranslations(mo)
+    for msgid, msgstr in entries.items():
+        if msgid:
+            assert catalog.gettext(msgid) == msgstr, msgid

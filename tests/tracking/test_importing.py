@@ -1,0 +1,58 @@
+from importlib import resources
+
+import pytest
+
+from luoshi.extraction import extract_document
+from luoshi.reading import read
+from luoshi.tracking.importing import import_document
+from luoshi.tracking.models import Event, Plan, Target, Task
+
+SAMPLE = resources.files("luoshi.samples") / "liaoyuan-2022-part2.txt"
+
+
+@pytest.fixture(scope="module")
+def document():
+    return read(str(SAMPLE))
+
+
+@pytest.fixture(scope="module")
+def extraction(document):
+    # Extraction takes seconds; importing is what these tests are about.
+    return extract_document(document, year=2022)
+
+
+def test_importing_the_sample_drafts_tasks_with_targets(db, document, extraction):
+    plan, created = import_document(document, "辽源市", 2022, extraction=extraction)
+    assert created
+    assert plan.state == Plan.DRAFT
+    assert plan.source_text == document.original
+    assert Task.objects.filter(plan=plan).count() > 10
+    targets = Target.objects.filter(task__plan=plan)
+    assert targets.count() >= 30
+    for target in targets:
+        assert plan.source_text[target.start : target.end] == target.text
+    for task in Task.objects.filter(plan=plan):
+        assert plan.source_text[task.start : task.end] == task.text
+
+
+def test_reimporting_the_same_document_duplicates_nothing(db, document, extraction):
+    first, _ = import_document(document, "辽源市", 2022, extraction=extraction)
+    counts = (Task.objects.count(), Target.objects.count(), Event.objects.count())
+    again, created = import_document(read(str(SAMPLE)), "辽源市", 2022)
+    assert not created
+    assert again.pk == first.pk
+    assert (Task.objects.count(), Target.objects.count(), Event.objects.count()) == counts
+
+
+def test_the_same_document_for_another_year_is_another_plan(db, document, extraction):
+    import_document(document, "辽源市", 2022, extraction=extraction)
+    _, created = import_document(document, "辽源市", 2023, extraction=extraction)
+    assert created
+    assert Plan.objects.count() == 2
+
+
+def test_an_import_is_recorded_as_an_event(db, document, extraction):
+    plan, _ = import_document(document, "辽源市", 2022, extraction=extraction)
+    event = Event.objects.get(plan=plan)
+    assert event.verb == "imported"
+    assert event.payload["tasks"] == plan.tasks.count()
