@@ -140,61 +140,74 @@ def bench_command(reports: str | None, gold: str | None, seconds: float) -> None
     click.echo(bench.table(bench.run(reports_dir, gold_dir, seconds), chars))
 
 
-@main.command("corpus")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="The table to write: FILE.csv (UTF-8 with BOM) or FILE.parquet.",
-)
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: one per CPU).",
-)
-@click.option(
-    "--year-from-name",
-    is_flag=True,
-    help="Take the plan year from the file name (zhejiang-2025.txt) over the text.",
-)
-def corpus_command(
-    paths: tuple[str, ...], out: str, jobs: int | None, year_from_name: bool
-) -> None:
-    """One row per target of every report in PATHS (files, or folders walked for reports)."""
-    import time
+def _django(**environment: str) -> None:
+    """Configure the web app; `environment` gives defaults the caller's environment overrides."""
+    import os
 
-    from luoshi import corpus
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.site.settings")
+    for name, value in environment.items():
+        os.environ.setdefault(name, value)
+    django.setup()
+
+
+@main.command("demo")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--no-serve", is_flag=True, help="Set up the demo data only.")
+def demo_command(port: int, no_serve: bool) -> None:
+    """Set up the demo on the bundled 辽源市 2022 report and serve it on 127.0.0.1.
+
+    Data goes to ./var (or LUOSHI_DATA_DIR); running it again adds nothing.
+    """
+    import os
+
+    from luoshi.tracking import vendor
+
+    data_dir = Path(os.environ.get("LUOSHI_DATA_DIR", Path.cwd() / "var"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    click.echo(vendor.install_echarts(data_dir / "vendor"))
+    _django(LUOSHI_AS_OF="2022-07-10", LUOSHI_SERVE_MEDIA="1")
+    from django.core.management import call_command
+
+    call_command("demo", port=port, no_serve=no_serve)
+
+
+@main.command("serve")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
+def serve_command(port: int) -> None:
+    """Serve the web app on 127.0.0.1 with Django's development server (after migrating)."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--jurisdiction", required=True, help="The city or county, e.g. 辽源市.")
+@click.option("--year", type=int, required=True, help="The plan year.")
+def import_command(file: str, jurisdiction: str, year: int) -> None:
+    """Import the report FILE as a draft plan (importing it again adds nothing)."""
+    _django()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
 
     try:
-        corpus.check_output(out)
-    except corpus.CorpusError as error:
+        call_command("import_report", file, jurisdiction=jurisdiction, year=year)
+    except CommandError as error:
         raise click.ClickException(str(error)) from None
-    files = corpus.find_files(paths)
-    if not files:
-        raise click.ClickException("no .txt, .docx, .pdf or .html report found in the given paths")
-    began = time.perf_counter()
-    results: list[corpus.FileResult] = []
-    stream = corpus.extract_files(files, jobs, year_from_name)
-    with click.progressbar(stream, length=len(files), label="reports", file=sys.stderr) as bar:
-        results.extend(bar)
-    rows, skipped = corpus.collect(results, files)
-    seconds = time.perf_counter() - began
-    for item in skipped:
-        click.echo(f"skipped {item.file}: {item.reason}", err=True)
-    read_count = len(files) - len(skipped)
-    if not read_count:
-        raise click.ClickException(f"none of the {len(files)} files could be read; nothing written")
-    corpus.write(rows, out)
-    chars = sum(r.chars for r in results)
-    achievements = sum(1 for r in rows if r["kind"] == "achievement")
-    click.echo(
-        f"{read_count} files read, {len(skipped)} skipped; {len(rows)} rows "
-        f"({len(rows) - achievements} targets, {achievements} achievements) → {out}; "
-        f"{seconds:.2f} s, {chars / max(seconds, 1e-9):,.0f} chars/s",
-        err=True,
-    )
+
+
+@main.command("manage", context_settings={"ignore_unknown_options": True, "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage_command(args: tuple[str, ...]) -> None:
+    """Run a Django management command: luoshi manage migrate, createsuperuser, help, …"""
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["luoshi manage", *args])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,6 +12,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("luoshi.tracking.urls")),
 ]
-# Evidence files: served by Django only in development and the demo; behind a real server in
-# production (and then only to logged-in users, which is left to the deployment).
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Evidence files: Django serves them (to logged-in users) only in the demo and development; a
+# deployment puts them behind its web server.
+if settings.LUOSHI_SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>.*)$",
+            login_required(serve),
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

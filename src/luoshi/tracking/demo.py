@@ -1,0 +1,205 @@
+"""Demo set-up: the bundled 辽源市 2022 report, departments, accounts and example progress.
+
+Everything made here is marked as demo data (ProgressReport.is_demo, narratives starting with
+【演示数据】, a `demo_data` event). Running it again adds nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from luoshi.reading import read
+from luoshi.tracking.importing import import_document
+from luoshi.tracking.models import (
+    Department,
+    Event,
+    Jurisdiction,
+    Membership,
+    Plan,
+    ProgressReport,
+    Target,
+    Task,
+)
+
+CITY = "辽源市"
+YEAR = 2022
+AS_OF = "2022-07-10"  # the demo's "today": half a year of reports to look at
+PASSWORD = "luoshi-demo-2022"
+SAMPLE = "liaoyuan-2022-part2.txt"
+COUNTIES = [
+    ("东丰县", "county"),
+    ("东辽县", "county"),
+    ("龙山区", "district"),
+    ("西安区", "district"),
+]
+# Canonical names as in the extractor's departments data, so its suggestions land on these rows.
+DEPARTMENTS = [
+    ("FGW", "发展和改革委员会", ["项目", "投资", "开复工", "谋划", "服务业"]),
+    ("SWJ", "商务局", ["招商", "签约", "消费", "电商", "物流", "会展"]),
+    ("GXJ", "工业和信息化局", ["工业", "企业", "数字化", "制造", "产业", "配套"]),
+    ("KJJ", "科学技术局", ["科技", "创新", "科研", "技术"]),
+    ("ZJJ", "住房和城乡建设局", ["城市", "路", "桥", "小区", "绿化", "街"]),
+    ("STJ", "生态环境局", ["空气", "生态", "污染", "河", "环境"]),
+    ("NYJ", "农业农村局", ["农业", "农村", "乡村", "良田", "造林", "乡镇"]),
+    ("RSJ", "人力资源和社会保障局", ["就业", "社会保险", "参保", "劳动力"]),
+    ("JYJ", "教育局", ["学校", "学位", "教育", "中小学"]),
+    ("WJW", "卫生健康委员会", ["医疗", "医保", "中医", "就诊", "养老"]),
+    ("ZWJ", "政务服务和数字化建设管理局", ["政务", "审批", "改革", "营商"]),
+]
+
+
+@dataclass
+class Account:
+    username: str
+    role: str
+    department: str | None
+
+
+def _user(username: str, city: Jurisdiction, role: str, department: Department | None) -> User:
+    user, created = User.objects.get_or_create(username=username)
+    if created:
+        user.set_password(PASSWORD)
+        user.is_staff = role == Membership.OFFICE
+        user.save()
+    Membership.objects.update_or_create(
+        user=user, defaults={"jurisdiction": city, "role": role, "department": department}
+    )
+    return user
+
+
+def set_up_people(city: Jurisdiction) -> list[Account]:
+    departments = {}
+    for code, name, _ in DEPARTMENTS:
+        departments[code], _created = Department.objects.get_or_create(
+            jurisdiction=city, name=name, defaults={"code": code}
+        )
+    accounts = [Account("duchashi", Membership.OFFICE, None)]
+    office = _user("duchashi", city, Membership.OFFICE, None)
+    office.is_superuser = True  # the demo's office admin also manages reference data
+    office.save(update_fields=["is_superuser"])
+    for code, department in departments.items():
+        _user(code.lower(), city, Membership.LIAISON, department)
+        accounts.append(Account(code.lower(), Membership.LIAISON, department.name))
+    _user("lingdao", city, Membership.LEADER, None)
+    _user("chakan", city, Membership.VIEWER, None)
+    accounts += [Account("lingdao", Membership.LEADER, None), Account("chakan", "viewer", None)]
+    return accounts
+
+
+def _guess_lead(task: Task, departments: list[Department]) -> Department:
+    # Demo only: until the extractor suggests departments, pick one by a few keywords.
+    words = {code: keys for code, _, keys in DEPARTMENTS}
+    scores = [(sum(task.text.count(k) for k in words.get(d.code, [])), d) for d in departments]
+    best = max(scores, key=lambda pair: pair[0])
+    return best[1] if best[0] else departments[task.order % len(departments)]
+
+
+@transaction.atomic
+def set_up_plan(city: Jurisdiction, office: User) -> Plan:
+    sample = resources.files("luoshi.samples") / SAMPLE
+    document = read(sample.read_bytes(), name=SAMPLE)
+    plan, _ = import_document(document, city.name, YEAR, office)
+    if plan.state == Plan.PUBLISHED:
+        return plan
+    codes = [code for code, _, _ in DEPARTMENTS]
+    departments = list(Department.objects.filter(jurisdiction=city, code__in=codes))
+    for task in plan.tasks.filter(lead__isnull=True):
+        task.lead = task.original_lead = _guess_lead(task, departments)
+        task.save(update_fields=["lead", "original_lead"])
+    # A few earlier deadlines and checkpoints, so every status shows up.
+    for task in plan.tasks.all()[::7]:
+        task.deadline = task.original_deadline = date(YEAR, 6, 30)
+        task.save(update_fields=["deadline", "original_deadline"])
+    for task in plan.tasks.all()[3::9]:
+        task.nodes = [f"{YEAR}-03-31", f"{YEAR}-06-30", f"{YEAR}-09-30"]
+        task.save(update_fields=["nodes"])
+    plan.state, plan.published_at = Plan.PUBLISHED, timezone.now()
+    plan.save(update_fields=["state", "published_at"])
+    Event.objects.create(actor=office, verb="published", plan=plan, reason="演示数据")
+    return plan
+
+
+def _value(target_value: float, share: float, level: bool, rng: random.Random) -> float:
+    if level:
+        return round(target_value * rng.uniform(0.93, 1.04), 1)
+    return round(target_value * share, 1 if target_value < 100 else 0)
+
+
+@transaction.atomic
+def add_progress(plan: Plan, office: User) -> int:
+    """Reports for January to June; returns how many were made (0 when already there)."""
+    if Event.objects.filter(plan=plan, verb="demo_data").exists():
+        return 0
+    liaisons = {m.department_id: m.user for m in Membership.objects.filter(role="liaison")}
+    made = 0
+    for task in plan.tasks.select_related("lead").prefetch_related("targets"):
+        rng = random.Random(f"{plan.pk}-{task.code}")
+        pace = rng.choice([0.5, 0.7, 0.9, 1.0, 1.0, 1.05, 1.1, 1.3, 2.2])
+        months = 6 if rng.random() > 0.15 else 5  # some tasks skip June: 未报送
+        author = liaisons.get(task.lead_id, office)
+        targets: list[Target | None] = [*task.targets.all()] or [None]
+        for month in range(1, months + 1):
+            share = min(1.0, pace * month / 12)
+            last = month == months
+            state = ProgressReport.APPROVED
+            if last and rng.random() < 0.35:
+                state = ProgressReport.SUBMITTED
+            for target in targets:
+                level = target is not None and target.unit.endswith("%")
+                for unit in (target.each or [""]) if target is not None else [""]:
+                    report = ProgressReport(
+                        task=task,
+                        target=target,
+                        each_item=unit,
+                        period=f"{YEAR}-{month:02d}",
+                        value=_value(target.value, share * rng.uniform(0.9, 1.1), level, rng)
+                        if target is not None
+                        else None,
+                        percent=None if target is not None else round(share * 100),
+                        narrative=f"【演示数据】{month}月进展：按计划推进。",
+                        submitted_by=author,
+                        state=state,
+                        is_demo=True,
+                    )
+                    if state == ProgressReport.APPROVED:
+                        report.reviewer, report.reviewed_at = office, timezone.now()
+                    report.save()
+                    made += 1
+        if rng.random() < 0.1:
+            first = targets[0]
+            ProgressReport.objects.create(
+                task=task,
+                target=first,
+                each_item=(first.each or [""])[0] if first is not None else "",
+                period=f"{YEAR}-06",
+                value=0 if first is not None else None,
+                percent=None if first is not None else 0,
+                narrative="【演示数据】6月进展（数据有误）。",
+                submitted_by=author,
+                is_demo=True,
+                state=ProgressReport.RETURNED,
+                return_reason="【演示数据】数据与台账不一致，请核实后重报。",
+                reviewer=office,
+                reviewed_at=timezone.now(),
+            )
+            made += 1
+    Event.objects.create(actor=office, verb="demo_data", plan=plan, payload={"reports": made})
+    return made
+
+
+def set_up() -> tuple[Plan, list[Account], int]:
+    city, _ = Jurisdiction.objects.get_or_create(name=CITY, defaults={"level": "city"})
+    for name, level in COUNTIES:
+        Jurisdiction.objects.get_or_create(name=name, defaults={"level": level, "parent": city})
+    accounts = set_up_people(city)
+    office = User.objects.get(username="duchashi")
+    plan = set_up_plan(city, office)
+    made = add_progress(plan, office)
+    return plan, accounts, made

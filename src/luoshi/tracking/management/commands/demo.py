@@ -1,0 +1,35 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from luoshi.tracking import demo
+
+
+class Command(BaseCommand):
+    help = "Set up the demo (辽源市 2022, accounts, example progress) and serve it on 127.0.0.1."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="Set up only; do not serve.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        plan, accounts, made = demo.set_up()
+        out = self.stdout
+        out.write(f"演示数据 demo data: {plan} — {plan.tasks.count()} tasks, {made} new reports")
+        out.write(f"Database: {settings.DATABASES['default']['NAME']}")
+        out.write(f"Statuses as of {settings.LUOSHI_AS_OF or 'today'} (LUOSHI_AS_OF)")
+        out.write(f"Accounts (password for all: {demo.PASSWORD}):")
+        for account in accounts:
+            out.write(f"  {account.username:<10} {account.role:<8} {account.department or ''}")
+        if options["no_serve"]:
+            return
+        out.write(f"Open http://127.0.0.1:{options['port']}/ (Ctrl-C stops the server)")
+        call_command(
+            "runserver",
+            f"127.0.0.1:{options['port']}",
+            use_reloader=False,
+            insecure_serving=True,  # static files without DEBUG: this is a local demo
+        )

@@ -1,0 +1,83 @@
+"""Pages cost a fixed number of queries, whatever the number of tasks."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from luoshi.tracking.models import ProgressReport, Target, Task
+
+from .conftest import PASSWORD
+
+
+def add_tasks(plan, department, liaison, count):
+    first = plan.tasks.count()
+    for n in range(first, first + count):
+        task = Task.objects.create(
+            plan=plan,
+            code=f"X{n:03d}",
+            order=100 + n,
+            text="新增项目10个。",
+            start=0,
+            end=7,
+            kind="target",
+            lead=department,
+        )
+        target = Target.objects.create(task=task, text="10个", start=4, end=7, value=10, unit="个")
+        task.supporting.add(department)
+        ProgressReport.objects.create(
+            task=task,
+            target=target,
+            period="2022-06",
+            value=5,
+            narrative="x",
+            submitted_by=liaison,
+            state="approved",
+        )
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("page", ["dashboard", "plan", "department"])
+def test_page_queries_do_not_grow_with_the_number_of_tasks(
+    client, settings, alice, bob, plan, ndrc, page
+):
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    client.login(username="alice", password=PASSWORD)
+    url = {
+        "dashboard": reverse("tracking:dashboard"),
+        "plan": reverse("tracking:plan", args=[plan.pk]),
+        "department": reverse("tracking:department", args=[ndrc.pk]),
+    }[page]
+    add_tasks(plan, ndrc, bob, 3)
+    few = queries(client, url)
+    add_tasks(plan, ndrc, bob, 30)
+    assert queries(client, url) == few
+
+
+def test_the_task_page_queries_do_not_grow_with_its_reports(
+    client, settings, alice, bob, bobs_task
+):
+    client.login(username="alice", password=PASSWORD)
+    url = reverse("tracking:task", args=[bobs_task.pk])
+    target = bobs_task.targets.get()
+
+    def report(n):
+        for month in range(1, n + 1):
+            ProgressReport.objects.create(
+                task=bobs_task,
+                target=target,
+                period=f"2022-{month:02d}",
+                value=month,
+                narrative="x",
+                submitted_by=bob,
+            )
+
+    report(2)
+    few = queries(client, url)
+    report(10)
+    assert queries(client, url) == few
