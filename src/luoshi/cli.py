@@ -140,6 +140,63 @@ def bench_command(reports: str | None, gold: str | None, seconds: float) -> None
     click.echo(bench.table(bench.run(reports_dir, gold_dir, seconds), chars))
 
 
+@main.command("corpus")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The table to write: FILE.csv (UTF-8 with BOM) or FILE.parquet.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per CPU).",
+)
+@click.option(
+    "--year-from-name",
+    is_flag=True,
+    help="Take the plan year from the file name (zhejiang-2025.txt) over the text.",
+)
+def corpus_command(
+    paths: tuple[str, ...], out: str, jobs: int | None, year_from_name: bool
+) -> None:
+    """One row per target of every report in PATHS (files, or folders walked for reports)."""
+    import time
+
+    from luoshi import corpus
+
+    try:
+        corpus.check_output(out)
+    except corpus.CorpusError as error:
+        raise click.ClickException(str(error)) from None
+    files = corpus.find_files(paths)
+    if not files:
+        raise click.ClickException("no .txt, .docx, .pdf or .html report found in the given paths")
+    began = time.perf_counter()
+    results: list[corpus.FileResult] = []
+    stream = corpus.extract_files(files, jobs, year_from_name)
+    with click.progressbar(stream, length=len(files), label="reports", file=sys.stderr) as bar:
+        results.extend(bar)
+    rows, skipped = corpus.collect(results, files)
+    seconds = time.perf_counter() - began
+    for item in skipped:
+        click.echo(f"skipped {item.file}: {item.reason}", err=True)
+    read_count = len(files) - len(skipped)
+    if not read_count:
+        raise click.ClickException(f"none of the {len(files)} files could be read; nothing written")
+    corpus.write(rows, out)
+    chars = sum(r.chars for r in results)
+    achievements = sum(1 for r in rows if r["kind"] == "achievement")
+    click.echo(
+        f"{read_count} files read, {len(skipped)} skipped; {len(rows)} rows "
+        f"({len(rows) - achievements} targets, {achievements} achievements) → {out}; "
+        f"{seconds:.2f} s, {chars / max(seconds, 1e-9):,.0f} chars/s",
+        err=True,
+    )
+
+
 def _django(**environment: str) -> None:
     """Configure the web app; `environment` gives defaults the caller's environment overrides."""
     import os
