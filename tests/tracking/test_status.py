@@ -276,3 +276,10 @@ def test_the_latest_approved_report_counts():
 def test_a_task_complete_before_the_deadline_stays_complete_without_new_reports():
     facts = TaskFacts(2022, targets=(JOBS,), reports=(approved("2022-04", 10000),))
     assert evaluate(facts, date(2022, 9, 10)).status == COMPLETE
+
+
+def test_checkpoints_after_an_earlier_deadline_no_longer_count():
+    facts = TaskFacts(
+        year=2022, deadline=date(2022, 6, 30), nodes=(date(2022, 3, 31), date(2022, 9, 30))
+    )
+    assert expected_share(facts, "2022-06") == 1.0

@@ -146,7 +146,8 @@ def add_progress(plan: Plan, office: User) -> int:
         author = liaisons.get(task.lead_id, office)
         targets: list[Target | None] = [*task.targets.all()] or [None]
         for month in range(1, months + 1):
-            share = min(1.0, pace * month / 12)
+            share = pace * month / 12
+            noise = (1.0, 1.08) if share >= 1 else (0.9, 1.1)
             last = month == months
             state = ProgressReport.APPROVED
             if last and rng.random() < 0.35:
@@ -159,10 +160,10 @@ def add_progress(plan: Plan, office: User) -> int:
                         target=target,
                         each_item=unit,
                         period=f"{YEAR}-{month:02d}",
-                        value=_value(target.value, share * rng.uniform(0.9, 1.1), level, rng)
+                        value=_value(target.value, min(share, 1) * rng.uniform(*noise), level, rng)
                         if target is not None
                         else None,
-                        percent=None if target is not None else round(share * 100),
+                        percent=None if target is not None else round(min(share, 1) * 100),
                         narrative=f"【演示数据】{month}月进展：按计划推进。",
                         submitted_by=author,
                         state=state,

@@ -120,7 +120,8 @@ def expected_share(facts: TaskFacts, period: str | None) -> float:
     deadline = facts.deadline or date(facts.year, 12, 31)
     at = min(period_end(period), deadline)
     if facts.nodes:
-        nodes = sorted(set(facts.nodes) | {deadline})
+        # Checkpoints after a (revised, earlier) deadline no longer apply.
+        nodes = sorted({node for node in facts.nodes if node <= deadline} | {deadline})
         return sum(1 for node in nodes if node <= at) / len(nodes)
     start = date(facts.year, 1, 1)
     total = (deadline - start).days + 1
