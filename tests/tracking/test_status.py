@@ -283,3 +283,10 @@ def test_checkpoints_after_an_earlier_deadline_no_longer_count():
         year=2022, deadline=date(2022, 6, 30), nodes=(date(2022, 3, 31), date(2022, 9, 30))
     )
     assert expected_share(facts, "2022-06") == 1.0
+
+
+def test_the_latest_submission_of_a_period_counts():
+    first = ReportFacts("2022-06", "approved", 0, 3000, sequence=1)
+    correction = ReportFacts("2022-06", "approved", 0, 5000, sequence=2)
+    facts = TaskFacts(2022, targets=(JOBS,), reports=(correction, first))
+    assert evaluate(facts, date(2022, 7, 10)).verified == pytest.approx(0.5)

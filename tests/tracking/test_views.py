@@ -239,3 +239,36 @@ def test_the_page_switches_to_english(client, alice, bobs_task):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("tracking:plan", args=[bobs_task.plan_id])).content.decode()
     assert "All departments" in page
+
+
+def test_a_month_to_come_cannot_be_reported(client, bob, bobs_task):
+    target = bobs_task.targets.get()
+    response = login(client, bob).post(
+        reverse("tracking:submit_report", args=[bobs_task.pk]),
+        report_data(target=target.pk, period="2022-09"),
+    )
+    assert response.status_code == 400
+    assert "尚未到来" in response.content.decode()
+
+
+def test_liaisons_neither_see_nor_report_on_a_draft_plan(client, bob, plan, bobs_task):
+    plan.state = "draft"
+    plan.save(update_fields=["state"])
+    login(client, bob)
+    assert client.get(reverse("tracking:task", args=[bobs_task.pk])).status_code == 404
+    assert client.get(reverse("tracking:plan", args=[plan.pk])).status_code == 404
+    response = client.post(
+        reverse("tracking:submit_report", args=[bobs_task.pk]),
+        report_data(target=bobs_task.targets.get().pk),
+    )
+    assert response.status_code == 404
+    assert ProgressReport.objects.count() == 0
+
+
+def test_the_department_page_lists_returned_reports(client, alice, bob, submitted):
+    login(client, alice).post(
+        reverse("tracking:review_report", args=[submitted.pk]),
+        {"decision": "return", "reason": "请补充佐证材料"},
+    )
+    page = login(client, bob).get(reverse("tracking:my_department"), follow=True)
+    assert "请补充佐证材料" in page.content.decode()

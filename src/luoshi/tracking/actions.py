@@ -23,9 +23,15 @@ from luoshi.tracking.forms import (
     RevisionForm,
 )
 from luoshi.tracking.importing import import_document
-from luoshi.tracking.measure import highlight, tasks_for_status
+from luoshi.tracking.measure import as_of, highlight, tasks_for_status
 from luoshi.tracking.models import Event, Evidence, Plan, ProgressReport, Task
-from luoshi.tracking.permissions import can_report, membership, office_required, user_of
+from luoshi.tracking.permissions import (
+    can_report,
+    is_office,
+    membership,
+    office_required,
+    user_of,
+)
 from luoshi.tracking.views import render_task
 
 
@@ -34,6 +40,8 @@ def _task_in_scope(request: HttpRequest, task_id: int) -> Task:
     tasks = tasks_for_status(Task.objects.all())
     if member is not None:
         tasks = tasks.filter(plan__jurisdiction=member.jurisdiction_id)
+    if not is_office(request.user):
+        tasks = tasks.filter(plan__state=Plan.PUBLISHED)
     return get_object_or_404(tasks, pk=task_id)
 
 
@@ -43,7 +51,7 @@ def submit_report(request: HttpRequest, task_id: int) -> HttpResponse:
     task = _task_in_scope(request, task_id)
     if not can_report(request.user, task):
         raise PermissionDenied
-    form = ProgressReportForm(task, request.POST, request.FILES)
+    form = ProgressReportForm(task, request.POST, request.FILES, today=as_of(request))
     if not form.is_valid():
         return render_task(request, task, form=form, status_code=400)
     data = form.cleaned_data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -76,9 +77,10 @@ class ProgressReportForm(forms.Form):
     )
     evidence = MultipleFileField(label=_("Evidence files"), required=False)
 
-    def __init__(self, task: Task, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, task: Task, *args: Any, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.task = task
+        self.today = today
         self.targets = {str(t.pk): t for t in task.targets.all()}
         target_field: Any = self.fields["target"]
         target_field.choices = [("", _("The task as a whole"))] + [
@@ -97,6 +99,8 @@ class ProgressReportForm(forms.Form):
                 _("The period must fall in the plan year %(year)s."),
                 params={"year": self.task.plan.year},
             )
+        if self.today is not None and period > f"{self.today:%Y-%m}":
+            raise forms.ValidationError(_("Progress cannot be reported for a month to come."))
         return period
 
     def clean_evidence(self) -> list[UploadedFile]:

@@ -71,6 +71,7 @@ def facts(task: Task) -> status.TaskFacts:
                 value=r.value,
                 percent=r.percent,
                 each_item=r.each_item,
+                sequence=r.pk,
             )
             for r in task.reports.all()
         ),

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from luoshi.tracking.models import Membership, Task
+from luoshi.tracking.models import Membership, Plan, Task
 
 
 def membership(user: Any) -> Membership | None:
@@ -36,10 +36,11 @@ def is_office(user: Any) -> bool:
 
 
 def can_report(user: Any, task: Task) -> bool:
-    """Only the liaison of the task's lead department reports on it."""
+    """Only the liaison of the task's lead department reports on it, once the plan is out."""
     member = membership(user)
     return (
-        member is not None
+        task.plan.state == Plan.PUBLISHED
+        and member is not None
         and member.role == Membership.LIAISON
         and member.department_id is not None
         and member.department_id == task.lead_id

@@ -62,6 +62,7 @@ class ReportFacts:
     value: float | None = None
     percent: float | None = None
     each_item: str = ""
+    sequence: int = 0  # later submissions have higher numbers; the latest of a period counts
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def expected_share(facts: TaskFacts, period: str | None) -> float:
 
 def _latest(reports: list[ReportFacts], states: set[str]) -> ReportFacts | None:
     usable = [r for r in reports if r.state in states]
-    return max(usable, key=lambda r: r.period) if usable else None
+    return max(usable, key=lambda r: (r.period, r.sequence)) if usable else None
 
 
 def _month(period: str) -> str:

@@ -40,6 +40,8 @@ def _plan_for(request: HttpRequest, plan_id: int | None = None) -> Plan:
     plans = Plan.objects.select_related("jurisdiction")
     if member is not None:
         plans = plans.filter(jurisdiction=member.jurisdiction_id)
+    if not is_office(request.user):
+        plans = plans.filter(state=Plan.PUBLISHED)  # drafts are the office's work in progress
     if plan_id is not None:
         return get_object_or_404(plans, pk=plan_id)
     plan = plans.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at").first()
@@ -169,6 +171,8 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
     tasks = tasks_for_status(Task.objects.all())
     if member is not None:
         tasks = tasks.filter(plan__jurisdiction=member.jurisdiction_id)
+    if not is_office(request.user):
+        tasks = tasks.filter(plan__state=Plan.PUBLISHED)
     task = get_object_or_404(tasks, pk=task_id)
     return render_task(request, task)
 
@@ -187,7 +191,9 @@ def render_task(
     reporter = can_report(request.user, task)
     if reporter and form is None:
         period = status.reference_period(task.plan.year, task.deadline or on, on)
-        form = ProgressReportForm(task, initial={"period": period or f"{task.plan.year}-01"})
+        form = ProgressReportForm(
+            task, today=on, initial={"period": period or f"{task.plan.year}-01"}
+        )
     office = is_office(request.user)
     if office and revision is None:
         revision = RevisionForm(task)
@@ -243,6 +249,9 @@ def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
     period = status.reference_period(plan.year, status.date(plan.year, 12, 31), on)
     due = [m for m in measured if m.status in (status.MISSING, status.OVERDUE, status.BEHIND)]
     supporting = plan.tasks.filter(supporting=department).select_related("lead")
+    returned = ProgressReport.objects.filter(
+        task__plan=plan, task__lead=department, state=ProgressReport.RETURNED
+    ).select_related("task", "reviewer")
     return render(
         request,
         "tracking/department.html",
@@ -254,6 +263,7 @@ def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
             "due": _rows(due),
             "rows": _rows(measured),
             "supporting": supporting,
+            "returned": returned,
             "mine": member is not None and member.department_id == department.pk,
         },
     )
