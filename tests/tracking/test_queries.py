@@ -81,3 +81,14 @@ def test_the_task_page_queries_do_not_grow_with_its_reports(
     few = queries(client, url)
     report(10)
     assert queries(client, url) == few
+
+
+def test_the_preview_and_review_queue_queries_do_not_grow(client, alice, bob, plan, ndrc):
+    client.login(username="alice", password=PASSWORD)
+    urls = [reverse("tracking:preview", args=[plan.pk]), reverse("tracking:review")]
+    add_tasks(plan, ndrc, bob, 2)
+    ProgressReport.objects.update(state="submitted")
+    few = [queries(client, url) for url in urls]
+    add_tasks(plan, ndrc, bob, 20)
+    ProgressReport.objects.update(state="submitted")
+    assert [queries(client, url) for url in urls] == few
