@@ -85,6 +85,8 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
+# The app's own catalog first, so its words win over Django's (Filter → 筛选, not 过滤器).
+LOCALE_PATHS = [BASE_DIR / "tracking" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

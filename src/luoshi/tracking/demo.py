@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 
 from django.contrib.auth.models import User
@@ -132,6 +132,10 @@ def _value(target_value: float, share: float, level: bool, rng: random.Random) -
     return round(target_value * share, 1 if target_value < 100 else 0)
 
 
+def _moment(month: int, day: int, hour: int) -> datetime:
+    return datetime(YEAR, month, day, hour, tzinfo=timezone.get_current_timezone())
+
+
 @transaction.atomic
 def add_progress(plan: Plan, office: User) -> int:
     """Reports for January to June; returns how many were made (0 when already there)."""
@@ -169,8 +173,11 @@ def add_progress(plan: Plan, office: User) -> int:
                         state=state,
                         is_demo=True,
                     )
+                    # Submitted early the next month, reviewed two days later.
+                    report.submitted_at = _moment(month + 1, 5, rng.randint(9, 17))
                     if state == ProgressReport.APPROVED:
-                        report.reviewer, report.reviewed_at = office, timezone.now()
+                        report.reviewer = office
+                        report.reviewed_at = _moment(month + 1, 7, rng.randint(9, 17))
                     report.save()
                     made += 1
         if rng.random() < 0.1:
@@ -187,8 +194,9 @@ def add_progress(plan: Plan, office: User) -> int:
                 is_demo=True,
                 state=ProgressReport.RETURNED,
                 return_reason="【演示数据】数据与台账不一致，请核实后重报。",
+                submitted_at=_moment(7, 3, 10),
                 reviewer=office,
-                reviewed_at=timezone.now(),
+                reviewed_at=_moment(7, 4, 15),
             )
             made += 1
     Event.objects.create(actor=office, verb="demo_data", plan=plan, payload={"reports": made})
