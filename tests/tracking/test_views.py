@@ -272,3 +272,21 @@ def test_the_department_page_lists_returned_reports(client, alice, bob, submitte
     )
     page = login(client, bob).get(reverse("tracking:my_department"), follow=True)
     assert "请补充佐证材料" in page.content.decode()
+
+
+def test_a_liaison_reports_a_percentage_on_a_qualitative_task(client, charlie, charlies_task):
+    response = login(client, charlie).post(
+        reverse("tracking:submit_report", args=[charlies_task.pk]),
+        {"period": "2022-06", "narrative": "已开展招商活动", "percent": "45"},
+    )
+    assert response.status_code == 302
+    assert ProgressReport.objects.get().percent == 45
+
+
+def test_a_percentage_above_100_is_refused(client, charlie, charlies_task):
+    response = login(client, charlie).post(
+        reverse("tracking:submit_report", args=[charlies_task.pk]),
+        {"period": "2022-06", "narrative": "x", "percent": "140"},
+    )
+    assert response.status_code == 400
+    assert ProgressReport.objects.count() == 0

@@ -129,7 +129,9 @@ def set_up_plan(city: Jurisdiction, office: User) -> Plan:
 def _value(target_value: float, share: float, level: bool, rng: random.Random) -> float:
     if level:
         return round(target_value * rng.uniform(0.93, 1.04), 1)
-    return round(target_value * share, 1 if target_value < 100 else 0)
+    if float(target_value).is_integer():
+        return float(round(target_value * share))  # counts: whole projects, schools, people
+    return round(target_value * share, 2)
 
 
 def _moment(month: int, day: int, hour: int) -> datetime:

@@ -82,13 +82,22 @@ class ProgressReportForm(forms.Form):
         self.task = task
         self.today = today
         self.targets = {str(t.pk): t for t in task.targets.all()}
+        if not self.targets:
+            # A qualitative task: progress is a percentage of the whole.
+            for name in ("target", "each_item", "value"):
+                del self.fields[name]
+            return
+        del self.fields["percent"]
         target_field: Any = self.fields["target"]
-        target_field.choices = [("", _("The task as a whole"))] + [
-            (key, t.text) for key, t in self.targets.items()
-        ]
+        target_field.choices = [(key, t.text) for key, t in self.targets.items()]
+        target_field.required = True
+        target_field.initial = next(iter(self.targets))
         units = sorted({u for t in self.targets.values() for u in (t.each or [])})
-        each_field: Any = self.fields["each_item"]
-        each_field.choices = [("", "—")] + [(u, u) for u in units]
+        if units:
+            each_field: Any = self.fields["each_item"]
+            each_field.choices = [("", "—")] + [(u, u) for u in units]
+        else:
+            del self.fields["each_item"]
 
     def clean_period(self) -> str:
         period = self.cleaned_data["period"].strip()
@@ -125,12 +134,11 @@ class ProgressReportForm(forms.Form):
                 self.add_error("each_item", _("Choose which unit this value is for."))
             if not target.each:
                 data["each_item"] = ""
-        else:
-            data["each_item"] = ""
-            if self.targets and data.get("percent") is None:
-                self.add_error("target", _("Choose the target this value is for."))
-            elif data.get("percent") is None:
-                self.add_error("percent", _("Enter how far the task has progressed, 0 to 100."))
+        elif self.targets:
+            self.add_error("target", _("Choose the target this value is for."))
+        elif data.get("percent") is None:
+            self.add_error("percent", _("Enter how far the task has progressed, 0 to 100."))
+        data.setdefault("each_item", "")
         return data
 
 
