@@ -205,6 +205,21 @@ def add_progress(plan: Plan, office: User) -> int:
     return made
 
 
+def liaisons_for_every_lead(plan: Plan) -> list[Account]:
+    """A liaison for each department the extractor suggested beyond the demo's own list."""
+    accounts = []
+    have = set(
+        Membership.objects.filter(role=Membership.LIAISON).values_list("department", flat=True)
+    )
+    leads = Department.objects.filter(led_tasks__plan=plan).distinct().order_by("pk")
+    for department in leads:
+        if department.pk not in have:
+            username = f"bm{department.pk:02d}"
+            _user(username, plan.jurisdiction, Membership.LIAISON, department)
+            accounts.append(Account(username, Membership.LIAISON, department.name))
+    return accounts
+
+
 def set_up() -> tuple[Plan, list[Account], int]:
     city, _ = Jurisdiction.objects.get_or_create(name=CITY, defaults={"level": "city"})
     for name, level in COUNTIES:
@@ -212,5 +227,15 @@ def set_up() -> tuple[Plan, list[Account], int]:
     accounts = set_up_people(city)
     office = User.objects.get(username="duchashi")
     plan = set_up_plan(city, office)
+    extra = liaisons_for_every_lead(plan)
+    accounts[-2:-2] = extra
+    if not extra:  # a second run: list the accounts made the first time too
+        liaisons = Membership.objects.filter(
+            role=Membership.LIAISON, user__username__startswith="bm"
+        )
+        accounts[-2:-2] = [
+            Account(m.user.username, m.role, m.department.name if m.department else None)
+            for m in liaisons.select_related("user", "department").order_by("user__username")
+        ]
     made = add_progress(plan, office)
     return plan, accounts, made
