@@ -290,3 +290,9 @@ def test_a_percentage_above_100_is_refused(client, charlie, charlies_task):
     )
     assert response.status_code == 400
     assert ProgressReport.objects.count() == 0
+
+
+def test_a_forbidden_page_explains_itself_in_chinese(client, bob):
+    response = login(client, bob).get(reverse("tracking:review"))
+    assert response.status_code == 403
+    assert "督查室" in response.content.decode()

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 
 from luoshi.tracking.models import (
@@ -23,6 +25,19 @@ class DepartmentAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "jurisdiction"]
     list_filter = ["jurisdiction"]
     search_fields = ["name", "code"]
+
+
+class MembershipInline(admin.StackedInline):
+    model = Membership
+    can_delete = False
+
+
+class UserWithMembershipAdmin(UserAdmin):
+    inlines = [MembershipInline]
+
+
+admin.site.unregister(User)
+admin.site.register(User, UserWithMembershipAdmin)
 
 
 @admin.register(Membership)
