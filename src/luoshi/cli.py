@@ -209,6 +209,17 @@ def _django(**environment: str) -> None:
     django.setup()
 
 
+def _install_front_end() -> None:
+    """ECharts into the data folder's vendor/ (before Django reads its settings)."""
+    import os
+
+    from luoshi.tracking import vendor
+
+    data_dir = Path(os.environ.get("LUOSHI_DATA_DIR", Path.cwd() / "var"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    click.echo(vendor.install_echarts(data_dir / "vendor"))
+
+
 @main.command("demo")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--no-serve", is_flag=True, help="Set up the demo data only.")
@@ -217,13 +228,7 @@ def demo_command(port: int, no_serve: bool) -> None:
 
     Data goes to ./var (or LUOSHI_DATA_DIR); running it again adds nothing.
     """
-    import os
-
-    from luoshi.tracking import vendor
-
-    data_dir = Path(os.environ.get("LUOSHI_DATA_DIR", Path.cwd() / "var"))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    click.echo(vendor.install_echarts(data_dir / "vendor"))
+    _install_front_end()
     _django(LUOSHI_AS_OF="2022-07-10", LUOSHI_SERVE_MEDIA="1")
     from django.core.management import call_command
 
@@ -234,6 +239,7 @@ def demo_command(port: int, no_serve: bool) -> None:
 @click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
 def serve_command(port: int) -> None:
     """Serve the web app on 127.0.0.1 with Django's development server (after migrating)."""
+    _install_front_end()
     _django()
     from django.core.management import call_command
 
