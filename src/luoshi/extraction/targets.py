@@ -125,22 +125,22 @@ def _phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def _clause_start(text: str, position: int, floor: int) -> int:
-    start = position
-    while start > floor and text[start - 1] not in CLAUSE_END:
-        start -= 1
-    while start < position and text[start] in " \t“”\"'、和及与并——":
+def _starts_after(text: str, boundaries: str) -> list[int]:
+    """Positions right after each boundary character, and 0: where clauses or sentences begin."""
+    pattern = re.compile("[" + re.escape(boundaries) + "]")
+    return [0, *(match.end() for match in pattern.finditer(text))]
+
+
+def _start_from(text: str, starts: list[int], position: int, floor: int, skip: str) -> int:
+    """The last start at or before `position` (not before `floor`), leading `skip` chars passed."""
+    start = max(floor, starts[bisect.bisect_right(starts, position) - 1])
+    while start < position and text[start] in skip:
         start += 1
     return start
 
 
-def _sentence_start(text: str, position: int) -> int:
-    start = position
-    while start > 0 and text[start - 1] not in SENTENCE_END:
-        start -= 1
-    while start < position and text[start] in " \t\u3000—":
-        start += 1
-    return start
+_CLAUSE_SKIP = " \t“”\"'、和及与并——"
+_SENTENCE_SKIP = " \t\u3000—"
 
 
 def _cue_before(prefix: str, cues: dict[str, str] | tuple[str, ...]) -> str | None:
@@ -176,6 +176,11 @@ class TargetFinder:
         self.sections = sections
         self.set_phrases = _phrase_spans(folded, rules.set_phrases)
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
+        self.clause_starts = _starts_after(folded, CLAUSE_END)
+        self.sentence_starts = _starts_after(folded, SENTENCE_END)
+
+    def _clause_start(self, position: int, floor: int = 0) -> int:
+        return _start_from(self.folded, self.clause_starts, position, floor, _CLAUSE_SKIP)
 
     def find(self) -> list[Target]:
         targets: list[Target] = []
@@ -184,7 +189,7 @@ class TargetFinder:
         last_end = 0
         previous: Target | None = None
         for mention in _mentions(self.folded, self.rules):
-            clause = _clause_start(self.folded, mention.start, 0)
+            clause = self._clause_start(mention.start)
             verdict = self._classify(mention)
             if verdict == "qualifier":
                 qualifier = (clause, self.text[mention.start : self._after_link(mention)])
@@ -194,7 +199,7 @@ class TargetFinder:
                 continue
             if verdict != "target":
                 continue
-            start = _clause_start(self.folded, mention.start, max(last_end, clause))
+            start = self._clause_start(mention.start, max(last_end, clause))
             target = self._build(
                 mention, start, previous if previous and previous.end >= clause else None
             )
@@ -221,7 +226,7 @@ class TargetFinder:
             return "none"
         if mention.number.chinese and mention.value == 0:
             return "none"  # 零部件, 零碳: words, not numbers
-        clause = text[_clause_start(text, start, 0) : start]
+        clause = text[self._clause_start(start) : start]
         if any(marker in clause for marker in rules.situation_markers):
             return "none"
         if before.endswith("每"):
@@ -379,7 +384,8 @@ class TargetFinder:
         for part in self.parts:
             if part.start <= position < part.end and part.kind == "review":
                 return "achievement"
-        sentence = self.folded[_sentence_start(self.folded, position) : position]
+        start = _start_from(self.folded, self.sentence_starts, position, 0, _SENTENCE_SKIP)
+        sentence = self.folded[start:position]
         if sentence.startswith(self.rules.review_markers):
             return "achievement"
         return "target"
