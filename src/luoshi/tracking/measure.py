@@ -1,7 +1,7 @@
 """Bridge from the ORM to the status engine: plain facts out of prefetched rows, and the date.
 
-Callers prefetch `targets` and `reports` (see `tasks_for_status`), so measuring a whole plan
-costs a fixed number of queries.
+Callers prefetch `targets` (see `tasks_for_status`) and `measure` reads the reports in one
+query, so measuring a whole plan costs a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -32,19 +32,31 @@ def as_of(request: HttpRequest | None = None) -> date:
 
 
 def tasks_for_status(queryset: QuerySet[Task]) -> QuerySet[Task]:
-    return queryset.select_related("lead", "section", "plan").prefetch_related(
-        "supporting",
-        Prefetch("targets", queryset=Target.objects.order_by("order")),
-        Prefetch(
-            "reports",
-            queryset=ProgressReport.objects.exclude(state=ProgressReport.RETURNED).only(
-                "id", "task_id", "target_id", "period", "state", "value", "percent", "each_item"
-            ),
-        ),
+    # The report text (kilobytes) would otherwise come along with every task row.
+    return (
+        queryset.select_related("lead", "section", "plan")
+        .defer("plan__source_text")
+        .prefetch_related(
+            "supporting", Prefetch("targets", queryset=Target.objects.order_by("order"))
+        )
     )
 
 
-def facts(task: Task) -> status.TaskFacts:
+_REPORT_FIELDS = ("task_id", "id", "target_id", "period", "state", "value", "percent", "each_item")
+ReportRow = tuple[int, int, int | None, str, str, float | None, float | None, str]
+
+
+def report_rows(tasks: list[Task]) -> dict[int, list[ReportRow]]:
+    """The live (not returned) reports of `tasks` in one query, as plain rows: reports grow by
+    the month, and building model instances for them would dominate a page's time."""
+    rows: dict[int, list[ReportRow]] = {task.pk: [] for task in tasks}
+    live = ProgressReport.objects.filter(task__in=rows).exclude(state=ProgressReport.RETURNED)
+    for row in live.values_list(*_REPORT_FIELDS):
+        rows[row[0]].append(row)
+    return rows
+
+
+def facts(task: Task, reports: list[ReportRow]) -> status.TaskFacts:
     targets = list(task.targets.all())
     index = {target.pk: i for i, target in enumerate(targets)}
     return status.TaskFacts(
@@ -65,15 +77,15 @@ def facts(task: Task) -> status.TaskFacts:
         ),
         reports=tuple(
             status.ReportFacts(
-                period=r.period,
-                state=r.state,
-                target=index.get(r.target_id) if r.target_id else None,
-                value=r.value,
-                percent=r.percent,
-                each_item=r.each_item,
-                sequence=r.pk,
+                period=period,
+                state=state,
+                target=index.get(target_id) if target_id else None,
+                value=value,
+                percent=percent,
+                each_item=each_item,
+                sequence=pk,
             )
-            for r in task.reports.all()
+            for _, pk, target_id, period, state, value, percent, each_item in reports
         ),
     )
 
@@ -89,7 +101,9 @@ class Measured:
 
 
 def measure(tasks: QuerySet[Task] | list[Task], on: date) -> list[Measured]:
-    return [Measured(task, status.evaluate(facts(task), on)) for task in tasks]
+    tasks = list(tasks)
+    reports = report_rows(tasks)
+    return [Measured(task, status.evaluate(facts(task, reports[task.pk]), on)) for task in tasks]
 
 
 def highlight(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> SafeString:
