@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from luoshi.extraction.departments import Departments
 from luoshi.extraction.model import Extraction
 from luoshi.reading import Document, ReadError, read
 
@@ -195,6 +196,70 @@ def corpus_command(
         f"{seconds:.2f} s, {chars / max(seconds, 1e-9):,.0f} chars/s",
         err=True,
     )
+
+
+def _departments_or_exit(path: str | None) -> Departments | None:
+    from luoshi.extraction import RuleError, load_departments
+
+    if path is None:
+        return None
+    try:
+        return load_departments(path)
+    except RuleError as error:
+        raise click.ClickException(f"部门配置文件有误：{error}") from None
+
+
+_DEPARTMENTS_HELP = "A city's departments file (YAML) over the generic one."
+
+
+@main.command("parse")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Structure, tasks and suggestions as JSON.")
+@click.option("--year", type=int, default=None, help="The plan year, when the text lacks it.")
+@click.option("--departments", type=click.Path(dir_okay=False), help=_DEPARTMENTS_HELP)
+@click.option("--sentences", is_flag=True, help="Also list every sentence span (with --json).")
+def parse_command(
+    file: str, as_json: bool, year: int | None, departments: str | None, sentences: bool
+) -> None:
+    """The structure, tasks and suggested departments of the report FILE."""
+    from luoshi.extraction import extract_document
+    from luoshi.extraction.payload import parse_payload
+
+    units = _departments_or_exit(departments)
+    extraction = extract_document(_read_or_exit(file), year=year, departments=units)
+    if as_json:
+        payload = parse_payload(extraction, with_sentences=sentences)
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{extraction.title or '(no title)'}  {extraction.year or '(year unknown)'}")
+    for section in extraction.sections:
+        click.echo(f"{'  ' * section.level}{section.number} {section.title}")
+    for task in extraction.tasks:
+        lead = next((a.department for a in task.assignments if a.role == "lead"), "—")
+        click.echo(f"{task.id} [{task.kind}] {lead}: {task.text[:60]}")
+    click.echo(f"{len(extraction.tasks)} tasks, {len(extraction.targets)} targets", err=True)
+
+
+@main.command("plan")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--xlsx", "out", required=True, type=click.Path(dir_okay=False), help="Output .xlsx.")
+@click.option("--year", type=int, default=None, help="The plan year, when the text lacks it.")
+@click.option("--departments", type=click.Path(dir_okay=False), help=_DEPARTMENTS_HELP)
+@click.option("--title", default=None, help="The workbook's title row.")
+def plan_command(
+    file: str, out: str, year: int | None, departments: str | None, title: str | None
+) -> None:
+    """Draft the 分工方案 workbook of the report FILE (tasks, leads, deadlines)."""
+    from luoshi.exports.plan import write_plan
+    from luoshi.extraction import extract_document
+
+    units = _departments_or_exit(departments)
+    extraction = extract_document(_read_or_exit(file), year=year, departments=units)
+    try:
+        write_plan(extraction, out, title=title)
+    except OSError as error:
+        raise click.ClickException(f"无法写入 {out}：{error.strerror}") from None
+    click.echo(f"{len(extraction.tasks)} tasks → {out}", err=True)
 
 
 def _django(**environment: str) -> None:

@@ -6,6 +6,7 @@ for target in extract(text).targets: ...
 
 from __future__ import annotations
 
+from luoshi.extraction.departments import Departments, load_departments
 from luoshi.extraction.model import Assignment, Extraction, Part, Section, Subheading, Target, Task
 from luoshi.extraction.rules import RuleError, Rules, load_rules, rules
 from luoshi.extraction.structure import (
@@ -16,20 +17,31 @@ from luoshi.extraction.structure import (
     find_year,
     sentences,
 )
+from luoshi.extraction.suggest import suggest
 from luoshi.extraction.targets import TargetFinder
 from luoshi.extraction.tasks import find_tasks, quiet_zones
 from luoshi.extraction.text import fold
 from luoshi.reading.document import Document
 
 
-def extract(text: str, *, year: int | None = None, rule_set: Rules | None = None) -> Extraction:
-    """Extract the outline and the quantitative targets of a report.
+def extract(
+    text: str,
+    *,
+    year: int | None = None,
+    rule_set: Rules | None = None,
+    departments: Departments | None = None,
+) -> Extraction:
+    """Extract the outline, targets and tasks of a report, with suggested departments.
 
-    Every offset points into `text`. `year` is the plan year when the text does not say it.
+    Every offset points into `text`. `year` is the plan year when the text does not say it;
+    `departments` is a city's departments file (`load_departments(path)`), else the generic one.
     """
     active = rule_set or rules()
     folded = fold(text)
     sections = find_sections(folded)
+    for section in sections:  # titles as written (full-width commas), not folded
+        at = folded.find(section.title, section.start, section.end)
+        section.title = text[at : at + len(section.title)]
     parts = find_parts(folded, sections, active)
     finder = TargetFinder(text, folded, active, parts, sections)
     targets = finder.find()
@@ -42,7 +54,9 @@ def extract(text: str, *, year: int | None = None, rule_set: Rules | None = None
         if any(start <= sub.start < end for start, end in plan)
         and not any(start <= sub.start < end for start, end in quiet)
     ]
-    return Extraction(
+    for sub in subheadings:
+        sub.title = text[sub.start : sub.end]
+    result = Extraction(
         text=text,
         year=year or find_year(folded, sections),
         title=find_title(text),
@@ -53,19 +67,29 @@ def extract(text: str, *, year: int | None = None, rule_set: Rules | None = None
         subheadings=subheadings,
         sentences=spans,
     )
+    return suggest(result, departments)
 
 
-def extract_document(document: Document, *, year: int | None = None) -> Extraction:
+def extract_document(
+    document: Document, *, year: int | None = None, departments: Departments | None = None
+) -> Extraction:
     """Extract from a read document; every offset then points into `document.original`.
 
     The extractor sees the cleaned text (page breaks joined, captions gone) and its spans are
     mapped back through the document's offset map.
     """
-    result = extract(document.text, year=year)
+    result = extract(document.text, year=year, departments=departments)
     original = document.original
     for target in result.targets:
         target.start, target.end = document.to_original(target.start, target.end)
         target.text = original[target.start : target.end]
+    for task in result.tasks:
+        task.start, task.end = document.to_original(task.start, task.end)
+        task.text = original[task.start : task.end]
+    for sub in result.subheadings:
+        sub.start, sub.end = document.to_original(sub.start, sub.end)
+        sub.body_end = document.to_original(sub.body_end - 1, sub.body_end)[1]
+    result.sentences = [document.to_original(s, e) for s, e in result.sentences]
     for section in result.sections:
         section.start, section.end = document.to_original(section.start, section.end)
         section.body_end = document.to_original(section.body_end - 1, section.body_end)[1]
@@ -81,6 +105,7 @@ def extract_document(document: Document, *, year: int | None = None) -> Extracti
 
 __all__ = [
     "Assignment",
+    "Departments",
     "Extraction",
     "Part",
     "RuleError",
@@ -91,5 +116,6 @@ __all__ = [
     "Task",
     "extract",
     "extract_document",
+    "load_departments",
     "load_rules",
 ]

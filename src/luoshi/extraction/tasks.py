@@ -10,8 +10,9 @@ is one, so that every target lies in exactly one task.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -37,6 +38,23 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT = r"(?:[\d.]+|[一二三四五六七八九十两百千]+)[个户家项条座所处片批]"
 
 
+class _Starts:
+    """Target starts, sorted, to ask "which targets start in [start, end)" in log time."""
+
+    def __init__(self, targets: list[Target], kind: str | None = None) -> None:
+        pairs = sorted((t.start, i) for i, t in enumerate(targets) if kind in (None, t.kind))
+        self.starts = [p[0] for p in pairs]
+        self.indexes = [p[1] for p in pairs]
+
+    def within(self, start: int, end: int) -> list[int]:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return sorted(self.indexes[lo:hi])
+
+    def any(self, start: int, end: int) -> bool:
+        lo = bisect_left(self.starts, start)
+        return lo < len(self.starts) and self.starts[lo] < end
+
+
 @dataclass(frozen=True, eq=False)
 class TaskRules:
     action_verbs: tuple[str, ...]
@@ -50,7 +68,7 @@ class TaskRules:
     project_words: tuple[str, ...]
     reform_words: tuple[str, ...]
 
-    @property
+    @cached_property
     def named_list(self) -> re.Pattern[str]:
         nouns = "|".join(map(re.escape, self.named_list_nouns))
         return re.compile(rf"等(?:{_COUNT})?[^,;:。、等]{{0,6}}?(?:{nouns})")
@@ -101,24 +119,24 @@ def find_tasks(
     plan = [(p.start, p.end) for p in parts if p.kind == "plan"]
     lead_starts = {s.start for s in subheadings}
     spans: list[tuple[int, int, str]] = []
+    promised, every = _Starts(targets, "target"), _Starts(targets)
     for start, end in sentences(folded):
-        start = _after_heading(folded, start, end, sections)
+        start = _after_heading(folded, start, end, sections, promised)
         if start >= end or not _CJK.search(folded[start:end]):
             continue
-        has_target = any(start <= t.start < end and t.kind == "target" for t in targets)
-        if not has_target and (
+        if not promised.any(start, end) and (
             start in lead_starts
             or not any(s <= start < e for s, e in plan)
             or any(s <= start < e for s, e in quiet)
             or _is_ceremony(folded[start:end], active)
         ):
             continue
-        spans.extend(_clauses(folded, start, end, targets, active))
+        spans.extend(_clauses(folded, start, end, promised, active))
     tasks = []
     for number, (start, end, rule) in enumerate(spans, 1):
         section = _innermost(sections, start)
         sub = [s for s in subheadings if s.start <= start < s.body_end]
-        inside = [i for i, t in enumerate(targets) if start <= t.start < end]
+        inside = every.within(start, end)
         named = named_items(text[start:end], active)
         for index in inside:
             named += [n for n in targets[index].named_items or [] if n not in named]
@@ -157,9 +175,12 @@ def quiet_zones(
     return zones
 
 
-def _after_heading(folded: str, start: int, end: int, sections: list[Section]) -> int:
+def _after_heading(
+    folded: str, start: int, end: int, sections: list[Section], promised: _Starts
+) -> int:
+    """Skip a section heading that opens the sentence, unless it holds a target."""
     for section in sections:
-        if section.start <= start < section.end or (start == section.start):
+        if section.start == start and not promised.any(section.start, section.end):
             start = section.end
             while start < end and folded[start] in "。.!? ":
                 start += 1
@@ -176,7 +197,7 @@ def _is_ceremony(sentence: str, rules: TaskRules) -> bool:
 
 
 def _clauses(
-    folded: str, start: int, end: int, targets: list[Target], rules: TaskRules
+    folded: str, start: int, end: int, promised: _Starts, rules: TaskRules
 ) -> list[tuple[int, int, str]]:
     """Cut one sentence into commitments (see the module docstring)."""
     pieces = []  # (start, end, delimiter before)
@@ -194,7 +215,7 @@ def _clauses(
     groups: list[list[int]] = []  # [start, end, has_target]
     for p_start, p_end, delimiter in pieces:
         clause = folded[p_start:p_end]
-        has_target = any(p_start <= t.start < p_end and t.kind == "target" for t in targets)
+        has_target = promised.any(p_start, p_end)
         split = bool(groups) and (
             (delimiter == ";" and len(_CJK.findall(clause)) >= 4)
             or (delimiter == "," and has_target and groups[-1][2] and _opens(clause, rules))

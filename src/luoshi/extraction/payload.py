@@ -1,0 +1,24 @@
+"""An extraction as plain JSON-ready data: what `luoshi parse --json` prints."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from luoshi.extraction.model import Extraction
+
+
+def parse_payload(extraction: Extraction, *, with_sentences: bool = False) -> dict[str, Any]:
+    """Structure, targets, tasks and suggestions; every offset points into `extraction.text`."""
+    payload: dict[str, Any] = {
+        "title": extraction.title,
+        "year": extraction.year,
+        "parts": [asdict(p) for p in extraction.parts],
+        "sections": [asdict(s) for s in extraction.sections],
+        "subheadings": [asdict(s) for s in extraction.subheadings],
+        "targets": [t.to_dict() for t in extraction.targets],
+        "tasks": [asdict(t) for t in extraction.tasks],
+    }
+    if with_sentences:
+        payload["sentences"] = [{"start": s, "end": e} for s, e in extraction.sentences]
+    return payload
