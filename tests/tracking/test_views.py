@@ -296,3 +296,18 @@ def test_a_forbidden_page_explains_itself_in_chinese(client, bob):
     response = login(client, bob).get(reverse("tracking:review"))
     assert response.status_code == 403
     assert "督查室" in response.content.decode()
+
+
+def test_before_any_plan_is_published_departments_see_a_note(client, bob, plan):
+    plan.state = "draft"
+    plan.save(update_fields=["state"])
+    response = login(client, bob).get(reverse("tracking:dashboard"))
+    assert response.status_code == 200
+    assert "尚未发布" in response.content.decode()
+
+
+def test_after_approval_the_dashboard_counts_the_new_status(client, alice, submitted):
+    login(client, alice)
+    client.post(reverse("tracking:review_report", args=[submitted.pk]), {"decision": "approve"})
+    page = client.get(reverse("tracking:dashboard")).content.decode()
+    assert "<b>1</b>超进度" in page

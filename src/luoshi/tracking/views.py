@@ -72,7 +72,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     except Http404:
         if is_office(request.user):
             return redirect("tracking:import")
-        raise
+        return render(request, "tracking/no_plan.html")
     on = as_of(request)
     measured = measure(tasks_for_status(plan.tasks.all()), on)
     counts = Counter(m.status for m in measured)
