@@ -56,3 +56,27 @@ def test_an_import_is_recorded_as_an_event(db, document, extraction):
     event = Event.objects.get(plan=plan)
     assert event.verb == "imported"
     assert event.payload["tasks"] == plan.tasks.count()
+
+
+def test_departments_take_their_codes_from_the_departments_data(db, document, extraction):
+    from luoshi.tracking.models import Department, Jurisdiction
+
+    plan, _ = import_document(document, "辽源市", 2022, extraction=extraction)
+    codes = dict(Department.objects.values_list("name", "code"))
+    assert codes["发展和改革委员会"] == "FGW"
+    assert plan.tasks.filter(lead__isnull=False).exists()
+    counties = Jurisdiction.objects.filter(parent=plan.jurisdiction)
+    assert {"东丰县", "东辽县", "龙山区", "西安区"} <= set(counties.values_list("name", flat=True))
+
+
+def test_a_code_already_taken_gets_a_derived_one(db):
+    from luoshi.tracking.importing import department
+    from luoshi.tracking.models import Jurisdiction
+
+    city = Jurisdiction.objects.create(name="辽源市")
+    first = department(city, "发展和改革委员会")
+    assert first.code == "FGW"
+    assert department(city, "发展和改革委员会") == first
+    city.departments.filter(pk=first.pk).update(name="旧名称")
+    again = department(city, "发展和改革委员会")
+    assert again.code != "FGW" and again.code.startswith("D")

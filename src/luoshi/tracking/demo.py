@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from luoshi.reading import read
-from luoshi.tracking.importing import import_document
+from luoshi.tracking.importing import department, import_document
 from luoshi.tracking.models import (
     Department,
     Event,
@@ -39,7 +39,8 @@ COUNTIES = [
     ("龙山区", "district"),
     ("西安区", "district"),
 ]
-# Canonical names as in the extractor's departments data, so its suggestions land on these rows.
+# (login, canonical name as in the extractor's departments data, demo keywords). Their codes come
+# from that data, so the extractor's suggestions land on these rows.
 DEPARTMENTS = [
     ("FGW", "发展和改革委员会", ["项目", "投资", "开复工", "谋划", "服务业"]),
     ("SWJ", "商务局", ["招商", "签约", "消费", "电商", "物流", "会展"]),
@@ -76,17 +77,15 @@ def _user(username: str, city: Jurisdiction, role: str, department: Department |
 
 def set_up_people(city: Jurisdiction) -> list[Account]:
     departments = {}
-    for code, name, _ in DEPARTMENTS:
-        departments[code], _created = Department.objects.get_or_create(
-            jurisdiction=city, name=name, defaults={"code": code}
-        )
+    for key, name, _ in DEPARTMENTS:
+        departments[key] = department(city, name)
     accounts = [Account("duchashi", Membership.OFFICE, None)]
     office = _user("duchashi", city, Membership.OFFICE, None)
     office.is_superuser = True  # the demo's office admin also manages reference data
     office.save(update_fields=["is_superuser"])
-    for code, department in departments.items():
-        _user(code.lower(), city, Membership.LIAISON, department)
-        accounts.append(Account(code.lower(), Membership.LIAISON, department.name))
+    for key, unit in departments.items():
+        _user(key.lower(), city, Membership.LIAISON, unit)
+        accounts.append(Account(key.lower(), Membership.LIAISON, unit.name))
     _user("lingdao", city, Membership.LEADER, None)
     _user("chakan", city, Membership.VIEWER, None)
     accounts += [Account("lingdao", Membership.LEADER, None), Account("chakan", "viewer", None)]
@@ -95,8 +94,8 @@ def set_up_people(city: Jurisdiction) -> list[Account]:
 
 def _guess_lead(task: Task, departments: list[Department]) -> Department:
     # Demo only: until the extractor suggests departments, pick one by a few keywords.
-    words = {code: keys for code, _, keys in DEPARTMENTS}
-    scores = [(sum(task.text.count(k) for k in words.get(d.code, [])), d) for d in departments]
+    words = {name: keys for _, name, keys in DEPARTMENTS}
+    scores = [(sum(task.text.count(k) for k in words.get(d.name, [])), d) for d in departments]
     best = max(scores, key=lambda pair: pair[0])
     return best[1] if best[0] else departments[task.order % len(departments)]
 
@@ -108,8 +107,8 @@ def set_up_plan(city: Jurisdiction, office: User) -> Plan:
     plan, _ = import_document(document, city.name, YEAR, office)
     if plan.state == Plan.PUBLISHED:
         return plan
-    codes = [code for code, _, _ in DEPARTMENTS]
-    departments = list(Department.objects.filter(jurisdiction=city, code__in=codes))
+    names = [name for _, name, _ in DEPARTMENTS]
+    departments = list(Department.objects.filter(jurisdiction=city, name__in=names))
     for task in plan.tasks.filter(lead__isnull=True):
         task.lead = task.original_lead = _guess_lead(task, departments)
         task.save(update_fields=["lead", "original_lead"])
@@ -212,11 +211,11 @@ def liaisons_for_every_lead(plan: Plan) -> list[Account]:
         Membership.objects.filter(role=Membership.LIAISON).values_list("department", flat=True)
     )
     leads = Department.objects.filter(led_tasks__plan=plan).distinct().order_by("pk")
-    for department in leads:
-        if department.pk not in have:
-            username = f"bm{department.pk:02d}"
-            _user(username, plan.jurisdiction, Membership.LIAISON, department)
-            accounts.append(Account(username, Membership.LIAISON, department.name))
+    for lead in leads:
+        if lead.pk not in have:
+            username = f"bm{lead.pk:02d}"
+            _user(username, plan.jurisdiction, Membership.LIAISON, lead)
+            accounts.append(Account(username, Membership.LIAISON, lead.name))
     return accounts
 
 

@@ -10,11 +10,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from luoshi.extraction import extract_document
+from luoshi.extraction import extract_document, load_departments
+from luoshi.extraction.departments import Departments
 from luoshi.extraction.model import Extraction
 from luoshi.extraction.model import Target as ExtractedTarget
 from luoshi.reading import Document
@@ -108,13 +110,49 @@ def sha256_of(document: Document) -> str:
     return hashlib.sha256(document.original.encode("utf-8")).hexdigest()
 
 
-def _department(jurisdiction: Jurisdiction, name: str, cache: dict[str, Department]) -> Department:
+def city_departments(name: str) -> Departments:
+    """The departments file bundled for the city `name` (over the generic one), else the generic."""
+    folder = resources.files("luoshi.extraction").joinpath("data", "cities")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            departments = load_departments(str(entry))
+            if departments.city == name:
+                return departments
+    return load_departments()
+
+
+def department(
+    jurisdiction: Jurisdiction, name: str, known: Departments | None = None
+) -> Department:
+    """The department called `name`, made with the code of the departments data if it is new."""
+    found = Department.objects.filter(jurisdiction=jurisdiction, name=name).first()
+    if found is not None:
+        return found
+    entry = (known or city_departments(jurisdiction.name)).get(name)
+    code = entry.code if entry is not None else ""
+    if not code or Department.objects.filter(jurisdiction=jurisdiction, code=code).exists():
+        code = "D" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8].upper()
+    aliases = list(entry.aliases) if entry is not None else []
+    return Department.objects.create(
+        jurisdiction=jurisdiction, name=name, code=code, aliases=aliases
+    )
+
+
+def _department(
+    jurisdiction: Jurisdiction, name: str, cache: dict[str, Department], known: Departments
+) -> Department:
     if name not in cache:
-        code = "d-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
-        cache[name], _ = Department.objects.get_or_create(
-            jurisdiction=jurisdiction, name=name, defaults={"code": code}
-        )
+        cache[name] = department(jurisdiction, name, known)
     return cache[name]
+
+
+def _add_units(jurisdiction: Jurisdiction, known: Departments) -> None:
+    # The city's counties and districts, from its departments file.
+    for unit in known.units:
+        if unit.kind in ("county", "district"):
+            Jurisdiction.objects.get_or_create(
+                name=unit.name, defaults={"level": unit.kind, "parent": jurisdiction}
+            )
 
 
 def _section_for(sections: list[Section], start: int) -> Section | None:
@@ -136,7 +174,9 @@ def import_document(
     existing = Plan.objects.filter(jurisdiction=jurisdiction, year=year, source_sha256=digest)
     if plan := existing.first():
         return plan, False
-    extraction = extraction or extract_document(document, year=year)
+    known = city_departments(jurisdiction_name)
+    extraction = extraction or extract_document(document, year=year, departments=known)
+    _add_units(jurisdiction, known)
     plan = Plan.objects.create(
         jurisdiction=jurisdiction,
         year=year,
@@ -163,7 +203,7 @@ def import_document(
     drafts = draft_tasks(extraction, document)
     for order, draft in enumerate(drafts, start=1):
         deadline = date.fromisoformat(draft.deadline) if draft.deadline else year_end
-        lead = _department(jurisdiction, draft.lead, departments) if draft.lead else None
+        lead = _department(jurisdiction, draft.lead, departments, known) if draft.lead else None
         task = Task.objects.create(
             plan=plan,
             section=_section_for(sections, draft.start),
@@ -182,7 +222,9 @@ def import_document(
             nodes=draft.nodes,
         )
         if draft.supporting:
-            task.supporting.set(_department(jurisdiction, n, departments) for n in draft.supporting)
+            task.supporting.set(
+                _department(jurisdiction, name, departments, known) for name in draft.supporting
+            )
         Target.objects.bulk_create(
             Target(
                 task=task,
