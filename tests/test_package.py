@@ -25,3 +25,13 @@ def test_django_system_checks_pass():
     from django.core.management import call_command
 
     call_command("check")
+
+
+def test_the_database_is_the_one_database_url_names():
+    import os
+
+    from django.db import connection
+
+    url = os.environ.get("DATABASE_URL", "")
+    expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+    assert connection.vendor == expected

@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+import dj_database_url
+
 
 def env_str(name: str, default: str) -> str:
     return os.environ.get(name, default)
@@ -66,13 +68,17 @@ TEMPLATES = [
     },
 ]
 
-# SQLite by default; PostgreSQL when DATABASE_URL points at one.
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": env_str("LUOSHI_SQLITE", str(DATA_DIR / "luoshi.sqlite3")),
+# SQLite by default; PostgreSQL (or another database) when DATABASE_URL points at one,
+# e.g. postgres://luoshi:secret@127.0.0.1:5432/luoshi.
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": env_str("LUOSHI_SQLITE", str(DATA_DIR / "luoshi.sqlite3")),
+        }
     }
-}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
