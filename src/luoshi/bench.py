@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from luoshi.extraction import extract
+from luoshi.extraction import extract, extract_targets
 from luoshi.extraction.evaluate import Score, load_gold, score
 from luoshi.extraction.model import Target
 
@@ -33,7 +33,16 @@ def _quantity(text: str, start: int, end: int, value: float, unit: str) -> Targe
 
 
 def luoshi_finder(text: str) -> list[Target]:
-    return extract(text).targets
+    return extract_targets(text).targets
+
+
+def parse_seconds(reports: Path) -> tuple[float, int, int]:
+    """Seconds for the whole parse (structure, targets, tasks, suggestions) of every report."""
+    texts = [path.read_text("utf-8") for path in sorted(reports.glob("*.txt"))]
+    extract("新增城镇就业1万人。")  # load rules and departments outside the timing
+    started = time.perf_counter()
+    tasks = sum(len(extract(text).tasks) for text in texts)
+    return time.perf_counter() - started, len(texts), tasks
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?%?")
@@ -107,7 +116,13 @@ def recognizers_finder() -> Finder:
 
 
 def duckling_finder() -> Finder:
-    import duckling  # type: ignore[import-not-found,unused-ignore]  # pyduckling-native
+    try:
+        import duckling  # type: ignore[import-not-found,unused-ignore]  # pyduckling-native
+    except ImportError:
+        raise RuntimeError(
+            "not installed: PyPI has only an sdist (no wheel for this Python); building it "
+            "needs GHC and Duckling's Haskell sources"
+        ) from None
 
     context = duckling.Context(
         duckling.parse_ref_time(
@@ -138,15 +153,24 @@ PEERS: list[tuple[str, Callable[[], Finder]]] = [
 
 
 def _speed(find: Finder, texts: list[str], budget: float) -> float:
-    """Chars per second over the texts, stopping after `budget` seconds."""
-    done = 0
-    started = time.perf_counter()
-    for text in texts:
-        find(text)
-        done += len(text)
-        if time.perf_counter() - started > budget:
+    """Chars per second of CPU time over the texts (best of up to three passes, within budget).
+
+    CPU time, not wall time, so that other work on the machine does not count against a tool.
+    """
+    best = 0.0
+    deadline = time.perf_counter() + budget
+    for _ in range(3):
+        done = 0
+        started = time.process_time()
+        for text in texts:
+            find(text)
+            done += len(text)
+            if time.perf_counter() > deadline:
+                break
+        best = max(best, done / max(time.process_time() - started, 1e-9))
+        if time.perf_counter() > deadline:
             break
-    return done / (time.perf_counter() - started)
+    return best
 
 
 def _combined(scores: Iterable[Score]) -> Score:
@@ -168,7 +192,7 @@ def run(reports: Path, gold: Path, budget: float = 20.0) -> list[Row]:
         if (reports / f"{path.stem}.txt").exists()
     ]
     rows = []
-    for name, make in [("luoshi", lambda: luoshi_finder), *PEERS]:
+    for name, make in [("luoshi (targets)", lambda: luoshi_finder), *PEERS]:
         try:
             find = make()
             find("新增城镇就业1万人。")

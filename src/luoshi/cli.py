@@ -139,6 +139,11 @@ def bench_command(reports: str | None, gold: str | None, seconds: float) -> None
     chars = sum(len(p.read_text("utf-8")) for p in reports_dir.glob("*.txt"))
     click.echo(f"reports: {reports_dir}  gold: {gold_dir}", err=True)
     click.echo(bench.table(bench.run(reports_dir, gold_dir, seconds), chars))
+    elapsed, files, tasks = bench.parse_seconds(reports_dir)
+    click.echo(
+        f"\nparse + suggestion (structure, targets, tasks, departments) of all {files} reports: "
+        f"{elapsed:.2f} s, {tasks} tasks, {chars / elapsed:,.0f} chars/s"
+    )
 
 
 @main.command("corpus")

@@ -19,7 +19,7 @@ from luoshi.extraction.structure import (
 )
 from luoshi.extraction.suggest import suggest
 from luoshi.extraction.targets import TargetFinder
-from luoshi.extraction.tasks import find_tasks, quiet_zones
+from luoshi.extraction.tasks import find_tasks, quiet_zones, task_rules
 from luoshi.extraction.text import fold
 from luoshi.reading.document import Document
 
@@ -36,15 +36,9 @@ def extract(
     Every offset points into `text`. `year` is the plan year when the text does not say it;
     `departments` is a city's departments file (`load_departments(path)`), else the generic one.
     """
-    active = rule_set or rules()
+    result = extract_targets(text, year=year, rule_set=rule_set)
     folded = fold(text)
-    sections = find_sections(folded)
-    for section in sections:  # titles as written (full-width commas), not folded
-        at = folded.find(section.title, section.start, section.end)
-        section.title = text[at : at + len(section.title)]
-    parts = find_parts(folded, sections, active)
-    finder = TargetFinder(text, folded, active, parts, sections)
-    targets = finder.find()
+    parts, sections, targets = result.parts, result.sections, result.targets
     spans = sentences(folded)
     plan = [(p.start, p.end) for p in parts if p.kind == "plan"]
     quiet = quiet_zones(folded, sections)
@@ -56,18 +50,31 @@ def extract(
     ]
     for sub in subheadings:
         sub.title = text[sub.start : sub.end]
-    result = Extraction(
+    result.tasks = find_tasks(text, folded, parts, sections, subheadings, targets)
+    result.subheadings = subheadings
+    result.sentences = spans
+    return suggest(result, departments)
+
+
+def extract_targets(
+    text: str, *, year: int | None = None, rule_set: Rules | None = None
+) -> Extraction:
+    """Only the outline (sections, review and plan parts) and the targets: the fast path."""
+    active = rule_set or rules()
+    folded = fold(text)
+    sections = find_sections(folded, task_rules().glossary_headings)
+    for section in sections:  # titles as written (full-width commas), not folded
+        at = folded.find(section.title, section.start, section.end)
+        section.title = text[at : at + len(section.title)]
+    parts = find_parts(folded, sections, active)
+    return Extraction(
         text=text,
         year=year or find_year(folded, sections),
         title=find_title(text),
         parts=parts,
         sections=sections,
-        targets=targets,
-        tasks=find_tasks(text, folded, parts, sections, subheadings, targets),
-        subheadings=subheadings,
-        sentences=spans,
+        targets=TargetFinder(text, folded, active, parts, sections).find(),
     )
-    return suggest(result, departments)
 
 
 def extract_document(
@@ -116,6 +123,7 @@ __all__ = [
     "Task",
     "extract",
     "extract_document",
+    "extract_targets",
     "load_departments",
     "load_rules",
 ]

@@ -39,7 +39,10 @@ _LEADING_WORDS = (
     "与",
     "、",
 )
-_NOUN_END = re.compile(r"[^,;:。!?\n、等和及与(（\d]{1,16}")
+# The noun after a count (10个数字化车间改造, 14个乡镇(镇)污水处理站), up to a boundary.
+_NOUN_END = re.compile(
+    r"(?:[^,;:。!?\n、等和及与(（\d]|和(?=[^\d一二两三四五六七八九十])|\([^()\d]{1,6}\)){1,16}"
+)
 
 
 @dataclass
