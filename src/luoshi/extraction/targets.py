@@ -230,7 +230,7 @@ class TargetFinder:
         if mention.number.chinese and mention.value == 0:
             return "none"  # 零部件, 零碳: words, not numbers
         clause = text[self._clause_start(start) : start]
-        if any(marker in clause for marker in rules.situation_markers):
+        if clause.lstrip().startswith(rules.situation_markers):
             return "none"
         if before.endswith("每"):
             return "denominator" if unit else "none"
