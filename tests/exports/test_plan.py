@@ -1,7 +1,6 @@
 """The 分工方案 workbook and the `luoshi parse` / `luoshi plan` commands, through CliRunner."""
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,7 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from luoshi.cli import main
+from luoshi.extraction import extract_document, load_departments
 from luoshi.extraction.departments import bundled_city
+from luoshi.reading import read
+from tools import require_tool
 
 SEED = Path(__file__).parent.parent / "data" / "reports" / "liaoyuan-2022-part2.txt"
 CITY = str(bundled_city("liaoyuan"))
@@ -79,16 +81,24 @@ def test_parse_says_in_chinese_which_departments_entry_is_wrong(tmp_path):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_opens_the_workbook(tmp_path):
+def test_libreoffice_opens_the_workbook_with_one_row_per_task(tmp_path):
+    soffice = require_tool("soffice")
     out = tmp_path / "plan.xlsx"
-    result = CliRunner().invoke(main, ["plan", str(SEED), "--xlsx", str(out), "--year", "2022"])
+    args = ["plan", str(SEED), "--xlsx", str(out), "--year", "2022", "--departments", CITY]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
+    profile = (tmp_path / "profile").as_uri()  # a fresh profile: no lock, no first-run state
+    convert = ["--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)]
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(out)],
+        [soffice, f"-env:UserInstallation={profile}", *convert],
         check=True,
-        timeout=120,
+        timeout=180,
         capture_output=True,
     )
-    rows = (tmp_path / "plan.csv").read_text("utf-8", errors="replace").splitlines()
-    assert any("开复工500万元以上项目354个" in row for row in rows)
+    pdf = tmp_path / "plan.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 1000
+    assert pdf.read_bytes().startswith(b"%PDF")
+    seed = extract_document(read(str(SEED)), year=2022, departments=load_departments(CITY))
+    sheet = openpyxl.load_workbook(out).active
+    numbered = [r for r in sheet.iter_rows(min_row=3, values_only=True) if isinstance(r[0], int)]
+    assert len(numbered) == len(seed.tasks)

@@ -125,9 +125,19 @@ def _paragraph_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def find_sections(text: str) -> list[Section]:
+def find_sections(text: str, glossary_headings: tuple[str, ...] | None = None) -> list[Section]:
+    """Numbered headings, up to a glossary (名词解释) whose numbered entries are not sections.
+
+    The glossary headings default to those of tasks.yaml.
+    """
+    if glossary_headings is None:
+        from luoshi.extraction.tasks import task_rules  # tasks imports this module
+
+        glossary_headings = task_rules().glossary_headings
     sections: list[Section] = []
     for start, end in paragraphs(text):
+        if is_glossary_heading(text[start:end], glossary_headings):
+            break
         for level, pattern in _HEADINGS:
             match = pattern.match(text, start, end)
             if match:
@@ -139,6 +149,19 @@ def find_sections(text: str) -> list[Section]:
         later = [s.start for s in sections[index + 1 :] if s.level <= section.level]
         section.body_end = later[0] if later else len(text)
     return sections
+
+
+def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:
+    """A short line naming an appendix of definitions (附件2 名词解释)."""
+    return len(line) <= 20 and any(word in line for word in words)
+
+
+_ANNEX = re.compile(r"(?:附件|附录)\s*[\d一二三四五六七八九十]*\s*(?:[:：].*)?$")
+
+
+def annex_starts(text: str) -> list[int]:
+    """Where annexes (附件1, 附录) start: each numbers its sections afresh."""
+    return [s for s, e in paragraphs(text) if _ANNEX.match(text[s:e].split(" ")[0])]
 
 
 def find_title(text: str) -> str | None:

@@ -20,7 +20,7 @@ import yaml
 
 from luoshi.extraction.model import Part, Section, Subheading, Target, Task
 from luoshi.extraction.rules import RuleError
-from luoshi.extraction.structure import paragraphs, sentences
+from luoshi.extraction.structure import is_glossary_heading, paragraphs, sentences
 
 _LISTS = (
     "action_verbs",
@@ -170,7 +170,7 @@ def quiet_zones(
         if line.startswith(rules.closing_openings):
             later = [h for h in heading_starts if h > start]
             zones.append((start, later[0] if later else len(folded)))
-        elif len(line) <= 20 and any(word in line for word in rules.glossary_headings):
+        elif is_glossary_heading(line, rules.glossary_headings):
             zones.append((start, len(folded)))
     return zones
 
