@@ -68,6 +68,12 @@ def test_a_sentence_with_several_targets_splits_into_clauses(seed):
     assert len(merged.targets) == 4
 
 
+def test_a_list_of_commitments_with_their_own_verbs_splits_at_each_item(seed):
+    texts = [task_holding(seed, w).text for w in ("新建良田", "造林", "治河67.5公里")]
+    assert texts == ["新建良田20.4万亩", "造林26.3万亩", "治河67.5公里。"]
+    assert all(task_holding(seed, w).rule == "task.clause" for w in ("新建良田", "造林"))
+
+
 def test_named_projects_are_listed(seed):
     task = task_holding(seed, "福泰大路")
     assert task.named_items == ["福泰大路", "安北大街", "一建道口平改立", "东辽河琵琶桥"]
@@ -138,6 +144,17 @@ def test_every_report_parses_into_sections_and_tasks(path):
         ("新建新能源汽车公共充电桩2万个以上，其中农村1万个以上。", 1),
         # guangdong-2025: one commitment, one task
         ("今年安排省重点建设项目1500个、年度计划投资1万亿元。", 1),
+        # liaoyuan-2022: each 、 item has its own verb and target
+        ("新建良田20.4万亩、造林26.3万亩、治河67.5公里。", 3),
+        # liaoning-2025: one verb for both counts; an adverb (重点) is not a verb of its own
+        ("改造老旧小区500个、老旧管网4600公里。", 1),
+        ("积极承接国家重大科技任务，持续实施省科技重大专项8个、重点研发项目260项。", 1),
+        # national-2019: a 、 inside a list of sectors is not a list of commitments
+        (
+            "深化增值税改革，将制造业等行业现行16%的税率降至13%，"
+            "将交通运输业、建筑业等行业现行10%的税率降至9%。",
+            1,
+        ),
         # national-2022: two commitments joined by a semicolon
         (
             "加强县城基础设施建设，稳步推进城市群、都市圈建设；严控撤县建市设区，"

@@ -33,6 +33,7 @@ _LISTS = (
     "attach_openings",
     "project_words",
     "reform_words",
+    "item_verbs",
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT = r"(?:[\d.]+|[一二三四五六七八九十两百千]+)[个户家项条座所处片批]"
@@ -45,6 +46,17 @@ class _Starts:
         pairs = sorted((t.start, i) for i, t in enumerate(targets) if kind in (None, t.kind))
         self.starts = [p[0] for p in pairs]
         self.indexes = [p[1] for p in pairs]
+        self.ends = [targets[p[1]].end for p in pairs]
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a whole target lies in [start, end)."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return any(e <= end for e in self.ends[lo:hi])
+
+    def crosses(self, position: int) -> bool:
+        """Whether a target starts before `position` and ends after it."""
+        hi = bisect_left(self.starts, position)
+        return any(e > position for e in self.ends[max(0, hi - 8) : hi])
 
     def within(self, start: int, end: int) -> list[int]:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
@@ -67,6 +79,7 @@ class TaskRules:
     attach_openings: tuple[str, ...]
     project_words: tuple[str, ...]
     reform_words: tuple[str, ...]
+    item_verbs: tuple[str, ...]
 
     @cached_property
     def named_list(self) -> re.Pattern[str]:
@@ -227,8 +240,58 @@ def _clauses(
             groups[-1][2] |= has_target
         else:
             groups.append([p_start, p_end, int(has_target)])
-    rule = "task.sentence" if len(groups) == 1 else "task.clause"
-    return [(s, e, rule) for s, e, _ in groups if _CJK.search(folded[s:e])]
+    spans = [item for s, e, _ in groups for item in _items(folded, s, e, promised, rules)]
+    rule = "task.sentence" if len(spans) == 1 else "task.clause"
+    return [(s, e, rule) for s, e in spans if _CJK.search(folded[s:e])]
+
+
+def _items(
+    folded: str, start: int, end: int, promised: _Starts, rules: TaskRules
+) -> list[tuple[int, int]]:
+    """Cut a clause at 、 where the items on both sides are each a verb, an object and a target.
+
+    新建良田20.4万亩、造林26.3万亩、治河67.5公里 is three commitments (three departments);
+    打造10个“数字领航”企业、100个先进级智能工厂 shares one verb and stays one task.
+    """
+    if len(promised.within(start, end)) < 2:
+        return [(start, end)]
+    bounds = _top_level(folded, start, end, "、,;")
+    edges = [start - 1, *bounds, end]
+    cuts = []
+    for index in range(1, len(edges) - 1):
+        mark = edges[index]
+        if folded[mark] != "、":
+            continue
+        before = (edges[index - 1] + 1, mark)
+        after = (mark + 1, edges[index + 1])
+        if (
+            promised.holds(*before)
+            and promised.holds(*after)
+            and not promised.crosses(mark)
+            and _opens_item(folded[after[0] : after[1]], rules)
+        ):
+            cuts.append(mark)
+    pieces = [start, *(c + 1 for c in cuts)]
+    return [(s, e) for s, e in zip(pieces, [*cuts, end], strict=True)]
+
+
+def _top_level(folded: str, start: int, end: int, marks: str) -> list[int]:
+    """Positions of the marks outside brackets and quotes."""
+    found, depth = [], 0
+    for i in range(start, end):
+        char = folded[i]
+        if char in "(“《[":
+            depth += 1
+        elif char in ")”》]":
+            depth = max(0, depth - 1)
+        elif char in marks and depth == 0:
+            found.append(i)
+    return found
+
+
+def _opens_item(item: str, rules: TaskRules) -> bool:
+    """An item opening with a verb of its own (造林…, 治河…), not a noun sharing the one before."""
+    return not item.startswith(rules.attach_openings) and item.startswith(rules.item_verbs)
 
 
 def _opens(clause: str, rules: TaskRules) -> bool:
