@@ -31,6 +31,10 @@ def only(text):
         ("保持2300万省外劳动力。", 23000000, "人", "=", None),
         ("新增公办园学位一千个以上。", 1000, "个", ">=", None),
         ("城乡居民收入增长百分之六。", 6, "%", "=", "increase"),
+        ("新增市场主体1.2万余户。", 12000, "户", ">=", None),
+        ("PM2.5平均浓度控制在35微克/立方米以内。", 35, "微克/立方米", "<=", None),
+        ("港口集装箱吞吐量达到300万标准箱。", 3000000, "标箱", ">=", None),
+        ("新建14个乡镇(镇)污水处理站。", 14, "个", "=", None),
     ],
 )
 def test_it_extracts_the_target(sentence, value, unit, comparator, change):
@@ -53,6 +57,11 @@ def test_a_size_class_is_a_qualifier_not_a_target():
     target = only("谋划包装5000万以上项目200个以上。")
     assert (target.value, target.unit, target.comparator) == (200, "个", ">=")
     assert target.qualifier == "5000万以上"
+
+
+def test_a_specification_before_a_noun_is_a_qualifier():
+    target = only("建设500千伏输变电工程2项。")
+    assert (target.value, target.unit, target.qualifier) == (2, "项", "500千伏")
 
 
 def test_each_lists_the_units_the_value_applies_to():
@@ -83,6 +92,8 @@ def test_listed_values_share_the_change():
         "开工一批具备条件的重大工程。",
         "我国有2.9亿在校学生。",
         "第三次全国土壤普查。",
+        "坚持协调推进四个全面战略布局。",
+        "加快建设5G基站和4A级景区。",
     ],
 )
 def test_it_finds_no_target_in(sentence):

@@ -67,13 +67,14 @@ def extract_targets(
         at = folded.find(section.title, section.start, section.end)
         section.title = text[at : at + len(section.title)]
     parts = find_parts(folded, sections, active)
+    year = year or find_year(folded, sections)
     return Extraction(
         text=text,
-        year=year or find_year(folded, sections),
+        year=year,
         title=find_title(text),
         parts=parts,
         sections=sections,
-        targets=TargetFinder(text, folded, active, parts, sections).find(),
+        targets=TargetFinder(text, folded, active, parts, sections, year).find(),
     )
 
 

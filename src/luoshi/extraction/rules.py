@@ -41,6 +41,7 @@ class Rules:
     units: tuple[Unit, ...]  # longest text first
     comparators_after: dict[str, str]
     comparators_before: dict[str, str]
+    comparators_between: dict[str, str]
     increase: tuple[str, ...]
     decrease: tuple[str, ...]
     level: tuple[str, ...]
@@ -145,6 +146,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         units=_units(units),
         comparators_after=_mapping(comparators, "after", "cues.yaml", COMPARATORS),
         comparators_before=_mapping(comparators, "before", "cues.yaml", COMPARATORS),
+        comparators_between=_mapping(comparators, "between", "cues.yaml", COMPARATORS),
         increase=_words(changes, "increase", "cues.yaml"),
         decrease=_words(changes, "decrease", "cues.yaml"),
         level=_words(changes, "level", "cues.yaml"),

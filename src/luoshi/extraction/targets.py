@@ -21,6 +21,7 @@ RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word 
 PEOPLE = Unit("", "人", "count", 1.0)  # 80万重点群体: a bare amount of people
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^”\n]{1,16}”|「[^」\n]{1,16}」|\"[^\"\n]{1,16}\"")
+_YEAR_OPENING = re.compile(r"(20\d\d)年(?:[,，]|全[市省国年]|[^底前末内以]{0,2}[,，])")
 _FILLERS = ("分别", "再", "约", "近", "达到", "达", "了", "为", "在", "到", "至")
 _ORDINAL_LEAD = re.compile(
     r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\(?[一二三四五六七八九十]+[)、])"
@@ -55,6 +56,7 @@ class Mention:
     upper: float | None
     unit: Unit | None
     number: Number
+    between: str | None = None  # comparator set by 余/多 between the number and the unit
 
 
 def _unit_at(text: str, position: int, rules: Rules) -> Unit | None:
@@ -86,9 +88,14 @@ def _mentions(text: str, rules: Rules) -> list[Mention]:
         if index <= skip:
             continue
         unit = PERCENT if number.unit_hint else _unit_at(text, number.end, rules)
+        between = None
+        if unit is None and text[number.end : number.end + 1] in rules.comparators_between:
+            unit = _unit_at(text, number.end + 1, rules)  # 1000余家
+            between = rules.comparators_between[text[number.end]] if unit else None
         if unit is None and number.value >= 10000 and _people_follow(text, number.end, rules):
             unit = PEOPLE
         end = number.end + (len(unit.text) if unit and not number.unit_hint else 0)
+        end += 1 if between else 0
         upper = None
         following = numbers[index + 1] if index + 1 < len(numbers) else None
         if following is not None:
@@ -109,6 +116,7 @@ def _mentions(text: str, rules: Rules) -> list[Mention]:
                 upper * factor if upper is not None else None,
                 unit,
                 number,
+                between,
             )
         )
     return mentions
@@ -170,13 +178,20 @@ def _indicator_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]
 
 class TargetFinder:
     def __init__(
-        self, text: str, folded: str, rules: Rules, parts: list[Part], sections: list[Section]
+        self,
+        text: str,
+        folded: str,
+        rules: Rules,
+        parts: list[Part],
+        sections: list[Section],
+        year: int | None = None,
     ) -> None:
         self.text = text
         self.folded = folded
         self.rules = rules
         self.parts = parts
         self.sections = sections
+        self.year = year  # the plan year: a sentence opening with an earlier year is a review
         self.set_phrases = _phrase_spans(folded, rules.set_phrases)
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
         self.clause_starts = _starts_after(folded, CLAUSE_END)
@@ -294,6 +309,8 @@ class TargetFinder:
             end += len(after_cue)
         elif before_cue:
             comparator, rule = rules.comparators_before[before_cue], "target.comparator_before"
+        elif mention.between:
+            comparator, rule = mention.between, "target.comparator_between"
         change = self._change(prefix, unit)
         gap = folded[previous.end : mention.start].strip() if previous else ""
         listed = re.fullmatch(r"[、和及与]", gap) is not None
@@ -391,6 +408,9 @@ class TargetFinder:
         sentence = self.folded[start:position]
         if sentence.startswith(self.rules.review_markers):
             return "achievement"
+        opening = _YEAR_OPENING.match(sentence)
+        if opening and self.year and int(opening.group(1)) < self.year:
+            return "achievement"  # 2021年，全市地区生产总值增长6.5%
         return "target"
 
     def _section(self, position: int) -> str | None:
