@@ -174,10 +174,33 @@ def test_sentences_split_into_the_expected_number_of_tasks(sentence, expected):
         "各位代表！中国式现代化是干出来的，伟大事业都成于实干。",
         "让我们更加紧密地团结在以习近平同志为核心的党中央周围，为全面建设社会主义现代化国家而努力奋斗！",
         "今年是“十四五”规划收官之年。",
+        # framing: the situation and the outlook (national-2022, -2024, -2025; heilongjiang-2025)
+        "我国经济长期向好的基本面不会改变，持续发展具有多方面有利条件。",
+        "我国城镇化还有很大发展提升空间。",
+        "实现这些目标很不容易，必须付出艰苦努力。",
+        "我们要突出重点、把握关键，着重抓好以下几个方面工作。",
+        "这些为我们做好各项工作提供了有利条件和坚强支撑。",
+        "只要市场主体有活力，就能增强内生发展动力、顶住经济下行压力。",
     ],
 )
-def test_ceremony_and_exhortation_are_not_tasks(sentence):
+def test_ceremony_exhortation_and_framing_are_not_tasks(sentence):
     assert extract("二、2025年工作安排\n" + sentence).tasks == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # national-2019: a framing opening, then a commitment
+        "我国受癌症困扰的家庭以千万计，要实施癌症防治行动，推进预防筛查、早诊早治和科研攻关。",
+        # national-2022: 一方面 opens a policy
+        "一方面，延续实施扶持制造业、小微企业和个体工商户的减税降费政策。",
+        # guangdong-2025
+        "这是今年的一件大事，我们要秉持“绿色、共享、开放、廉洁”办赛理念，"
+        "落实“简约、安全、精彩”办赛要求。",
+    ],
+)
+def test_a_commitment_after_a_framing_opening_is_a_task(sentence):
+    assert len(extract("二、2025年工作安排\n" + sentence).tasks) == 1
 
 
 def test_sentences_in_the_review_part_are_not_tasks():

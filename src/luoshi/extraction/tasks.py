@@ -34,6 +34,8 @@ _LISTS = (
     "project_words",
     "reform_words",
     "item_verbs",
+    "framing_openings",
+    "commitment_markers",
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT = r"(?:[\d.]+|[一二三四五六七八九十两百千]+)[个户家项条座所处片批]"
@@ -80,6 +82,8 @@ class TaskRules:
     project_words: tuple[str, ...]
     reform_words: tuple[str, ...]
     item_verbs: tuple[str, ...]
+    framing_openings: tuple[str, ...]
+    commitment_markers: tuple[str, ...]
 
     @cached_property
     def named_list(self) -> re.Pattern[str]:
@@ -206,7 +210,15 @@ def _is_ceremony(sentence: str, rules: TaskRules) -> bool:
         return True
     if any(phrase in body for phrase in rules.non_task_phrases):
         return True
+    if body.startswith(rules.framing_openings) and not _commits(body, rules):
+        return True
     return not any(verb in body for verb in rules.action_verbs)
+
+
+def _commits(sentence: str, rules: TaskRules) -> bool:
+    """Whether a later clause of a framing sentence still commits (…，要实施癌症防治行动)."""
+    clauses = re.split(r"[,;:]", sentence)[1:]
+    return any(c.lstrip().startswith(rules.commitment_markers) for c in clauses)
 
 
 def _clauses(
