@@ -6,6 +6,7 @@ query, so measuring a whole plan costs a fixed number of queries.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -100,9 +101,41 @@ class Measured:
         return self.result.status
 
 
+# --- Live values (added for the project ledger, luoshi.ledger) ---------------------------------
+# Some targets are measured elsewhere rather than reported: a source registered here (the ledger
+# does so in its AppConfig.ready) maps target ids to {unit of an `each` target, or "": value}.
+# A live value stands in for the target's reports: an approved row for the period being measured,
+# one per unit; an `each` target takes the source's units (the report says 每个县(区); the
+# source knows which counties and districts that means).
+LiveSource = Callable[[list[Task], date], dict[int, dict[str, float]]]
+LIVE_SOURCES: list[LiveSource] = []
+_LIVE_SEQUENCE = 2**62  # later than any report, so the live value is the latest
+
+
+def _add_live_values(tasks: list[Task], on: date, reports: dict[int, list[ReportRow]]) -> None:
+    owners = {target.pk: (task, target) for task in tasks for target in task.targets.all()}
+    for source in LIVE_SOURCES:
+        for target_id, values in source(tasks, on).items():
+            task, target = owners[target_id]
+            deadline = task.deadline or date(task.plan.year, 12, 31)
+            period = status.reference_period(task.plan.year, deadline, on)
+            target.each = [unit for unit in values if unit]  # in memory only
+            rows = [row for row in reports[task.pk] if row[2] != target_id]
+            if period is not None:
+                rows += [
+                    (task.pk, _LIVE_SEQUENCE, target_id, period, "approved", value, None, unit)
+                    for unit, value in values.items()
+                ]
+            reports[task.pk] = rows
+
+
+# --- end of live values -------------------------------------------------------------------------
+
+
 def measure(tasks: QuerySet[Task] | list[Task], on: date) -> list[Measured]:
     tasks = list(tasks)
     reports = report_rows(tasks)
+    _add_live_values(tasks, on, reports)
     return [Measured(task, status.evaluate(facts(task, reports[task.pk]), on)) for task in tasks]
 
 

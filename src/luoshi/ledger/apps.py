@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class LedgerConfig(AppConfig):
+    name = "luoshi.ledger"
+    verbose_name = "项目储备库 project ledger"
+
+    def ready(self) -> None:
+        # Bound targets take their value from the ledger wherever the tracker measures them.
+        from luoshi.ledger import live
+        from luoshi.tracking import measure
+
+        if live.values not in measure.LIVE_SOURCES:
+            measure.LIVE_SOURCES.append(live.values)
