@@ -44,6 +44,9 @@ class Departments:
     departments: tuple[Department, ...]
     units: tuple[Department, ...]  # counties, districts, development zones
     scopes: tuple[Scope, ...]
+    # Words that hide a shorter remit word inside them and point to no department: 高质量 is
+    # not 质量 (市场监管), 新能源汽车 is not 新能源 (能源).
+    neutral: tuple[str, ...] = ()
 
     def get(self, name: str) -> Department | None:
         for entry in (*self.departments, *self.units):
@@ -62,7 +65,7 @@ def load_departments(path: str | Path | None = None) -> Departments:
     except OSError as error:
         raise RuleError(f"{where}: cannot read the departments file: {error.strerror}") from None
     data = _parse(raw, where)
-    unknown = set(data) - {"city", "extends", "departments", "units", "scopes", "remove"}
+    unknown = set(data) - {"city", "extends", "departments", "units", "scopes", "remove", "neutral"}
     if unknown:
         raise RuleError(f"{where}: unknown top-level keys {sorted(unknown)}")
     if data.get("extends", "default") in (None, "none"):
@@ -107,8 +110,13 @@ def _build(data: dict[str, Any], where: str, base: Departments | None) -> Depart
     if base is None and not departments:
         raise RuleError(f"{where}: 'departments' must list at least one department")
     scopes = _scopes(data, where) if "scopes" in data or base is None else base.scopes
+    neutral = _words(data.get("neutral") or [], where, "neutral", allow_empty=True)
     result = Departments(
-        data.get("city"), tuple(departments.values()), tuple(units.values()), scopes
+        data.get("city"),
+        tuple(departments.values()),
+        tuple(units.values()),
+        scopes,
+        tuple(dict.fromkeys((*(base.neutral if base else ()), *neutral))),
     )
     _check_unique(result, where)
     return result

@@ -49,12 +49,13 @@ def _matches(folded: str, departments: Departments, weight: float, context: bool
         for name, word in owners[match.group()]:
             if word not in words.setdefault(name, []):
                 words[name].append(word)
-    found = []
-    for department in departments.departments:
-        if department.name in words:
-            score = weight * sum(len(w) for w in words[department.name])
-            found.append(Match(department, score, words[department.name], context))
-    return found
+    # In the order of their first word in the text: on equal scores, the sorted list keeps the
+    # department the text names first (发展定制农业，满足消费者… is farming, not commerce).
+    by_name = {d.name: d for d in departments.departments}
+    return [
+        Match(by_name[name], weight * sum(len(w) for w in found), found, context)
+        for name, found in words.items()
+    ]
 
 
 @cache
@@ -64,6 +65,8 @@ def _index(departments: Departments) -> tuple[re.Pattern[str], dict[str, list[tu
     for department in departments.departments:
         for word in dict.fromkeys((*department.aliases, department.name, *department.remit)):
             owners.setdefault(fold(word), []).append((department.name, word))
+    for word in departments.neutral:
+        owners.setdefault(fold(word), [])
     keys = sorted(owners, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))), owners
 
