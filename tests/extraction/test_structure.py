@@ -65,11 +65,6 @@ def test_glossary_entries_are_not_sections(stem):
     assert all(s.start < glossary for s in extraction.sections)
 
 
-@pytest.mark.xfail(
-    reason="the target extractor finds targets in the glossary (“1”是1个省级综合飞行服务站), "
-    "and a sentence holding a target is always a task",
-    strict=True,
-)
 def test_the_glossary_gives_no_tasks():
     text = (REPORTS / "guangdong-2025.txt").read_text("utf-8")
     glossary = text.index("名词解释")

@@ -15,6 +15,7 @@ from luoshi.extraction.structure import (
     find_subheadings,
     find_title,
     find_year,
+    glossary_start,
     sentences,
 )
 from luoshi.extraction.suggest import suggest
@@ -62,11 +63,12 @@ def extract_targets(
     """Only the outline (sections, review and plan parts) and the targets: the fast path."""
     active = rule_set or rules()
     folded = fold(text)
-    sections = find_sections(folded, task_rules().glossary_headings)
+    glossary_headings = task_rules().glossary_headings
+    sections = find_sections(folded, glossary_headings)
     for section in sections:  # titles as written (full-width commas), not folded
         at = folded.find(section.title, section.start, section.end)
         section.title = text[at : at + len(section.title)]
-    parts = find_parts(folded, sections, active)
+    parts = find_parts(folded, sections, active, glossary_start(folded, glossary_headings))
     year = year or find_year(folded, sections)
     return Extraction(
         text=text,

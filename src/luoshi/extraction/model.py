@@ -57,7 +57,7 @@ class Subheading:
 
 @dataclass
 class Part:
-    kind: str  # "review" or "plan"
+    kind: str  # "review", "plan", or "glossary" (definitions at the end)
     start: int
     end: int
 

@@ -151,6 +151,14 @@ def find_sections(text: str, glossary_headings: tuple[str, ...] | None = None) -
     return sections
 
 
+def glossary_start(text: str, glossary_headings: tuple[str, ...]) -> int | None:
+    """Where a glossary (名词解释) starts, if the report ends with one."""
+    for start, end in paragraphs(text):
+        if is_glossary_heading(text[start:end], glossary_headings):
+            return start
+    return None
+
+
 def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:
     """A short line naming an appendix of definitions (附件2 名词解释)."""
     return len(line) <= 20 and any(word in line for word in words)
@@ -183,8 +191,21 @@ def find_year(text: str, sections: list[Section]) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def find_parts(text: str, sections: list[Section], rules: Rules) -> list[Part]:
-    """Split the text into review (past results) and plan (commitments) parts."""
+def find_parts(
+    text: str, sections: list[Section], rules: Rules, glossary: int | None = None
+) -> list[Part]:
+    """Split the text into review (past results) and plan (commitments) parts.
+
+    A glossary at the end (from `glossary` on) is a part of its own: it defines words, it
+    neither reviews nor commits.
+    """
+    if glossary is None:
+        return _review_and_plan(text, sections, rules)
+    parts = _review_and_plan(text[:glossary], sections, rules)
+    return [*parts, Part("glossary", glossary, len(text))]
+
+
+def _review_and_plan(text: str, sections: list[Section], rules: Rules) -> list[Part]:
     tops = [s for s in sections if s.level == 1]
     kinds = []
     for section in tops:

@@ -176,6 +176,26 @@ def _indicator_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]
     return re.compile(rf"^(?:{lead})+"), re.compile(rf"(?:{trail})+$")
 
 
+# A title line naming a year or an annex (2026年省十件民生实事, 附件1): it heads a list and
+# carries no commitment of its own.
+_TITLE_LINE = re.compile(r"(?m)^[ \t]*(?:20\d\d年|附件|附录)[^\n,;:。!?]{0,20}$")
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined (what `_inside` expects)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _title_lines(folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TITLE_LINE.finditer(folded)]
+
+
 class TargetFinder:
     def __init__(
         self,
@@ -206,7 +226,11 @@ class TargetFinder:
         each_units: tuple[int, list[str]] | None = None
         last_end = 0
         previous: Target | None = None
+        quiet = [(p.start, p.end) for p in self.parts if p.kind not in ("plan", "review")]
+        quiet = _merged([*quiet, *_title_lines(self.folded)])
         for mention in _mentions(self.folded, self.rules):
+            if _inside(quiet, mention.start, mention.start):
+                continue
             clause = self._clause_start(mention.start)
             verdict = self._classify(mention)
             if verdict == "qualifier":
