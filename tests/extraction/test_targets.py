@@ -112,3 +112,12 @@ def test_numbers_in_the_review_are_achievements():
 def test_a_sentence_about_last_year_is_an_achievement():
     (target,) = extract("去年新增城镇就业1.2万人。").targets
     assert target.kind == "achievement"
+
+
+def test_a_report_without_headings_is_split_by_its_openings():
+    text = (
+        "各位代表：\n过去一年，我们攻坚克难。\n全市生产总值增长6%，新增就业1.1万人。\n"
+        "今年是实施规划的关键之年。\n主要预期目标是：地区生产总值增长7%左右。\n"
+    )
+    kinds = [(t.value, t.kind) for t in extract(text).targets]
+    assert kinds == [(6, "achievement"), (11000, "achievement"), (7, "target")]

@@ -55,6 +55,8 @@ class Rules:
     review_markers: tuple[str, ...]
     review_headings: tuple[str, ...]
     plan_headings: tuple[str, ...]
+    review_openings: tuple[str, ...]
+    plan_openings: tuple[str, ...]
     situation_markers: tuple[str, ...]
     baseline_prefixes: tuple[str, ...]
     qualifier_nouns: tuple[str, ...]
@@ -160,6 +162,8 @@ def load_rules(directory: Path | None = None) -> Rules:
         review_markers=_words(lexicon, "review_markers", "lexicon.yaml"),
         review_headings=_words(lexicon, "review_headings", "lexicon.yaml"),
         plan_headings=_words(lexicon, "plan_headings", "lexicon.yaml"),
+        review_openings=_words(lexicon, "review_openings", "lexicon.yaml"),
+        plan_openings=_words(lexicon, "plan_openings", "lexicon.yaml"),
         situation_markers=_words(lexicon, "situation_markers", "lexicon.yaml"),
         baseline_prefixes=_words(lexicon, "baseline_prefixes", "lexicon.yaml"),
         qualifier_nouns=_words(lexicon, "qualifier_nouns", "lexicon.yaml"),

@@ -205,6 +205,26 @@ def find_parts(
     return [*parts, Part("glossary", glossary, len(text))]
 
 
+def _parts_by_openings(text: str, rules: Rules) -> list[Part] | None:
+    """Review and plan of a report without numbered headings, from paragraph openings.
+
+    The review runs from the first paragraph that opens on a past period (过去一年，…) to the
+    first later paragraph that opens on the plan (今年…, 2022年政府工作…); None if there is no
+    such pair in order.
+    """
+    spans = paragraphs(text)
+    review = next((s for s, e in spans if text[s:e].startswith(rules.review_openings)), None)
+    if review is None or review > len(text) // 2:
+        return None
+    plan = next(
+        (s for s, e in spans if s > review and text[s:e].startswith(rules.plan_openings)), None
+    )
+    if plan is None:
+        return None
+    parts = [Part("plan", 0, review)] if review > 0 else []
+    return [*parts, Part("review", review, plan), Part("plan", plan, len(text))]
+
+
 def _review_and_plan(text: str, sections: list[Section], rules: Rules) -> list[Part]:
     tops = [s for s in sections if s.level == 1]
     kinds = []
@@ -216,7 +236,7 @@ def _review_and_plan(text: str, sections: list[Section], rules: Rules) -> list[P
         else:
             kinds.append(kinds[-1] if kinds else "plan")
     if "review" not in kinds:
-        return [Part("plan", 0, len(text))]
+        return _parts_by_openings(text, rules) or [Part("plan", 0, len(text))]
     parts = [Part(kinds[0], 0, tops[0].start)] if tops[0].start > 0 else []
     for section, kind in zip(tops, kinds, strict=True):
         if parts and parts[-1].kind == kind:
