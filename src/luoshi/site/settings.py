@@ -36,6 +36,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "luoshi.tracking",
+    "rest_framework",
+    "rest_framework.authtoken",  # tokens for integrations; `manage.py drf_create_token USER`
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc files served locally, no CDN
+    "luoshi.public",
+    "luoshi.api",
     "luoshi.ledger",
 ]
 
@@ -115,3 +122,41 @@ LUOSHI_EVIDENCE_MAX_FILES = 5
 LUOSHI_REPORT_MAX_MB = 20
 LUOSHI_SERVE_MEDIA = env_bool("LUOSHI_SERVE_MEDIA", DEBUG)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The JSON API (luoshi.api): session login for the web, tokens for integrations. A view that
+# names no permission class is closed to anonymous clients (see luoshi/api/permissions.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: its WWW-Authenticate header makes anonymous callers get 401, not 403.
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["luoshi.api.permissions.MemberRead"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "luoshi.api.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "luoshi.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "luoshi API",
+    "DESCRIPTION": "Plans, tasks and their status, targets, departments and progress reports.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "PlanStateEnum": "luoshi.tracking.models.Plan.STATES",
+        "ReportStateEnum": "luoshi.tracking.models.ProgressReport.STATES",
+    },
+}

@@ -10,6 +10,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("public/", include("luoshi.public.urls")),
+    path("api/", include("luoshi.api.urls")),
     path("", include("luoshi.tracking.urls")),
 ]
 # Evidence files: Django serves them (to logged-in users) only in the demo and development; a

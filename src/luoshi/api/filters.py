@@ -1,0 +1,72 @@
+"""Query parameters of the list endpoints (django-filter); they appear in the OpenAPI schema."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django_filters import rest_framework as filters
+
+from luoshi.tracking import status
+from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
+
+
+class PlanFilter(filters.FilterSet):
+    class Meta:
+        model = Plan
+        fields = ["year", "state"]
+
+
+class SectionFilter(filters.FilterSet):
+    class Meta:
+        model = Section
+        fields = ["plan", "level"]
+
+
+class TaskFilter(filters.FilterSet):
+    department = filters.NumberFilter(
+        method="filter_department", label="Lead or supporting department id"
+    )
+    status = filters.ChoiceFilter(
+        choices=[(s, s) for s in status.STATUSES],
+        method="filter_status",
+        label="Computed status (已完成, 超进度, 序时推进, 滞后, 逾期, 未报送)",
+    )
+    q = filters.CharFilter(method="filter_q", label="Text contains, or the task number")
+
+    class Meta:
+        model = Task
+        fields = ["plan", "section", "lead", "kind"]
+
+    def filter_department(self, queryset: QuerySet[Task], name: str, value: int) -> QuerySet[Task]:
+        # A subquery rather than a join, so a task supported twice is not listed twice.
+        ids = Task.objects.filter(Q(lead_id=value) | Q(supporting__id=value)).values("id")
+        return queryset.filter(id__in=ids)
+
+    def filter_status(self, queryset: QuerySet[Task], name: str, value: str) -> QuerySet[Task]:
+        return queryset  # computed, not stored: the view measures and filters (TaskViewSet.list)
+
+    def filter_q(self, queryset: QuerySet[Task], name: str, value: str) -> QuerySet[Task]:
+        value = value.strip()
+        return queryset.filter(Q(text__icontains=value) | Q(code__iexact=value))
+
+
+class TargetFilter(filters.FilterSet):
+    plan = filters.NumberFilter(field_name="task__plan", label="Plan id")
+
+    class Meta:
+        model = Target
+        fields = ["task", "unit"]
+
+
+class DepartmentFilter(filters.FilterSet):
+    class Meta:
+        model = Department
+        fields = ["jurisdiction", "code"]
+
+
+class ProgressReportFilter(filters.FilterSet):
+    plan = filters.NumberFilter(field_name="task__plan", label="Plan id")
+    department = filters.NumberFilter(field_name="task__lead", label="Lead department id")
+
+    class Meta:
+        model = ProgressReport
+        fields = ["task", "target", "state", "period"]

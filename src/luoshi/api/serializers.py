@@ -1,0 +1,195 @@
+"""JSON shapes of the API. Read serializers expect rows fetched by the views' querysets
+(select_related / prefetch_related), so serializing a page costs no extra queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from luoshi.tracking import status
+from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
+from luoshi.tracking.views import STATUS_LABELS
+
+
+class PlanSerializer(serializers.ModelSerializer[Plan]):
+    jurisdiction = serializers.CharField(source="jurisdiction.name", read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "id",
+            "jurisdiction",
+            "year",
+            "title",
+            "state",
+            "source_name",
+            "created_at",
+            "published_at",
+        ]
+
+
+class PlanDetailSerializer(PlanSerializer):
+    """One plan with the report text that every `start`/`end` offset points into."""
+
+    class Meta(PlanSerializer.Meta):
+        fields = [*PlanSerializer.Meta.fields, "source_text"]
+
+
+class SectionSerializer(serializers.ModelSerializer[Section]):
+    class Meta:
+        model = Section
+        fields = ["id", "plan", "order", "level", "number", "title", "start", "end", "body_end"]
+
+
+class TargetSerializer(serializers.ModelSerializer[Target]):
+    class Meta:
+        model = Target
+        fields = [
+            "id",
+            "task",
+            "order",
+            "text",
+            "start",
+            "end",
+            "indicator",
+            "value",
+            "upper",
+            "unit",
+            "comparator",
+            "change",
+            "each",
+            "qualifier",
+            "baseline",
+            "original_value",
+        ]
+
+
+class DepartmentSerializer(serializers.ModelSerializer[Department]):
+    jurisdiction = serializers.CharField(source="jurisdiction.name", read_only=True)
+
+    class Meta:
+        model = Department
+        fields = ["id", "code", "name", "jurisdiction"]
+
+
+class StatusSerializer(serializers.Serializer[Any]):
+    code = serializers.ChoiceField(choices=status.STATUSES, help_text="已完成, 超进度, …")
+    # A field named like Field.label: DRF's metaclass moves it into .fields, mypy cannot know.
+    label = serializers.CharField(  # type: ignore[assignment]
+        help_text="The status in the request's language."
+    )
+    reason = serializers.CharField()
+    expected = serializers.FloatField(allow_null=True, help_text="Expected share (序时), 0..1.")
+    verified = serializers.FloatField(allow_null=True, help_text="From approved reports, 0..1.")
+    claimed = serializers.FloatField(
+        allow_null=True,
+        help_text="Including reports awaiting review, 0..1; equals verified for anonymous callers.",
+    )
+
+
+class TaskSerializer(serializers.ModelSerializer[Task]):
+    lead_name = serializers.CharField(source="lead.name", read_only=True, default=None)
+    supporting = serializers.SerializerMethodField()
+    targets = TargetSerializer(many=True, read_only=True)
+    status = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "plan",
+            "section",
+            "code",
+            "order",
+            "text",
+            "start",
+            "end",
+            "subheading",
+            "kind",
+            "lead",
+            "lead_name",
+            "supporting",
+            "deadline",
+            "original_deadline",
+            "nodes",
+            "targets",
+            "status",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_supporting(self, task: Task) -> list[int]:
+        return [d.pk for d in task.supporting.all()]  # prefetched; .values_list would query
+
+    @extend_schema_field(StatusSerializer)
+    def get_status(self, task: Task) -> dict[str, Any]:
+        result: status.TaskStatus = task.measured  # type: ignore[attr-defined]  # set by the view
+        return {
+            "code": result.status,
+            "label": str(STATUS_LABELS[result.status]),
+            "reason": result.reason,
+            "expected": result.expected,
+            "verified": result.verified,
+            "claimed": result.claimed,
+        }
+
+
+class EvidenceSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField()
+    size = serializers.IntegerField()
+    url = serializers.CharField(source="file.url")
+
+
+class ProgressReportSerializer(serializers.ModelSerializer[ProgressReport]):
+    submitted_by = serializers.CharField(source="submitted_by.username", read_only=True)
+    reviewer = serializers.CharField(source="reviewer.username", read_only=True, default=None)
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "id",
+            "task",
+            "target",
+            "each_item",
+            "period",
+            "value",
+            "percent",
+            "narrative",
+            "state",
+            "return_reason",
+            "submitted_by",
+            "submitted_at",
+            "reviewer",
+            "reviewed_at",
+            "evidence",
+        ]
+
+
+class ReportInputSerializer(serializers.Serializer[Any]):
+    """A new progress report; validated by the web's ProgressReportForm, so the rules match."""
+
+    task = serializers.IntegerField()
+    target = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Required when the task has targets."
+    )
+    each_item = serializers.CharField(
+        required=False, allow_blank=True, help_text="For targets that apply to each unit."
+    )
+    period = serializers.CharField(help_text="YYYY-MM, within the plan year, not in the future.")
+    value = serializers.FloatField(required=False, allow_null=True)
+    percent = serializers.FloatField(
+        required=False, allow_null=True, help_text="0–100, for tasks without targets."
+    )
+    narrative = serializers.CharField()
+    evidence = serializers.ListField(
+        child=serializers.FileField(), required=False, help_text="multipart/form-data only."
+    )
+
+
+class ReviewInputSerializer(serializers.Serializer[Any]):
+    decision = serializers.ChoiceField(choices=["approve", "return"])
+    reason = serializers.CharField(
+        required=False, allow_blank=True, help_text="Required when returning."
+    )

@@ -1,0 +1,210 @@
+"""API views. Each names its permission classes (luoshi.api.permissions) and its rows come from
+luoshi.api.scope, so the API shows and allows what the web pages show and allow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from luoshi.api import filters, scope, serializers, writes
+from luoshi.api.permissions import LiaisonWrite, MemberRead, OfficeWrite, PublicRead
+from luoshi.public import published
+from luoshi.tracking.forms import ProgressReportForm, ReviewForm
+from luoshi.tracking.measure import as_of, measure, tasks_for_status
+from luoshi.tracking.models import Target, Task
+from luoshi.tracking.permissions import user_of
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+def form_errors(form: Any) -> exceptions.ValidationError:
+    return exceptions.ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+
+
+class PlanViewSet(viewsets.ReadOnlyModelViewSet):
+    """Plans drawn from government work reports. Anonymous callers see published plans."""
+
+    permission_classes = [PublicRead]
+    filterset_class = filters.PlanFilter
+    ordering_fields = ["year", "published_at", "created_at", "id"]
+    ordering = ["-year", "id"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        plans = scope.plans(self.request.user).select_related("jurisdiction")
+        return plans if self.action == "retrieve" else plans.defer("source_text")
+
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
+        if self.action == "retrieve":
+            return serializers.PlanDetailSerializer
+        return serializers.PlanSerializer
+
+    @extend_schema(request=None, responses={200: serializers.PlanSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[OfficeWrite])
+    def publish(self, request: Request, pk: str) -> Response:
+        """Publish a draft plan (supervision office): departments can then report on it."""
+        plan = self.get_object()
+        try:
+            plan = writes.publish_plan(plan.pk, user_of(request._request))
+        except writes.Conflict:
+            raise Conflict(_("This plan is already published.")) from None
+        return Response(serializers.PlanSerializer(plan).data)
+
+
+class SectionViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [PublicRead]
+    serializer_class = serializers.SectionSerializer
+    filterset_class = filters.SectionFilter
+    ordering_fields = ["order", "id"]
+    ordering = ["plan", "order"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return scope.sections(self.request.user)
+
+
+class TaskViewSet(viewsets.ReadOnlyModelViewSet):
+    """Tasks (commitments) with their computed status. For anonymous callers the status uses
+    approved reports only, as on the public page."""
+
+    permission_classes = [PublicRead]
+    serializer_class = serializers.TaskSerializer
+    filterset_class = filters.TaskFilter
+    ordering_fields = ["order", "code", "deadline", "id"]
+    ordering = ["plan", "order"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return tasks_for_status(scope.tasks(self.request.user))
+
+    def _measure(self, tasks: Any) -> list[Task]:
+        on = as_of(self.request._request)
+        user = self.request.user
+        measured = published.measure(tasks, on) if scope.is_public(user) else measure(tasks, on)
+        for m in measured:
+            m.task.measured = m.result  # type: ignore[attr-defined]  # read by TaskSerializer
+        return [m.task for m in measured]
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        tasks = self.filter_queryset(self.get_queryset())
+        wanted = request.query_params.get("status")
+        if wanted:
+            # Status is computed, not stored: measure every match, keep the wanted, then page.
+            measured = self._measure(tasks)
+            found = [t for t in measured if t.measured.status == wanted]  # type: ignore[attr-defined]
+            rows: list[Task] = self.paginate_queryset(found) or []  # type: ignore[arg-type]
+        else:
+            rows = self._measure(self.paginate_queryset(tasks) or [])
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        [task] = self._measure([self.get_object()])
+        return Response(self.get_serializer(task).data)
+
+
+class TargetViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [PublicRead]
+    serializer_class = serializers.TargetSerializer
+    filterset_class = filters.TargetFilter
+    ordering_fields = ["order", "value", "id"]
+    ordering = ["task", "order"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return scope.targets(self.request.user)
+
+
+class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [PublicRead]
+    serializer_class = serializers.DepartmentSerializer
+    filterset_class = filters.DepartmentFilter
+    ordering_fields = ["name", "code", "id"]
+    ordering = ["name"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return scope.departments(self.request.user).select_related("jurisdiction")
+
+
+class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
+    """Progress reports: read by members; a liaison submits on their department's tasks;
+    the supervision office approves or returns. Not shown to anonymous callers."""
+
+    permission_classes = [MemberRead]
+    serializer_class = serializers.ProgressReportSerializer
+    filterset_class = filters.ProgressReportFilter
+    ordering_fields = ["period", "submitted_at", "reviewed_at", "id"]
+    ordering = ["-period", "-submitted_at"]
+
+    def get_permissions(self) -> list[Any]:
+        if self.action == "create":
+            return [LiaisonWrite()]
+        return list(super().get_permissions())
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return (
+            scope.reports(self.request.user)
+            .select_related("submitted_by", "reviewer")
+            .prefetch_related("evidence")
+        )
+
+    @extend_schema(
+        request={
+            "application/json": serializers.ReportInputSerializer,
+            "multipart/form-data": serializers.ReportInputSerializer,
+        },
+        responses={201: serializers.ProgressReportSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        """Report progress on a task (the liaison of its lead department)."""
+        head = serializers.ReportInputSerializer(data=_plain(request.data))
+        head.is_valid(raise_exception=True)
+        targets = Prefetch("targets", queryset=Target.objects.order_by("order"))
+        tasks = scope.tasks(request.user).select_related("plan").prefetch_related(targets)
+        task = get_object_or_404(tasks.defer("plan__source_text"), pk=head.validated_data["task"])
+        self.check_object_permissions(request, task)
+        data = _plain(request.data)
+        target = data.get("target")
+        form = ProgressReportForm(
+            task,
+            {**data, "target": "" if target is None else str(target)},
+            request.FILES,
+            today=as_of(request._request),
+        )
+        if not form.is_valid():
+            raise form_errors(form)
+        report = writes.submit_report(task, form.cleaned_data, user_of(request._request))
+        report = self.get_queryset().get(pk=report.pk)
+        return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=serializers.ReviewInputSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[OfficeWrite])
+    def review(self, request: Request, pk: str) -> Response:
+        """Approve or return a report awaiting review (supervision office)."""
+        report = self.get_object()
+        form = ReviewForm(_plain(request.data))
+        if not form.is_valid():
+            raise form_errors(form)
+        approve = form.cleaned_data["decision"] == "approve"
+        try:
+            writes.review_report(
+                report.pk, approve, form.cleaned_data["reason"] or "", user_of(request._request)
+            )
+        except writes.Conflict:
+            raise Conflict(_("This report has already been reviewed.")) from None
+        return Response(self.get_serializer(self.get_queryset().get(pk=report.pk)).data)
+
+
+def _plain(data: Any) -> dict[str, Any]:
+    """JSON bodies are dicts; form bodies are QueryDicts (one value per field, files apart)."""
+    if isinstance(data, QueryDict):
+        return {key: data.get(key) for key in data if key != "evidence"}
+    return dict(data) if isinstance(data, dict) else {}

@@ -1,0 +1,118 @@
+"""The public page: published plans and their commitments, no login.
+
+Only published plans are found (a draft answers 404, as if it did not exist) and statuses come
+from approved reports only (see published.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from luoshi.public import published
+from luoshi.tracking import status
+from luoshi.tracking.measure import as_of, highlight, tasks_for_status
+from luoshi.tracking.models import Department, Task
+from luoshi.tracking.views import STATUS_CSS, STATUS_LABELS
+
+PAGE_SIZE = 20
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    plans = (
+        published.plans()
+        .select_related("jurisdiction")
+        .defer("source_text")
+        .annotate(task_count=Count("tasks"))
+        .order_by("-year", "jurisdiction__name", "-published_at")
+    )
+    return render(request, "public/index.html", {"plans": plans})
+
+
+def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(published.plans().select_related("jurisdiction"), pk=plan_id)
+    on = as_of(request)
+    filters = {
+        name: request.GET.get(name, "").strip()
+        for name in ("section", "department", "kind", "status", "q")
+    }
+    tasks = plan.tasks.all()
+    if filters["section"].isdigit():
+        tasks = tasks.filter(section_id=int(filters["section"]))
+    if filters["department"].isdigit():
+        wanted = int(filters["department"])
+        ids = Task.objects.filter(Q(lead_id=wanted) | Q(supporting__id=wanted)).values("id")
+        tasks = tasks.filter(id__in=ids)
+    if filters["kind"]:
+        tasks = tasks.filter(kind=filters["kind"])
+    if filters["q"]:
+        tasks = tasks.filter(Q(text__icontains=filters["q"]) | Q(code__iexact=filters["q"]))
+    # Status is computed, not stored: measure every matching task, then filter and page.
+    measured = published.measure(tasks_for_status(tasks), on)
+    counts = Counter(m.status for m in measured)
+    if filters["status"] in STATUS_LABELS:
+        measured = [m for m in measured if m.status == filters["status"]]
+    page = Paginator(measured, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "task": m.task,
+            "label": STATUS_LABELS[m.status],
+            "css": STATUS_CSS[m.status],
+            "reason": m.result.reason,
+            "verified": m.result.verified,
+            "source": highlight(
+                plan.source_text,
+                m.task.start,
+                m.task.end,
+                [(t.start, t.end) for t in m.task.targets.all()],
+            ),
+        }
+        for m in page.object_list
+    ]
+    return render(
+        request,
+        "public/plan.html",
+        {
+            "plan": plan,
+            "on": on,
+            "rows": rows,
+            "page": page,
+            "found": len(measured),
+            "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
+            "sections": plan.sections.all(),
+            "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
+            "kinds": Task.KINDS,
+            "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
+            "filters": filters,
+        },
+    )
+
+
+def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = get_object_or_404(tasks_for_status(published.tasks()).defer(None), pk=task_id)
+    on = as_of(request)
+    [measured] = published.measure([task], on)
+    targets = list(task.targets.all())
+    return render(
+        request,
+        "public/task.html",
+        {
+            "task": task,
+            "on": on,
+            "label": STATUS_LABELS[measured.status],
+            "css": STATUS_CSS[measured.status],
+            "result": measured.result,
+            "targets": targets,
+            "source": highlight(
+                task.plan.source_text, task.start, task.end, [(t.start, t.end) for t in targets]
+            ),
+            "lines": [
+                (line, STATUS_LABELS[line.status], STATUS_CSS[line.status])
+                for line in measured.result.lines
+            ],
+        },
+    )

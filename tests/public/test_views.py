@@ -1,0 +1,139 @@
+"""The public page: no login, published plans only, statuses from approved reports only."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from luoshi.tracking.models import Department, Target, Task
+
+from .conftest import CLAIM, DRAFT_TEXT
+
+
+def get(client, name, *args, **params):
+    response = client.get(reverse(f"public:{name}", args=args), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_anonymous_visitors_see_published_plans_and_commitments(client, plan, bobs_task):
+    assert plan.title in get(client, "index")
+    page = get(client, "plan", plan.pk)
+    assert bobs_task.code in page
+    assert '<strong class="target">谋划包装项目200个以上</strong>' in page
+
+
+def test_a_draft_plan_never_shows(client, plan, bobs_task, draft_plan):
+    assert "草稿方案" not in get(client, "index")
+    assert client.get(reverse("public:plan", args=[draft_plan.pk])).status_code == 404
+    draft_task = draft_plan.tasks.get()
+    assert client.get(reverse("public:task", args=[draft_task.pk])).status_code == 404
+    assert DRAFT_TEXT not in get(client, "plan", plan.pk, q="秘密")
+
+
+def test_unapproved_claims_never_show(client, plan, bobs_task, reports):
+    assert "30%" in get(client, "task", bobs_task.pk)  # the approved May report: 60 of 200
+    for page in (get(client, "plan", plan.pk), get(client, "task", bobs_task.pk)):
+        assert "95%" not in page  # June's claim awaits review
+        assert f"{CLAIM:g}" not in page
+        assert "待审核" not in page
+        assert "6月未报送" in page  # publicly June counts once its report is approved
+
+
+def test_approval_makes_a_claim_public(client, alice, plan, bobs_task, reports):
+    reports["submitted"].state = "approved"
+    reports["submitted"].save(update_fields=["state"])
+    assert "95%" in get(client, "task", bobs_task.pk)
+
+
+def test_logged_in_staff_still_see_claims_in_the_tracker(client, alice, plan, bobs_task, reports):
+    client.force_login(alice)
+    page = client.get(reverse("tracking:task", args=[bobs_task.pk])).content.decode()
+    assert "95%" in page
+
+
+@pytest.mark.parametrize(
+    ("params", "shown", "hidden"),
+    [
+        ({"kind": "qualitative"}, "T002", "T001"),
+        ({"q": "招商"}, "T002", "T001"),
+        ({"q": "t001"}, "T001", "T002"),
+        ({"status": "未报送"}, "T001", "NONE"),
+    ],
+)
+def test_filters_and_search(client, plan, bobs_task, charlies_task, params, shown, hidden):
+    page = get(client, "plan", plan.pk, **params)
+    assert f">{shown}<" in page
+    assert f">{hidden}<" not in page
+
+
+def test_the_department_filter_counts_supporting_departments(
+    client, plan, bobs_task, charlies_task, ndrc, commerce
+):
+    charlies_task.supporting.add(ndrc)
+    page = get(client, "plan", plan.pk, department=ndrc.pk)
+    assert ">T001<" in page and ">T002<" in page
+    page = get(client, "plan", plan.pk, department=commerce.pk)
+    assert ">T001<" not in page and ">T002<" in page
+
+
+def test_the_section_filter(client, plan, bobs_task, charlies_task):
+    section = plan.sections.create(
+        order=1, level=1, number="二", title="聚焦项目", start=0, end=7, body_end=20
+    )
+    Task.objects.filter(pk=bobs_task.pk).update(section=section)
+    page = get(client, "plan", plan.pk, section=section.pk)
+    assert ">T001<" in page and ">T002<" not in page
+
+
+def add_tasks(plan, department, count):
+    first = plan.tasks.count()
+    for n in range(first, first + count):
+        task = Task.objects.create(
+            plan=plan,
+            code=f"X{n:03d}",
+            order=100 + n,
+            text="新增项目10个。",
+            start=0,
+            end=7,
+            kind="target",
+            lead=department,
+        )
+        Target.objects.create(task=task, text="10个", start=4, end=7, value=10, unit="个")
+        task.supporting.add(department)
+
+
+def test_pages_of_twenty_keep_the_filters(client, plan, ndrc):
+    add_tasks(plan, ndrc, 45)
+    page = get(client, "plan", plan.pk, kind="target")
+    assert page.count('class="card"') == 20
+    assert "?kind=target&amp;page=2" in page
+    last = get(client, "plan", plan.pk, kind="target", page=3)
+    assert last.count('class="card"') == 5
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name", ["index", "plan"])
+def test_page_queries_do_not_grow_with_the_number_of_tasks(client, plan, ndrc, name):
+    url = reverse(f"public:{name}", args=[plan.pk] if name == "plan" else [])
+    add_tasks(plan, ndrc, 3)
+    few = queries(client, url)
+    add_tasks(plan, ndrc, 30)
+    Department.objects.create(jurisdiction=plan.jurisdiction, code="x", name="市某局")
+    assert queries(client, url) == few
+
+
+def test_the_page_is_chinese_by_default_and_switches_to_english(client, plan, bobs_task):
+    assert "政府工作报告" in get(client, "index")
+    client.cookies["django_language"] = "en"
+    assert "Government work report commitments" in get(client, "index")
+
+
+def test_no_external_assets(client, plan, bobs_task):
+    for page in (get(client, "index"), get(client, "plan", plan.pk)):
+        assert "http://" not in page and "https://" not in page and "//cdn" not in page
