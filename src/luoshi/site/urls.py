@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("public/", include("luoshi.public.urls")),
     path("api/", include("luoshi.api.urls")),
+    path("ledger/", include("luoshi.ledger.urls")),
     path("", include("luoshi.tracking.urls")),
 ]
 # Evidence files: Django serves them (to logged-in users) only in the demo and development; a

@@ -1,0 +1,113 @@
+"""Pages that move sheets in and out: the 项目台账 and the 亩均 data; and the ranking."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from luoshi.ledger import enterprises, muju
+from luoshi.ledger.forms import FilterForm, SheetForm
+from luoshi.ledger.models import EnterpriseYear, Project
+from luoshi.ledger.permissions import city_of
+from luoshi.ledger.sheets import export_projects, import_projects
+from luoshi.tracking.measure import as_of
+from luoshi.tracking.permissions import office_required, user_of
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@office_required
+def import_ledger(request: HttpRequest) -> HttpResponse:
+    form = SheetForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = import_projects(
+            form.cleaned_data["file"],
+            city_of(request),
+            today=as_of(request),
+            actor=user_of(request),
+            partial=form.cleaned_data["partial"],
+        )
+        if result.stored and not result.problems:
+            messages.success(
+                request,
+                _("%(created)d projects added, %(updated)d updated, %(moved)d moved.")
+                % {"created": result.created, "updated": result.updated, "moved": result.moved},
+            )
+            return redirect("ledger:list")
+    return render(
+        request,
+        "ledger/import.html",
+        {"form": form, "result": result, "kind": "projects"},
+        status=400 if result and result.problems else 200,
+    )
+
+
+@login_required
+def export_ledger(request: HttpRequest) -> HttpResponse:
+    city = city_of(request)
+    form = FilterForm(city, request.GET or None)
+    projects = form.apply(Project.objects.filter(jurisdiction=city)).order_by("code")
+    year = as_of(request).year
+    out = io.BytesIO()
+    export_projects(projects, out, [year])
+    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('项目台账.xlsx')}"
+    return response
+
+
+@login_required
+def ranking(request: HttpRequest) -> HttpResponse:
+    city = city_of(request)
+    years = sorted(
+        set(
+            EnterpriseYear.objects.filter(enterprise__jurisdiction=city).values_list(
+                "year", flat=True
+            )
+        ),
+        reverse=True,
+    )
+    wanted = request.GET.get("year", "")
+    year = int(wanted) if wanted.isdigit() and int(wanted) in years else (years or [0])[0]
+    scored = enterprises.ranking(city, year) if years else []
+    settings = muju.settings()
+    counts = {g.code: sum(1 for s in scored if s.grade == g.code) for g in settings.classes}
+    return render(
+        request,
+        "ledger/ranking.html",
+        {
+            "scored": scored,
+            "settings": settings,
+            "year": year,
+            "years": years,
+            "counts": [(g, counts[g.code]) for g in settings.classes],
+        },
+    )
+
+
+@office_required
+def import_muju(request: HttpRequest) -> HttpResponse:
+    form = SheetForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = enterprises.import_enterprises(
+            form.cleaned_data["file"],
+            city_of(request),
+            today=as_of(request),
+            partial=form.cleaned_data["partial"],
+        )
+        if result.stored and not result.problems:
+            messages.success(request, _("%(n)d enterprise years stored.") % {"n": result.stored})
+            return redirect("ledger:ranking")
+    return render(
+        request,
+        "ledger/import.html",
+        {"form": form, "result": result, "kind": "enterprises"},
+        status=400 if result and result.problems else 200,
+    )
