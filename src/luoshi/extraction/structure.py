@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from luoshi.extraction.model import Part, Section, Subheading
 from luoshi.extraction.rules import Rules
@@ -28,7 +29,8 @@ _SUBHEADING_MAX = 16
 _NOT_IN_SUBHEADING = re.compile(r"[,;:、\d%“”\"]")
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # one extraction asks for the same text's paragraphs several times
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Half-open spans of the non-empty paragraphs of `text`, surrounding spaces excluded."""
     spans = []
     for match in _PARAGRAPH.finditer(text):
@@ -37,7 +39,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         end = match.start() + len(chunk.rstrip())
         if start < end:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
