@@ -343,5 +343,46 @@ def manage_command(args: tuple[str, ...]) -> None:
     execute_from_command_line(["luoshi manage", *args])
 
 
+@main.command("bulletin")
+@click.option("--plan", "plan_id", type=int, required=True, help="The plan's id.")
+@click.option("--period", required=True, help="The month reported on, e.g. 2022-06.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="Output .docx.")
+@click.option("--number", default="", help="The 文号, e.g. 〔2022〕7号 (default 〔year〕X号).")
+@click.option(
+    "--requirements",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A text file of 下一步要求, one paragraph per line (default: the bundled text).",
+)
+def bulletin_command(
+    plan_id: int, period: str, out: str, number: str, requirements: str | None
+) -> None:
+    """Write the 督查通报 of a plan for one month as .docx."""
+    import re
+
+    _django()
+    from luoshi.exchange.bulletin import PeriodNotOver, write_bulletin
+    from luoshi.exports.bulletin import default_options
+    from luoshi.tracking.measure import as_of
+    from luoshi.tracking.models import Plan
+
+    if not re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", period):
+        raise click.ClickException("报送期应写作年-月，例如 2022-06。")
+    plan = Plan.objects.select_related("jurisdiction").filter(pk=plan_id).first()
+    if plan is None:
+        raise click.ClickException(f"没有编号为 {plan_id} 的计划。")
+    paragraphs: tuple[str, ...] = ()
+    if requirements:
+        lines = Path(requirements).read_text("utf-8").splitlines()
+        paragraphs = tuple(line.strip() for line in lines if line.strip())
+    options = default_options(number=number, requirements=paragraphs)
+    try:
+        document = write_bulletin(plan, period, as_of(), out, options)
+    except PeriodNotOver:
+        raise click.ClickException(f"{period} 还没有结束，无法生成该月的通报。") from None
+    except OSError as error:
+        raise click.ClickException(f"无法写入 {out}：{error.strerror}") from None
+    click.echo(f"{len(document.figures)} figures, {len(document.tasks)} tasks → {out}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "luoshi.tracking",
+    "luoshi.exchange",
     "rest_framework",
     "rest_framework.authtoken",  # tokens for integrations; `manage.py drf_create_token USER`
     "django_filters",

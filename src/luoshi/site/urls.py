@@ -13,6 +13,7 @@ urlpatterns = [
     path("public/", include("luoshi.public.urls")),
     path("api/", include("luoshi.api.urls")),
     path("ledger/", include("luoshi.ledger.urls")),
+    path("exchange/", include("luoshi.exchange.urls")),
     path("", include("luoshi.tracking.urls")),
 ]
 # Evidence files: Django serves them (to logged-in users) only in the demo and development; a

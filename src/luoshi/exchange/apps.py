@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExchangeConfig(AppConfig):
+    name = "luoshi.exchange"
+    verbose_name = "督查通报与台账 bulletin and ledger sheets"

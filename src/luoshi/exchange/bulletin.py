@@ -1,0 +1,102 @@
+"""The bulletin's facts from the database, measured exactly as the dashboard measures them.
+
+The status of each task comes from `luoshi.tracking.measure.measure` on the plan's tasks (the
+dashboard's own call, live ledger values included), so the bulletin's counts equal the
+dashboard's for the same date. Like the dashboard, it uses every report received by that date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import IO
+
+from luoshi.exports import bulletin, official_docx
+from luoshi.tracking import status
+from luoshi.tracking.measure import Measured, facts, measure, tasks_for_status
+from luoshi.tracking.models import Plan, ProgressReport
+
+WORST_FIRST = (status.OVERDUE, status.MISSING, status.BEHIND, status.ON_TRACK, status.AHEAD)
+
+
+class PeriodNotOver(ValueError):
+    """A bulletin covers a month that has ended."""
+
+
+def bulletin_date(period: str, today: date) -> date:
+    """The date a period's bulletin measures on: today while today is in the following month
+    (the dashboard's date when the office writes the bulletin), else the first day of that
+    month, so a bulletin for a past month reads the same whenever it is made."""
+    following = status.period_end(period) + timedelta(days=1)
+    if today < following:
+        raise PeriodNotOver(period)
+    if (today.year, today.month) == (following.year, following.month):
+        return today
+    return following
+
+
+def _worst(statuses: list[str]) -> str:
+    return min(statuses, key=lambda s: WORST_FIRST.index(s) if s in WORST_FIRST else 9)
+
+
+def target_rows(m: Measured) -> tuple[bulletin.TargetRow, ...]:
+    """Each target's worst line (`evaluate` gives one line per target, or one per unit of an
+    `each` target, in target order)."""
+    lines = iter(m.result.lines)
+    rows = []
+    targets = list(m.task.targets.all())
+    for number, (target, fact) in enumerate(zip(targets, facts(m.task, []).targets, strict=True)):
+        count = 1 if fact.is_level else len(fact.each or ("",))
+        worst = _worst([next(lines).status for _ in range(count)])
+        label = target.indicator or target.text
+        rows.append(bulletin.TargetRow(f"{m.task.code}-{number + 1}", label, worst))
+    return tuple(rows)
+
+
+def _problems(measured: list[Measured]) -> dict[int, tuple[str, ...]]:
+    """Delay reasons from the latest live report of each delayed task, in one query."""
+    delayed = [m.task.pk for m in measured if m.status in (status.BEHIND, status.OVERDUE)]
+    latest: dict[int, tuple[str, int, str]] = {}
+    reports = ProgressReport.objects.filter(task__in=delayed).exclude(state=ProgressReport.RETURNED)
+    for task_id, period, pk, narrative in reports.values_list(
+        "task_id", "period", "id", "narrative"
+    ):
+        if task_id not in latest or (period, pk) > latest[task_id][:2]:
+            latest[task_id] = (period, pk, narrative)
+    return {
+        task_id: tuple(bulletin.delay_reasons(narrative))
+        for task_id, (_, _, narrative) in latest.items()
+    }
+
+
+def collect(plan: Plan, period: str, on: date) -> bulletin.BulletinFacts:
+    measured = measure(tasks_for_status(plan.tasks.all()), on)
+    problems = _problems(measured)
+    rows = tuple(
+        bulletin.TaskRow(
+            code=m.task.code,
+            text=m.task.text,
+            section=m.task.section.title if m.task.section else bulletin.NO_SECTION,
+            department=m.task.lead.name if m.task.lead else bulletin.UNASSIGNED,
+            status=m.status,
+            reason=m.result.reason,
+            targets=target_rows(m),
+            problems=problems.get(m.task.pk, ()),
+        )
+        for m in measured
+    )
+    return bulletin.BulletinFacts(plan.jurisdiction.name, plan.year, period, on, rows)
+
+
+def write_bulletin(
+    plan: Plan,
+    period: str,
+    today: date,
+    out: str | Path | IO[bytes],
+    options: bulletin.BulletinOptions | None = None,
+) -> bulletin.BulletinDocument:
+    """Measure, compose and write the bulletin of `plan` for `period`; returns the document."""
+    on = bulletin_date(period, today)
+    document = bulletin.compose(collect(plan, period, on), options or bulletin.default_options())
+    official_docx.write(document, out)
+    return document

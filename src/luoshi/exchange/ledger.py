@@ -1,0 +1,316 @@
+"""The 台账 round trip against the database: export a department's lines, import what it filled.
+
+Import is all or nothing: every row is checked first (the file is this plan's and period's,
+each row is one of the department's exported lines, values are numbers in the target's unit);
+any error and nothing is stored. Accepted rows become progress reports awaiting review. A row
+whose latest live report for the period already says the same (value and narrative) is left
+alone, so uploading the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import IO, Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from luoshi.exports import ledger_sheet
+from luoshi.exports.ledger_sheet import FilledRow, SheetMeta, SheetRow
+from luoshi.tracking.measure import measure, tasks_for_status
+from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Target, Task
+
+PROGRESS_LABEL, PROBLEMS_LABEL = "本期进展：", "存在问题："
+
+
+@dataclass(frozen=True)
+class Line:
+    task: Task
+    target: Target | None
+    each_item: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.task.pk}/{self.target.pk if self.target else 0}/{self.each_item}"
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # spreadsheet row; 0 for the file as a whole
+    column: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    created: list[ProgressReport] = field(default_factory=list)
+    unchanged: int = 0
+    empty: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+
+def _tasks(plan: Plan, department: Department | None) -> list[Task]:
+    tasks = plan.tasks.all() if department is None else plan.tasks.filter(lead=department)
+    return list(tasks_for_status(tasks))
+
+
+def lines(tasks: list[Task]) -> list[Line]:
+    out = []
+    for task in tasks:
+        targets = list(task.targets.all())
+        if not targets:
+            out.append(Line(task, None, ""))
+        for target in targets:
+            out.extend(Line(task, target, unit) for unit in (target.each or [""]))
+    return out
+
+
+def _deadline(value: date | None, year: int) -> str:
+    day = value or date(year, 12, 31)
+    return f"{day.year}年底前" if (day.month, day.day) == (12, 31) else day.isoformat()
+
+
+def export(
+    plan: Plan, period: str, department: Department | None, on: date, out: str | IO[bytes]
+) -> int:
+    """Write the 台账 of `department` (every department when None); returns the row count."""
+    tasks = _tasks(plan, department)
+    statuses = {m.task.pk: m.status for m in measure(tasks, on)}
+    rows = []
+    for line in lines(tasks):
+        task, target = line.task, line.target
+        label = target.text if target else "定性任务：填写进度百分比"
+        if line.each_item:
+            label = f"{label}（{line.each_item}）"
+        rows.append(
+            SheetRow(
+                key=line.key,
+                code=task.code,
+                task=task.text,
+                target=label,
+                goal=target.value if target else 100,
+                unit=target.unit if target else "%",
+                deadline=_deadline(task.deadline, plan.year),
+                lead=task.lead.name if task.lead else "",
+                status=statuses[task.pk],
+            )
+        )
+    meta = SheetMeta(
+        plan_id=plan.pk,
+        plan=str(plan),
+        period=period,
+        department_id=department.pk if department else None,
+        department=department.name if department else "全部单位",
+        exported_at=timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+    )
+    # The protection password only stops accidental edits (anyone can lift it); the import
+    # checks every row against the database anyway.
+    password = getattr(settings, "LUOSHI_LEDGER_SHEET_PASSWORD", "luoshi")
+    ledger_sheet.write_ledger(meta, rows, out, password)
+    return len(rows)
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def _number(raw: Any, fmt: str, unit: str) -> float | None:
+    """The cell as a number in `unit`, or None when it is not one."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        # Excel keeps 91% as 0.91 in a percentage-formatted cell.
+        return float(raw) * 100 if "%" in fmt and unit.endswith("%") else float(raw)
+    text = str(raw).strip().replace(",", "").replace("，", "")
+    if unit and text.endswith(unit):
+        text = text[: -len(unit)].strip()
+    return float(text) if _NUMBER.match(text) else None
+
+
+def _text(raw: Any) -> str:
+    return "" if raw is None else str(raw).strip()
+
+
+def narrative(progress: str, problems: str) -> str:
+    text = f"{PROGRESS_LABEL}{progress}"
+    return f"{text}\n{PROBLEMS_LABEL}{problems}" if problems else text
+
+
+@dataclass(frozen=True)
+class Accepted:
+    line: Line
+    value: float | None
+    percent: float | None
+    narrative: str
+
+
+def _check_row(row: FilledRow, line: Line, errors: list[RowError]) -> Accepted | None:
+    progress, problems = _text(row.progress), _text(row.problems)
+    unit = line.target.unit if line.target else "%"
+    before = len(errors)
+    amount = None
+    if row.value is None or _text(row.value) == "":
+        errors.append(RowError(row.number, "完成值", _("Enter the value reached (%s).") % unit))
+    else:
+        amount = _number(row.value, row.value_format, unit)
+        if amount is None:
+            message = _("“%(value)s” is not a number. Enter a number in %(unit)s.")
+            errors.append(
+                RowError(row.number, "完成值", message % {"value": row.value, "unit": unit})
+            )
+        elif line.target is None and not 0 <= amount <= 100:
+            message = _("Progress of a qualitative task is a percentage from 0 to 100.")
+            errors.append(RowError(row.number, "完成值", message))
+    if not progress:
+        message = _("Describe this period's progress.")
+        errors.append(RowError(row.number, "本期进展", message))
+    if len(errors) > before:
+        return None
+    text = narrative(progress, problems)
+    if line.target is None:
+        return Accepted(line, None, amount, text)
+    return Accepted(line, amount, None, text)
+
+
+def check(
+    data: bytes, plan: Plan, period: str, department: Department | None
+) -> tuple[list[Accepted], int, list[RowError]]:
+    """The rows to store and the number of empty rows, or the errors (row by row)."""
+    try:
+        sheet = ledger_sheet.read_ledger(data)
+    except ledger_sheet.SheetError:
+        message = _(
+            "This is not a ledger sheet downloaded from luoshi. "
+            "Download this period's sheet from the department page, fill it in and upload it."
+        )
+        return [], 0, [RowError(0, "", message)]
+    meta = sheet.meta
+    errors = _check_file(sheet, plan, period, department)
+    if errors:
+        return [], 0, errors
+    tasks = _tasks(plan, department)
+    by_key = {line.key: line for line in lines(tasks)}
+    others = {line.key: line for line in lines(_tasks(plan, None))}
+    exported = set(sheet.keys)
+    accepted, empty = [], 0
+    for row in sheet.rows:
+        line = by_key.get(row.key)
+        if line is None or row.key not in exported:
+            foreign = others.get(row.key)
+            if foreign is not None and department is not None:
+                message = _(
+                    "Task %(code)s is led by %(lead)s, not %(department)s; "
+                    "it cannot be reported in this sheet."
+                ) % {
+                    "code": foreign.task.code,
+                    "lead": foreign.task.lead.name if foreign.task.lead else "—",
+                    "department": meta.department,
+                }
+            else:
+                message = _(
+                    "This row is not one of the rows exported in this sheet. "
+                    "Do not add rows or change the locked columns."
+                )
+            errors.append(RowError(row.number, "任务编号", message))
+            continue
+        if row.code != line.task.code:
+            message = _("The task number was changed; it should be %s.") % line.task.code
+            errors.append(RowError(row.number, "任务编号", message))
+            continue
+        if row.is_empty:
+            empty += 1
+            continue
+        result = _check_row(row, line, errors)
+        if result is not None:
+            accepted.append(result)
+    return ([], 0, errors) if errors else (accepted, empty, [])
+
+
+def _check_file(
+    sheet: ledger_sheet.FilledSheet, plan: Plan, period: str, department: Department | None
+) -> list[RowError]:
+    meta = sheet.meta
+    if not sheet.checksum_ok:
+        message = _(
+            "The sheet's identification was changed. Download the sheet again and fill it in."
+        )
+        return [RowError(0, "", message)]
+    if meta.plan_id != plan.pk:
+        message = _("This sheet belongs to another plan (%(other)s), not %(plan)s.")
+        return [RowError(0, "", message % {"other": meta.plan, "plan": plan})]
+    if meta.period != period:
+        message = _(
+            "This sheet is for the period %(other)s, not %(period)s. "
+            "Download the sheet of %(period)s and fill it in."
+        )
+        return [RowError(0, "", message % {"other": meta.period, "period": period})]
+    wanted = department.pk if department else None
+    if meta.department_id != wanted:
+        message = _("This sheet is %(other)s's; it cannot be uploaded as %(department)s's.")
+        name = department.name if department else _("all departments")
+        return [RowError(0, "", message % {"other": meta.department, "department": name})]
+    header = tuple("" if v is None else str(v).strip() for v in sheet.header)
+    if header[: len(ledger_sheet.HEADER)] != ledger_sheet.HEADER:
+        message = _("The columns were changed. The header should read: %s.")
+        return [RowError(ledger_sheet.HEADER_ROW, "", message % "、".join(ledger_sheet.HEADER))]
+    return []
+
+
+def _latest(accepted: list[Accepted], period: str) -> dict[str, tuple[Any, ...]]:
+    """The latest live report of the period for each line, in one query."""
+    tasks = {item.line.task.pk for item in accepted}
+    reports = (
+        ProgressReport.objects.filter(task__in=tasks, period=period)
+        .exclude(state=ProgressReport.RETURNED)
+        .order_by("submitted_at", "id")
+        .values_list("task_id", "target_id", "each_item", "value", "percent", "narrative")
+    )
+    return {
+        f"{t}/{target or 0}/{each}": (value, percent, text)
+        for t, target, each, value, percent, text in reports
+    }
+
+
+def import_ledger(
+    data: bytes, plan: Plan, period: str, department: Department | None, user: User
+) -> ImportResult:
+    accepted, empty, errors = check(data, plan, period, department)
+    result = ImportResult(empty=empty, errors=errors)
+    if errors:
+        return result
+    with transaction.atomic():
+        latest = _latest(accepted, period)
+        for item in accepted:
+            if latest.get(item.line.key) == (item.value, item.percent, item.narrative):
+                result.unchanged += 1
+                continue
+            report = ProgressReport.objects.create(
+                task=item.line.task,
+                target=item.line.target,
+                each_item=item.line.each_item,
+                period=period,
+                value=item.value,
+                percent=item.percent,
+                narrative=item.narrative,
+                submitted_by=user,
+            )
+            Event.objects.create(
+                actor=user,
+                verb="report_submitted",
+                plan=plan,
+                task=item.line.task,
+                payload={
+                    "report": report.pk,
+                    "period": period,
+                    "value": report.value,
+                    "percent": report.percent,
+                    "each_item": report.each_item,
+                    "via": "ledger sheet",
+                },
+            )
+            result.created.append(report)
+    return result

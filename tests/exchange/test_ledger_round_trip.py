@@ -1,0 +1,216 @@
+"""The 台账 round trip: export → fill in with openpyxl → upload → pending reports → approve →
+status; refusals name row, column and problem, and store nothing; uploads are idempotent."""
+
+import io
+from datetime import date
+
+import openpyxl
+import pytest
+from django.test import Client
+
+from luoshi.exchange import ledger
+from luoshi.exports import ledger_sheet
+from luoshi.tracking.measure import measure, tasks_for_status
+from luoshi.tracking.models import Event, ProgressReport
+from tracking.conftest import PASSWORD
+
+ON = date(2022, 7, 10)
+PERIOD = "2022-06"
+
+
+@pytest.fixture(autouse=True)
+def as_of(settings):
+    settings.LUOSHI_AS_OF = ON.isoformat()
+
+
+def logged_in(user):
+    client = Client()
+    client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def download(client, department, period=PERIOD):
+    response = client.get(f"/exchange/ledger/{department.pk}/sheet.xlsx", {"period": period})
+    assert response.status_code == 200, response.content[:200]
+    return openpyxl.load_workbook(io.BytesIO(response.content))
+
+
+def row_of(sheet, code):
+    for row in range(ledger_sheet.FIRST_ROW, sheet.max_row + 1):
+        if sheet.cell(row, 1).value == code:
+            return row
+    raise AssertionError(code)
+
+
+def fill(book, code, value, progress="已完成谋划项目120个", problems=""):
+    sheet = book[ledger_sheet.SHEET]
+    row = row_of(sheet, code)
+    sheet.cell(row, ledger_sheet.VALUE).value = value
+    sheet.cell(row, ledger_sheet.PROGRESS).value = progress
+    sheet.cell(row, ledger_sheet.PROBLEMS).value = problems or None
+    return book
+
+
+def upload(client, department, book, period=PERIOD):
+    data = io.BytesIO()
+    book.save(data)
+    data.seek(0)
+    data.name = "台账.xlsx"
+    return client.post(f"/exchange/ledger/{department.pk}/", {"period": period, "file": data})
+
+
+def stored():
+    return (ProgressReport.objects.count(), Event.objects.count())
+
+
+def test_the_sheet_locks_what_a_department_must_not_edit(bob, ndrc, bobs_task, charlies_task):
+    book = download(logged_in(bob), ndrc)
+    sheet = book[ledger_sheet.SHEET]
+    assert [c.value for c in sheet[ledger_sheet.HEADER_ROW]] == list(ledger_sheet.HEADER)
+    assert sheet.protection.sheet
+    row = row_of(sheet, "T001")
+    assert [sheet.cell(row, c).protection.locked for c in range(1, 13)] == [
+        *[True] * 8,
+        False,
+        False,
+        False,
+        True,
+    ]
+    assert sheet.column_dimensions["L"].hidden
+    assert book[ledger_sheet.META_SHEET].sheet_state == "veryHidden"
+    assert [sheet.cell(r, 1).value for r in range(ledger_sheet.FIRST_ROW, sheet.max_row + 1)] == [
+        "T001"
+    ]  # only the department's own task, not 商务局's T002
+
+
+def test_export_fill_upload_approve_changes_the_status(alice, bob, ndrc, bobs_task):
+    [before] = measure(tasks_for_status(type(bobs_task).objects.filter(pk=bobs_task.pk)), ON)
+    assert before.status == "未报送"
+    client = logged_in(bob)
+    book = fill(download(client, ndrc), "T001", 120, problems="部分项目资金尚未落实")
+    response = upload(client, ndrc, book)
+    assert response.status_code == 302
+    [report] = ProgressReport.objects.all()
+    assert report.state == ProgressReport.SUBMITTED and report.value == 120
+    assert report.period == PERIOD and report.submitted_by == bob
+    assert "存在问题：部分项目资金尚未落实" in report.narrative
+    office = logged_in(alice)
+    review = office.post(f"/reports/{report.pk}/review/", {"decision": "approve"})
+    assert review.status_code == 302
+    [after] = measure(tasks_for_status(type(bobs_task).objects.filter(pk=bobs_task.pk)), ON)
+    assert after.status == "超进度"  # 120 of 200 by June is ahead of the 50% expected
+
+
+def test_uploading_the_same_file_again_changes_nothing(bob, ndrc, bobs_task):
+    client = logged_in(bob)
+    book = fill(download(client, ndrc), "T001", 120)
+    assert upload(client, ndrc, book).status_code == 302
+    counts = stored()
+    assert upload(client, ndrc, book).status_code == 302
+    assert stored() == counts
+    ProgressReport.objects.update(state=ProgressReport.APPROVED)
+    assert upload(client, ndrc, book).status_code == 302
+    assert stored() == counts
+
+
+def refused(response, *expected):
+    assert response.status_code == 400
+    errors = response.context["errors"]
+    assert errors, "no errors listed"
+    text = response.content.decode()
+    for part in expected:
+        assert part in text, part
+    return errors
+
+
+def test_text_in_a_number_cell_is_refused_by_row_and_column(bob, ndrc, bobs_task):
+    client = logged_in(bob)
+    book = fill(download(client, ndrc), "T001", "约一半")
+    counts = stored()
+    [error] = refused(upload(client, ndrc, book), "不是数字")
+    assert (error.row, error.column) == (ledger_sheet.FIRST_ROW, "完成值")
+    assert "约一半" in error.message and "个" in error.message
+    assert stored() == counts
+
+
+def test_a_value_with_its_unit_or_as_text_is_accepted(bob, ndrc, bobs_task):
+    client = logged_in(bob)
+    assert upload(client, ndrc, fill(download(client, ndrc), "T001", "120个")).status_code == 302
+    assert ProgressReport.objects.get().value == 120
+
+
+def test_wrong_columns_are_refused(bob, ndrc, bobs_task):
+    client = logged_in(bob)
+    book = fill(download(client, ndrc), "T001", 120)
+    book[ledger_sheet.SHEET].cell(ledger_sheet.HEADER_ROW, ledger_sheet.VALUE).value = "数量"
+    counts = stored()
+    [error] = refused(upload(client, ndrc, book), "表头")
+    assert error.row == ledger_sheet.HEADER_ROW
+    assert stored() == counts
+
+
+def test_another_departments_rows_are_refused_and_nothing_is_stored(
+    bob, charlie, ndrc, commerce, bobs_task, charlies_task
+):
+    # bob's sheet, filled in properly, plus a row copied from 商务局's sheet.
+    mine = fill(download(logged_in(bob), ndrc), "T001", 120)
+    theirs = download(logged_in(charlie), commerce)[ledger_sheet.SHEET]
+    sheet = mine[ledger_sheet.SHEET]
+    new_row = sheet.max_row + 1
+    source = row_of(theirs, "T002")
+    for column in range(1, 13):
+        sheet.cell(new_row, column).value = theirs.cell(source, column).value
+    sheet.cell(new_row, ledger_sheet.VALUE).value = 50
+    sheet.cell(new_row, ledger_sheet.PROGRESS).value = "招商活动20次"
+    counts = stored()
+    [error] = refused(upload(logged_in(bob), ndrc, mine), "T002", "市商务局")
+    assert error.row == new_row
+    assert stored() == counts  # T001's good row is not stored either: all or nothing
+
+
+def test_a_sheet_of_another_period_or_department_is_refused(
+    bob, charlie, ndrc, commerce, bobs_task
+):
+    client = logged_in(bob)
+    may = fill(download(client, ndrc, "2022-05"), "T001", 90)
+    refused(upload(client, ndrc, may), "2022-05")
+    assert ProgressReport.objects.count() == 0
+
+
+def test_liaison_b_cannot_download_or_upload_for_department_a(bob, charlie, ndrc, bobs_task):
+    book = fill(download(logged_in(bob), ndrc), "T001", 120)
+    other = logged_in(charlie)
+    assert other.get(f"/exchange/ledger/{ndrc.pk}/sheet.xlsx").status_code == 403
+    assert other.get(f"/exchange/ledger/{ndrc.pk}/").status_code == 403
+    assert upload(other, ndrc, book).status_code == 403
+    assert ProgressReport.objects.count() == 0
+
+
+def test_the_office_may_upload_for_any_department_and_export_all(
+    alice, ndrc, bobs_task, charlies_task
+):
+    client = logged_in(alice)
+    book = fill(download(client, ndrc), "T001", 120)
+    assert upload(client, ndrc, book).status_code == 302
+    assert ProgressReport.objects.get().submitted_by == alice
+    everything = client.get("/exchange/ledger/all.xlsx", {"period": PERIOD})
+    sheet = openpyxl.load_workbook(io.BytesIO(everything.content))[ledger_sheet.SHEET]
+    assert {sheet.cell(r, 1).value for r in range(ledger_sheet.FIRST_ROW, sheet.max_row + 1)} == {
+        "T001",
+        "T002",
+    }
+
+
+def test_a_file_that_is_not_a_ledger_sheet_is_explained(bob, ndrc, bobs_task):
+    accepted, _, errors = ledger.check(b"not a workbook", bobs_task.plan, PERIOD, ndrc)
+    assert accepted == [] and errors[0].row == 0 and "台账" in errors[0].message
+
+
+def test_a_qualitative_task_reports_a_percentage(charlie, commerce, charlies_task):
+    client = logged_in(charlie)
+    book = fill(download(client, commerce), "T002", 150, progress="开展招商活动")
+    [error] = refused(upload(client, commerce, book), "0")
+    assert error.column == "完成值"
+    book = fill(book, "T002", 40, progress="开展招商活动")
+    assert upload(client, commerce, book).status_code == 302
+    assert ProgressReport.objects.get().percent == 40
