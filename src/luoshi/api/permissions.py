@@ -74,4 +74,9 @@ class LiaisonWrite(Rule):
     message = _("Only a department liaison can report progress.")
 
     def has_object_permission(self, request: Request, view: APIView, obj: Any) -> bool:
-        return can_report(request.user, obj)
+        if can_report(request.user, obj):
+            return True
+        self.message = _(
+            "You can report only on tasks that your department leads, once the plan is published."
+        )
+        return False
