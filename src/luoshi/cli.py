@@ -384,5 +384,27 @@ def bulletin_command(
     click.echo(f"{len(document.figures)} figures, {len(document.tasks)} tasks → {out}", err=True)
 
 
+@main.command("bench-ledger")
+@click.option("--rows", type=int, default=10_000, show_default=True, help="Projects to import.")
+def bench_ledger_command(rows: int) -> None:
+    """Time a project-ledger import and the ledger page (throw-away SQLite database)."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        _django(LUOSHI_SQLITE=os.path.join(tmp, "bench.sqlite3"), LUOSHI_DATA_DIR=tmp)
+        from django.core.management import call_command
+
+        from luoshi.ledger import bench
+
+        call_command("migrate", interactive=False, verbosity=0)
+        figures = bench.run(rows)
+    click.echo(
+        f"import {figures['rows']:.0f} rows: {figures['import_s']:.2f} s (goal < 10 s); "
+        f"ledger page: p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms "
+        "(goal p95 < 150 ms)"
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -12,3 +12,11 @@ class LedgerConfig(AppConfig):
 
         if live.values not in measure.LIVE_SOURCES:
             measure.LIVE_SOURCES.append(live.values)
+
+    def add_demo_data(self, plan: object) -> str:
+        """Called by `luoshi demo` after the tracker's own demo data."""
+        from luoshi.ledger import demo
+        from luoshi.tracking.models import Plan
+
+        assert isinstance(plan, Plan)
+        return demo.set_up(plan)

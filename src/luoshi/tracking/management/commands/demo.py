@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -18,6 +19,10 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         plan, accounts, made = demo.set_up()
         out = self.stdout
+        # Other apps add their demo data after the tracker's (the project ledger: luoshi.ledger).
+        for app in apps.get_app_configs():
+            if hasattr(app, "add_demo_data"):
+                out.write(app.add_demo_data(plan))
         out.write(f"演示数据 demo data: {plan} — {plan.tasks.count()} tasks, {made} new reports")
         out.write(f"Database: {settings.DATABASES['default']['NAME']}")
         out.write(f"Statuses as of {settings.LUOSHI_AS_OF or 'today'} (LUOSHI_AS_OF)")
