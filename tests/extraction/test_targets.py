@@ -94,6 +94,8 @@ def test_listed_values_share_the_change():
         "第三次全国土壤普查。",
         "坚持协调推进四个全面战略布局。",
         "加快建设5G基站和4A级景区。",
+        "确保建一亩、成一亩。",
+        "加快氢能驱动时速250公里动车组研制。",
     ],
 )
 def test_it_finds_no_target_in(sentence):

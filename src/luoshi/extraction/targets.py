@@ -293,9 +293,9 @@ class TargetFinder:
             return "qualifier"
         if any(after.startswith(w) for w in rules.name_suffixes):
             return "none"
+        if mention.number.chinese and mention.number.value == 1:
+            return "none"  # 一个, 一家, 建一亩成一亩: an article or a figure of speech
         if unit.unit_class == "count":
-            if mention.number.chinese and mention.value == 1:
-                return "none"  # 一个, 一家: an article, not a count
             if any(after.startswith(w) for w in rules.structure_nouns):
                 return "none"
         return "target"
