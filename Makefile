@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install bench clean
+.PHONY: demo test lint install bench fuzz clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "luoshi needs Python 3.11 or newer"'
@@ -29,6 +29,10 @@ test: lint
 bench: $(BIN)/.installed
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[bench]'
 	$(BIN)/luoshi bench
+
+# Reading and extraction on 100,000 generated inputs (the test run uses a few hundred).
+fuzz: $(BIN)/.installed
+	$(BIN)/luoshi fuzz --examples 100000
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -384,6 +384,139 @@ def bulletin_command(
     click.echo(f"{len(document.figures)} figures, {len(document.tasks)} tasks → {out}", err=True)
 
 
+@main.command("prod")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: 2 × CPUs + 1).",
+)
+@click.option(
+    "--no-setup",
+    is_flag=True,
+    help="Skip migrate, createcachetable and collectstatic (when a deploy step runs them once).",
+)
+def prod_command(host: str, port: int, workers: int | None, no_setup: bool) -> None:
+    """Serve the web app in production: gunicorn, DEBUG off, WhiteNoise static files.
+
+    Needs SECRET_KEY (50+ random characters) and ALLOWED_HOSTS; see README, "Production".
+    """
+    import os
+    import shutil
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    os.environ["LUOSHI_ENV"] = "production"
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    if gunicorn is None:
+        raise click.ClickException("未安装 gunicorn：请先运行 pip install gunicorn whitenoise。")
+    if not no_setup:
+        _install_front_end()  # before the settings are read: they list the vendor folder
+    try:
+        _django()
+    except ImproperlyConfigured as error:
+        raise click.ClickException(str(error)) from None
+    from django.core.management import call_command
+
+    call_command("check", deploy=True)
+    if not no_setup:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+    count = workers or 2 * (os.cpu_count() or 1) + 1
+    click.echo(f"luoshi: gunicorn on http://{host}:{port}/ with {count} workers", err=True)
+    sys.stdout.flush()
+    argv = [gunicorn, "luoshi.site.wsgi:application", f"--bind={host}:{port}"]
+    os.execv(gunicorn, [*argv, f"--workers={count}", "--access-logfile=-", "--no-control-socket"])
+
+
+@main.command("backup")
+@click.argument("out", type=click.Path(dir_okay=False))
+def backup_command(out: str) -> None:
+    """Back up the database and the uploaded files into OUT (.tar.gz)."""
+    _django()
+    from luoshi.backup import BackupError, backup
+
+    try:
+        summary = backup(Path(out))
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"{summary.total_rows} rows in {len(summary.rows)} models, {summary.files} files "
+        f"({summary.bytes:,} bytes) → {out}",
+        err=True,
+    )
+
+
+@main.command("restore")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False))
+@click.option("--force", is_flag=True, help="Delete the data already in the database first.")
+def restore_command(archive: str, force: bool) -> None:
+    """Restore a backup made by `luoshi backup` into an empty database, all or nothing."""
+    _django()
+    from luoshi.backup import BackupError, restore
+
+    try:
+        summary = restore(Path(archive), force=force)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"restored {summary.total_rows} rows in {len(summary.rows)} models and "
+        f"{summary.files} files from {archive}",
+        err=True,
+    )
+
+
+@main.command("fuzz")
+@click.option(
+    "--examples", type=click.IntRange(min=1), default=100_000, show_default=True,
+    help="Cases in total, shared between the targets.",
+)  # fmt: skip
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: CPUs).")
+@click.option("--target", "targets", multiple=True, help="Only this target (repeatable).")
+def fuzz_command(examples: int, jobs: int | None, targets: tuple[str, ...]) -> None:
+    """Fuzz reading and extraction with hypothesis; exits 1 if anything crashed."""
+    import os
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        from luoshi import fuzz
+    except ImportError:
+        raise click.ClickException("luoshi fuzz needs hypothesis: pip install hypothesis") from None
+    unknown = sorted(set(targets) - set(fuzz.TARGETS))
+    if unknown:
+        raise click.ClickException(f"unknown target {unknown[0]}; one of {', '.join(fuzz.TARGETS)}")
+    chunks = fuzz.plan(examples, targets or None)
+    total = fuzz.Outcome()
+    began = time.perf_counter()
+    workers = jobs or os.cpu_count() or 1
+    with click.progressbar(length=len(chunks), label="fuzz", file=sys.stderr) as bar:
+        if workers == 1:
+            for chunk in chunks:
+                total.merge(fuzz.run_chunk(*chunk))
+                bar.update(1)
+        else:
+            with ProcessPoolExecutor(workers) as pool:
+                for outcome in pool.map(fuzz.run_chunk, *zip(*chunks, strict=True)):
+                    total.merge(outcome)
+                    bar.update(1)
+    seconds = time.perf_counter() - began
+    for name, count in total.cases.items():
+        click.echo(f"{name:<18} {count:>8,} cases")
+    for crash in total.crashes.values():
+        click.echo(f"CRASH {crash.target}: {crash.kind} ({crash.count}×): {crash.message}")
+        click.echo(f"      smallest input seen: {crash.example}")
+    click.echo(
+        f"{total.total:,} cases in {seconds:.1f} s on {workers} processes, "
+        f"{len(total.crashes)} crashes"
+    )
+    if total.crashes:
+        sys.exit(1)
+
+
 @main.command("bench-ledger")
 @click.option("--rows", type=int, default=10_000, show_default=True, help="Projects to import.")
 def bench_ledger_command(rows: int) -> None:

@@ -24,7 +24,9 @@ def env_list(name: str, default: str) -> list[str]:
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("LUOSHI_DATA_DIR", str(Path.cwd() / "var")))
 
-SECRET_KEY = env_str("SECRET_KEY", "luoshi-development-key-not-for-production")
+# Production refuses this key (see the production block at the end).
+DEVELOPMENT_KEY = "luoshi-development-key-not-for-production"
+SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_KEY)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
@@ -64,7 +66,7 @@ WSGI_APPLICATION = "luoshi.site.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "site" / "templates"],  # the 500 page
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -91,7 +93,10 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -163,3 +168,79 @@ SPECTACULAR_SETTINGS = {
         "ReportStateEnum": "luoshi.tracking.models.ProgressReport.STATES",
     },
 }
+
+# --- Security and production (issue 8) -------------------------------------------------------
+# LUOSHI_ENV=production (or PRODUCTION=1) turns on the deployment settings; `luoshi prod` sets it.
+PRODUCTION = env_str("LUOSHI_ENV", "").lower() == "production" or env_bool("PRODUCTION", False)
+
+# Every response: no script, style, font or image from elsewhere, no framing (pages keep their
+# scripts in static files; json_script data blocks are not executed). Inline styles stay
+# allowed because ECharts positions its tooltips with them.
+LUOSHI_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+MIDDLEWARE.insert(1, "luoshi.site.security.ContentSecurityPolicyMiddleware")
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+
+# App servers keep no state: sessions in the database (LUOSHI_SESSIONS=cached_db or cache to use
+# the cache), uploads in LUOSHI_MEDIA_ROOT, which several servers may share.
+SESSION_ENGINE = "django.contrib.sessions.backends." + env_str("LUOSHI_SESSIONS", "db")
+# The cache counts failed logins. "local" is per process; "database" is one table that every app
+# server shares (made by `luoshi prod`), the production default.
+_CACHE = env_str("LUOSHI_CACHE", "database" if PRODUCTION else "local")
+_CACHE_BACKEND = "db.DatabaseCache" if _CACHE == "database" else "locmem.LocMemCache"
+CACHES = {
+    "default": {
+        "BACKEND": f"django.core.cache.backends.{_CACHE_BACKEND}",
+        "LOCATION": "luoshi_cache",  # the table's name (a name for the per-process cache)
+    }
+}
+
+# Login throttling: this many failures for one user name from one address lock that pair out for
+# the window. Behind a proxy, LUOSHI_CLIENT_IP_HEADER names the header the proxy sets with the
+# client's address (e.g. HTTP_X_REAL_IP); otherwise REMOTE_ADDR is used.
+LUOSHI_LOGIN_FAILURES = int(env_str("LUOSHI_LOGIN_FAILURES", "5"))
+LUOSHI_LOGIN_WINDOW_MINUTES = int(env_str("LUOSHI_LOGIN_WINDOW_MINUTES", "15"))
+LUOSHI_CLIENT_IP_HEADER = env_str("LUOSHI_CLIENT_IP_HEADER", "")
+
+if PRODUCTION:
+    from django.core.exceptions import ImproperlyConfigured
+
+    DEBUG = False
+    if SECRET_KEY == DEVELOPMENT_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            "生产环境必须设置 SECRET_KEY 环境变量（至少50个字符的随机字符串），不能使用开发密钥。"
+            "可用以下命令生成：python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    # LUOSHI_HTTPS=0 only where users reach the site over plain HTTP (`check --deploy` then
+    # warns, rightly). Behind a TLS proxy, keep it on and name the proxy's header, e.g.
+    # LUOSHI_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO, so Django knows the request was HTTPS.
+    _HTTPS = env_bool("LUOSHI_HTTPS", True)
+    SECURE_SSL_REDIRECT = _HTTPS
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _HTTPS
+    SECURE_HSTS_SECONDS = int(env_str("LUOSHI_HSTS_SECONDS", "31536000" if _HTTPS else "0"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LUOSHI_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("LUOSHI_HSTS_PRELOAD", True)
+    if env_str("LUOSHI_PROXY_SSL_HEADER", ""):
+        SECURE_PROXY_SSL_HEADER = (env_str("LUOSHI_PROXY_SSL_HEADER", ""), "https")
+    CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+    # WhiteNoise serves the collected static files with hashed names, gzip and far-future caching.
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    # Errors go to stderr, which the WSGI server logs; users see the 500 page only.
+    LOGGING = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+        "root": {"handlers": ["stderr"], "level": "WARNING"},
+    }
