@@ -539,5 +539,32 @@ def bench_ledger_command(rows: int) -> None:
     )
 
 
+@main.command("scale-demo")
+@click.option("--plans", type=int, default=100, show_default=True, help="Plans (10 per city).")
+@click.option("--tasks", type=int, default=50_000, show_default=True, help="Tasks in all.")
+@click.option("--reports", type=int, default=600_000, show_default=True, help="Progress reports.")
+@click.option("--projects", type=int, default=10_000, show_default=True, help="Ledger projects.")
+def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> None:
+    """Generate a province-scale synthetic dataset (合成市01…) in bulk, for load tests.
+
+    Refuses to run twice on the same database. Accounts: s01-office, s01-leader, s01-viewer,
+    s01-d01 … (liaisons), password luoshi-scale-2022.
+    """
+    _django()
+    from django.core.management import call_command
+
+    from luoshi import scale
+
+    call_command("migrate", interactive=False, verbosity=0)
+    try:
+        summary = scale.generate(scale.Sizes(plans, tasks, reports, projects))
+    except scale.ScaleError as error:
+        raise click.ClickException(str(error)) from None
+    for name, count in summary.counts.items():
+        click.echo(f"{name:<10} {count:>9,}")
+    steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in summary.seconds.items())
+    click.echo(f"{summary.total_seconds:.1f} s ({steps})")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
