@@ -566,5 +566,37 @@ def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> N
     click.echo(f"{summary.total_seconds:.1f} s ({steps})")
 
 
+@main.command("bench-web")
+@click.option("--seconds", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Load time per page.")
+@click.option("--connections", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Open connections (wrk -c).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="gunicorn workers.")
+def bench_web_command(seconds: int, connections: int, workers: int) -> None:
+    """Load-test the production server (luoshi prod) with wrk on the scale-demo data.
+
+    Needs PostgreSQL (DATABASE_URL), wrk, and `luoshi scale-demo` run on that database.
+    Exits 1 if a page misses the goals (p95 < 150 ms, 300 requests/s, no errors).
+    """  # fmt: skip
+    import os
+    import secrets
+
+    # One key for this process and the server: the session cookie made here must verify there.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    _django()
+    from luoshi import webbench
+
+    try:
+        rows = webbench.run(seconds, connections, workers=workers)
+    except webbench.BenchError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(webbench.table(rows))
+    missed = [row.page for row in rows if not row.meets_goals()]
+    if missed:
+        click.echo(f"goals missed (p95 < 150 ms, ≥ 300 requests/s, 0 errors): {', '.join(missed)}")
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,0 +1,239 @@
+"""`luoshi bench-web`: the production server under load, on PostgreSQL with the scale data.
+
+Starts `luoshi prod` (gunicorn, DEBUG off) with two workers on loopback, logs in as the first
+synthetic city's office (a session cookie; a token for the API), and drives each page with wrk
+for a fixed time. Every answer other than 200 counts as an error, so a lost session (a redirect
+to the login page) cannot pass for a fast page. Query counts per page are measured in this
+process with Django's test client. A benchmark, not a test: CI does not run it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+AS_OF = "2022-07-10"  # statuses computed for mid-year, as in the demo
+GOALS = {"p95_ms": 150.0, "rps": 300.0}
+
+# Counts answers that are not 200 across wrk's threads and prints one JSON line at the end.
+LUA = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args)
+  bad = 0
+  wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE") or ""
+  local auth = os.getenv("BENCH_AUTH")
+  if auth and auth ~= "" then wrk.headers["Authorization"] = auth end
+end
+function response(status, headers, body) if status ~= 200 then bad = bad + 1 end end
+function done(summary, latency, requests)
+  local b = 0
+  for _, t in ipairs(threads) do b = b + t:get("bad") end
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "micros": %d, "p50": %d, "p95": %d, "p99": %d, "bad": %d, "socket": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), b, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+@dataclass
+class Row:
+    page: str
+    rps: float
+    p50: float
+    p95: float
+    p99: float
+    errors: int
+    requests: int
+    queries: int
+
+    def meets_goals(self) -> bool:
+        return self.errors == 0 and self.p95 < GOALS["p95_ms"] and self.rps >= GOALS["rps"]
+
+
+class BenchError(Exception):
+    """The benchmark cannot run (a sentence saying what to do)."""
+
+
+def pages() -> dict[str, tuple[str, bool]]:
+    """Page name → (path, whether it is an API call sent with the token)."""
+    from luoshi import scale
+    from luoshi.tracking.models import Plan
+
+    plan = Plan.objects.get(jurisdiction__name=scale.city_name(1), year=scale.LAST_YEAR)
+    task = plan.tasks.order_by("order").last()
+    assert task is not None
+    return {
+        "dashboard": ("/", False),
+        "plan": (f"/plans/{plan.pk}/", False),
+        "task": (f"/tasks/{task.pk}/", False),
+        "ledger list": ("/ledger/", False),
+        "API task list": (f"/api/tasks/?plan={plan.pk}", True),
+    }
+
+
+def credentials() -> tuple[str, str]:
+    """A session cookie and an API token for s01-office, made directly in the database."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.backends.db import SessionStore
+    from rest_framework.authtoken.models import Token
+
+    from luoshi import scale
+
+    user = User.objects.get(username=scale.username(1, "office"))
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    token, _ = Token.objects.get_or_create(user=user)
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}", f"Token {token.key}"
+
+
+def query_counts(targets: dict[str, tuple[str, bool]], auth: str) -> dict[str, int]:
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from luoshi import scale
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username=scale.username(1, "office")))
+    counts = {}
+    for name, (path, api) in targets.items():
+        headers = {"Authorization": auth} if api else {}
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, headers=headers)
+        if response.status_code != 200:
+            raise BenchError(f"{path} answered {response.status_code} before the load started")
+        counts[name] = len(queries)
+    return counts
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _wait_for(port: int, server: subprocess.Popen[bytes], seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BenchError(f"luoshi prod stopped with code {server.returncode}; see its output")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.3)
+    raise BenchError(f"luoshi prod did not listen on port {port} within {seconds:.0f} s")
+
+
+def start_server(port: int, workers: int, data_dir: Path) -> subprocess.Popen[bytes]:
+    luoshi = shutil.which("luoshi", path=str(Path(sys.executable).parent)) or "luoshi"
+    environment = {
+        **os.environ,
+        # The key this process signed the session with (see the bench-web command).
+        "SECRET_KEY": os.environ["SECRET_KEY"],
+        "LUOSHI_HTTPS": "0",  # plain HTTP on loopback
+        "LUOSHI_AS_OF": AS_OF,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LUOSHI_DATA_DIR": str(data_dir),
+    }
+    command = [luoshi, "prod", f"--port={port}", f"--workers={workers}"]
+    # The access log would cost the workers time; errors still reach this terminal.
+    server = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL)
+    _wait_for(port, server)
+    return server
+
+
+def drive(
+    url: str, cookie: str, auth: str, seconds: int, connections: int, threads: int
+) -> dict[str, int]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA)
+    try:
+        output = subprocess.run(
+            ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
+            env={**os.environ, "BENCH_COOKIE": cookie, "BENCH_AUTH": auth},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(script.name)
+    last = [line for line in output.splitlines() if line.startswith("{")][-1]
+    result: dict[str, int] = json.loads(last)
+    return result
+
+
+def run(seconds: int = 30, connections: int = 4, threads: int = 1, workers: int = 2) -> list[Row]:
+    from django.db import connection
+
+    from luoshi import scale
+
+    if connection.vendor != "postgresql":
+        raise BenchError("压测需要 PostgreSQL：请设置 DATABASE_URL=postgres://… 后再运行。")
+    if shutil.which("wrk") is None:
+        raise BenchError("未找到 wrk：请先安装（Debian: apt-get install wrk）。")
+    if not scale.exists():
+        raise BenchError("数据库中没有合成数据：请先运行 luoshi scale-demo。")
+    targets = pages()
+    cookie, auth = credentials()
+    counts = query_counts(targets, auth)
+    port = _free_port()
+    with tempfile.TemporaryDirectory() as data_dir:
+        server = start_server(port, workers, Path(data_dir))
+        try:
+            rows = []
+            for name, (path, api) in targets.items():
+                figures = drive(
+                    f"http://127.0.0.1:{port}{path}",
+                    "" if api else cookie,
+                    auth if api else "",
+                    seconds,
+                    connections,
+                    threads,
+                )
+                rows.append(
+                    Row(
+                        page=name,
+                        rps=figures["requests"] / (figures["micros"] / 1e6),
+                        p50=figures["p50"] / 1000,
+                        p95=figures["p95"] / 1000,
+                        p99=figures["p99"] / 1000,
+                        errors=figures["bad"] + figures["socket"],
+                        requests=figures["requests"],
+                        queries=counts[name],
+                    )
+                )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| page | requests/s | p50 ms | p95 ms | p99 ms | errors | requests | queries/page |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.page} | {r.rps:.0f} | {r.p50:.1f} | {r.p95:.1f} | {r.p99:.1f} | {r.errors} "
+            f"| {r.requests} | {r.queries} |"
+        )
+    return "\n".join(lines)
