@@ -110,9 +110,6 @@ def review_report(request: HttpRequest, report_id: int) -> HttpResponse:
         reports = reports.filter(task__plan__jurisdiction=member.jurisdiction_id)
     report = get_object_or_404(reports, pk=report_id)
     form = ReviewForm(request.POST)
-    if report.state != ProgressReport.SUBMITTED:
-        messages.error(request, _("This report has already been reviewed."))
-        return redirect("tracking:review")
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -120,6 +117,11 @@ def review_report(request: HttpRequest, report_id: int) -> HttpResponse:
         return redirect("tracking:review")
     approve = form.cleaned_data["decision"] == "approve"
     with transaction.atomic():
+        # Locked and checked again: two reviewers at once must not both decide (issue 8).
+        state = ProgressReport.objects.select_for_update().values_list("state", flat=True)
+        if state.get(pk=report.pk) != ProgressReport.SUBMITTED:
+            messages.error(request, _("This report has already been reviewed."))
+            return redirect("tracking:review")
         report.state = ProgressReport.APPROVED if approve else ProgressReport.RETURNED
         report.return_reason = "" if approve else form.cleaned_data["reason"].strip()
         report.reviewer = user_of(request)
