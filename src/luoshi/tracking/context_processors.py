@@ -28,5 +28,7 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_plan": plans.only("id").first(),
         "is_office": is_office(request.user),
+        # The project ledger shows a city's projects: members of a city, and administrators.
+        "ledger_reader": member is not None or request.user.is_superuser,
         "echarts": echarts_installed(),
     }
