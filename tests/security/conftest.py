@@ -1,0 +1,92 @@
+"""Personas and one object of every kind, for requests to every URL of the site.
+
+alice runs the office, bob is the liaison of 发改委 (lead of bobs_task and of the project),
+charlie the 商务局 liaison, dana a leader, erin a viewer; "token" sends erin's API token and no
+session, so the web pages treat it as anonymous.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from rest_framework.authtoken.models import Token
+
+from luoshi.ledger.models import Binding, Project
+from luoshi.tracking.models import Evidence, Membership, ProgressReport
+from tracking import conftest as shared
+
+alice = shared.alice
+bob = shared.bob
+bobs_task = shared.bobs_task
+charlie = shared.charlie
+city = shared.city
+commerce = shared.commerce
+dana = shared.dana
+fast_password_hashing = shared.fast_password_hashing
+ndrc = shared.ndrc
+plan = shared.plan
+
+ROLES = ["anonymous", "token", "viewer", "leader", "liaison_a", "liaison_b", "office"]
+
+
+@pytest.fixture
+def erin(city):
+    return shared.make_user("erin", city, Membership.VIEWER)
+
+
+@pytest.fixture
+def clients(alice, bob, charlie, dana, erin):
+    users = {
+        "viewer": erin,
+        "leader": dana,
+        "liaison_a": bob,
+        "liaison_b": charlie,
+        "office": alice,
+    }
+
+    def make(role, **options):
+        client = Client(**options)
+        if role in users:
+            client.force_login(users[role])
+        elif role == "token":
+            token = Token.objects.create(user=erin)
+            client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+        return client
+
+    return make
+
+
+@pytest.fixture
+def objects(settings, tmp_path, plan, bobs_task, bob, ndrc):
+    """URL arguments by name, each naming an object every member of the city may see."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    section = plan.sections.create(
+        order=1, level=1, number="二", title="聚焦项目", start=0, end=7, body_end=20
+    )
+    bobs_task.section = section
+    bobs_task.save(update_fields=["section"])
+    report = ProgressReport.objects.create(
+        task=bobs_task, target=bobs_task.targets.get(), period="2022-06", value=120,
+        narrative="已谋划项目120个", submitted_by=bob,
+    )  # fmt: skip
+    evidence = Evidence.objects.create(
+        report=report, file=ContentFile(b"%PDF-1.4\n", name="contract.pdf"),
+        name="contract.pdf", size=9,
+    )  # fmt: skip
+    project = Project.objects.create(
+        jurisdiction=plan.jurisdiction, code="P001", name="测试项目", department=ndrc,
+        total_investment=1000, stage="planning", stage_since="2022-01-10", tier="reserve",
+        planning_on="2022-01-10",
+    )  # fmt: skip
+    target = bobs_task.targets.get()
+    Binding.objects.create(target=target)
+    return {
+        "plan_id": plan.pk,
+        "task_id": bobs_task.pk,
+        "department_id": ndrc.pk,
+        "report_id": report.pk,
+        "project_id": project.pk,
+        "target_id": target.pk,
+        "path": evidence.file.name,
+        "evidence": evidence,
+    }
