@@ -16,9 +16,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from luoshi.api import filters, scope, serializers, writes
+from luoshi.api import filters, scope, serializers
 from luoshi.api.permissions import LiaisonWrite, MemberRead, OfficeWrite, PublicRead
 from luoshi.public import published
+from luoshi.tracking import services
 from luoshi.tracking.forms import ProgressReportForm, ReviewForm
 from luoshi.tracking.measure import as_of, measure, tasks_for_status
 from luoshi.tracking.models import Target, Task
@@ -57,8 +58,8 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
         """Publish a draft plan (supervision office): departments can then report on it."""
         plan = self.get_object()
         try:
-            plan = writes.publish_plan(plan.pk, user_of(request._request))
-        except writes.Conflict:
+            plan = services.publish_plan(user_of(request._request), plan.pk)
+        except services.Conflict:
             raise Conflict(_("This plan is already published.")) from None
         return Response(serializers.PlanSerializer(plan).data)
 
@@ -181,7 +182,7 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if not form.is_valid():
             raise form_errors(form)
-        report = writes.submit_report(task, form.cleaned_data, user_of(request._request))
+        report = services.submit_report(user_of(request._request), task, form.cleaned_data)
         report = self.get_queryset().get(pk=report.pk)
         return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
 
@@ -195,10 +196,10 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
             raise form_errors(form)
         approve = form.cleaned_data["decision"] == "approve"
         try:
-            writes.review_report(
-                report.pk, approve, form.cleaned_data["reason"] or "", user_of(request._request)
+            services.review_report(
+                user_of(request._request), report.pk, approve, form.cleaned_data["reason"] or ""
             )
-        except writes.Conflict:
+        except services.Conflict:
             raise Conflict(_("This report has already been reviewed.")) from None
         return Response(self.get_serializer(self.get_queryset().get(pk=report.pk)).data)
 

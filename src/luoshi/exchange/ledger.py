@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 
 from luoshi.exports import ledger_sheet
 from luoshi.exports.ledger_sheet import FilledRow, SheetMeta, SheetRow
+from luoshi.tracking import services
 from luoshi.tracking.measure import measure, tasks_for_status
-from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Target, Task
+from luoshi.tracking.models import Department, Plan, ProgressReport, Target, Task
 
 PROGRESS_LABEL, PROBLEMS_LABEL = "本期进展：", "存在问题："
 
@@ -288,29 +289,14 @@ def import_ledger(
             if latest.get(item.line.key) == (item.value, item.percent, item.narrative):
                 result.unchanged += 1
                 continue
-            report = ProgressReport.objects.create(
-                task=item.line.task,
-                target=item.line.target,
-                each_item=item.line.each_item,
-                period=period,
-                value=item.value,
-                percent=item.percent,
-                narrative=item.narrative,
-                submitted_by=user,
-            )
-            Event.objects.create(
-                actor=user,
-                verb="report_submitted",
-                plan=plan,
-                task=item.line.task,
-                payload={
-                    "report": report.pk,
-                    "period": period,
-                    "value": report.value,
-                    "percent": report.percent,
-                    "each_item": report.each_item,
-                    "via": "ledger sheet",
-                },
-            )
+            fields = {
+                "target_obj": item.line.target,
+                "each_item": item.line.each_item,
+                "period": period,
+                "value": item.value,
+                "percent": item.percent,
+                "narrative": item.narrative,
+            }
+            report = services.submit_report(user, item.line.task, fields, via="ledger sheet")
             result.created.append(report)
     return result

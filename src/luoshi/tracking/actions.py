@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
+from luoshi.tracking import services
 from luoshi.tracking.forms import (
     AssignmentForm,
     ImportForm,
@@ -24,7 +27,7 @@ from luoshi.tracking.forms import (
 )
 from luoshi.tracking.importing import import_document
 from luoshi.tracking.measure import as_of, highlight, tasks_for_status
-from luoshi.tracking.models import Event, Evidence, Plan, ProgressReport, Task
+from luoshi.tracking.models import Event, Plan, ProgressReport, Task
 from luoshi.tracking.permissions import (
     can_report,
     is_office,
@@ -54,35 +57,7 @@ def submit_report(request: HttpRequest, task_id: int) -> HttpResponse:
     form = ProgressReportForm(task, request.POST, request.FILES, today=as_of(request))
     if not form.is_valid():
         return render_task(request, task, form=form, status_code=400)
-    data = form.cleaned_data
-    with transaction.atomic():
-        report = ProgressReport.objects.create(
-            task=task,
-            target=data["target_obj"],
-            each_item=data["each_item"],
-            period=data["period"],
-            value=data.get("value"),
-            percent=data.get("percent"),
-            narrative=data["narrative"],
-            submitted_by=user_of(request),
-        )
-        for upload in data["evidence"]:
-            Evidence.objects.create(
-                report=report, file=upload, name=upload.name or "", size=upload.size or 0
-            )
-        Event.objects.create(
-            actor=user_of(request),
-            verb="report_submitted",
-            plan=task.plan,
-            task=task,
-            payload={
-                "report": report.pk,
-                "period": report.period,
-                "value": report.value,
-                "percent": report.percent,
-                "each_item": report.each_item,
-            },
-        )
+    services.submit_report(user_of(request), task, form.cleaned_data)
     messages.success(request, _("Progress submitted; the supervision office will review it."))
     return redirect("tracking:task", task.pk)
 
@@ -116,25 +91,14 @@ def review_report(request: HttpRequest, report_id: int) -> HttpResponse:
                 messages.error(request, str(error))
         return redirect("tracking:review")
     approve = form.cleaned_data["decision"] == "approve"
-    with transaction.atomic():
+    try:
         # Locked and checked again: two reviewers at once must not both decide (issue 8).
-        state = ProgressReport.objects.select_for_update().values_list("state", flat=True)
-        if state.get(pk=report.pk) != ProgressReport.SUBMITTED:
-            messages.error(request, _("This report has already been reviewed."))
-            return redirect("tracking:review")
-        report.state = ProgressReport.APPROVED if approve else ProgressReport.RETURNED
-        report.return_reason = "" if approve else form.cleaned_data["reason"].strip()
-        report.reviewer = user_of(request)
-        report.reviewed_at = timezone.now()
-        report.save(update_fields=["state", "return_reason", "reviewer", "reviewed_at"])
-        Event.objects.create(
-            actor=user_of(request),
-            verb="report_approved" if approve else "report_returned",
-            plan=report.task.plan,
-            task=report.task,
-            reason=report.return_reason,
-            payload={"report": report.pk, "period": report.period},
+        services.review_report(
+            user_of(request), report.pk, approve, form.cleaned_data["reason"] or ""
         )
+    except services.Conflict:
+        messages.error(request, _("This report has already been reviewed."))
+        return redirect("tracking:review")
     messages.success(request, _("Report approved.") if approve else _("Report returned."))
     return redirect("tracking:review")
 
@@ -182,9 +146,9 @@ def preview(request: HttpRequest, plan_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         _save_assignments(request, plan, form)
         if "publish" in request.POST and plan.state == Plan.DRAFT:
-            plan.state, plan.published_at = Plan.PUBLISHED, timezone.now()
-            plan.save(update_fields=["state", "published_at"])
-            Event.objects.create(actor=user_of(request), verb="published", plan=plan)
+            # Published by someone else meanwhile: the outcome the user asked for.
+            with suppress(services.Conflict):
+                services.publish_plan(user_of(request), plan.pk)
             messages.success(request, _("The plan is published; departments can report on it."))
             return redirect("tracking:plan", plan.pk)
         messages.success(request, _("Assignments saved."))
