@@ -132,6 +132,19 @@ def test_a_bound_target_takes_its_value_from_the_ledger_in_the_status_engine(bou
     assert measured.status == status.ON_TRACK
 
 
+def test_the_public_sees_the_ledgers_live_value_as_verified(client, bound, city):
+    make_project(city, "A", wan=800, start="started", since=date(2022, 2, 1))
+    make_project(city, "B", wan=600, start="started", since=date(2022, 3, 1))
+    tasks = tasks_for_status(Task.objects.filter(pk=bound.pk))
+    [measured] = measure(tasks, TODAY, approved_only=True)
+    assert measured.result.verified == pytest.approx(0.5)
+    assert measured.status == status.ON_TRACK
+    body = client.get(f"/api/tasks/{bound.pk}/").json()
+    assert body["status"]["code"] == status.ON_TRACK
+    page = client.get(f"/public/tasks/{bound.pk}/").content.decode()
+    assert '<span class="status on-track">' in page and "50%" in page
+
+
 def test_an_each_target_bound_per_district_has_one_line_per_district(plan, city, ndrc):
     task = Task.objects.create(
         plan=plan,

@@ -18,7 +18,6 @@ from rest_framework.serializers import BaseSerializer
 
 from luoshi.api import filters, scope, serializers
 from luoshi.api.permissions import LiaisonWrite, MemberRead, OfficeWrite, PublicRead
-from luoshi.public import published
 from luoshi.tracking import services
 from luoshi.tracking.forms import ProgressReportForm, ReviewForm
 from luoshi.tracking.measure import as_of, measure, tasks_for_status
@@ -91,7 +90,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     def _measure(self, tasks: Any) -> list[Task]:
         on = as_of(self.request._request)
         user = self.request.user
-        measured = published.measure(tasks, on) if scope.is_public(user) else measure(tasks, on)
+        measured = measure(tasks, on, approved_only=scope.is_public(user))
         for m in measured:
             m.task.measured = m.result  # type: ignore[attr-defined]  # read by TaskSerializer
         return [m.task for m in measured]

@@ -1,7 +1,7 @@
 """The public page: published plans and their commitments, no login.
 
 Only published plans are found (a draft answers 404, as if it did not exist) and statuses come
-from approved reports only (see published.py).
+from approved reports and the ledger's live values only (see tracking.measure).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, render
 
 from luoshi.public import published
 from luoshi.tracking import status
-from luoshi.tracking.measure import as_of, highlight, tasks_for_status
+from luoshi.tracking.measure import as_of, highlight, measure, tasks_for_status
 from luoshi.tracking.models import Department, Task
 from luoshi.tracking.views import STATUS_CSS, STATUS_LABELS
 
@@ -52,7 +52,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     if filters["q"]:
         tasks = tasks.filter(Q(text__icontains=filters["q"]) | Q(code__iexact=filters["q"]))
     # Status is computed, not stored: measure every matching task, then filter and page.
-    measured = published.measure(tasks_for_status(tasks), on)
+    measured = measure(tasks_for_status(tasks), on, approved_only=True)
     counts = Counter(m.status for m in measured)
     if filters["status"] in STATUS_LABELS:
         measured = [m for m in measured if m.status == filters["status"]]
@@ -95,7 +95,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
 def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
     task = get_object_or_404(tasks_for_status(published.tasks()).defer(None), pk=task_id)
     on = as_of(request)
-    [measured] = published.measure([task], on)
+    [measured] = measure([task], on, approved_only=True)
     targets = list(task.targets.all())
     return render(
         request,

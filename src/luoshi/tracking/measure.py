@@ -47,11 +47,16 @@ _REPORT_FIELDS = ("task_id", "id", "target_id", "period", "state", "value", "per
 ReportRow = tuple[int, int, int | None, str, str, float | None, float | None, str]
 
 
-def report_rows(tasks: list[Task]) -> dict[int, list[ReportRow]]:
+def report_rows(tasks: list[Task], approved_only: bool = False) -> dict[int, list[ReportRow]]:
     """The live (not returned) reports of `tasks` in one query, as plain rows: reports grow by
-    the month, and building model instances for them would dominate a page's time."""
+    the month, and building model instances for them would dominate a page's time. With
+    `approved_only`, reports awaiting review are left out too."""
     rows: dict[int, list[ReportRow]] = {task.pk: [] for task in tasks}
-    live = ProgressReport.objects.filter(task__in=rows).exclude(state=ProgressReport.RETURNED)
+    live = ProgressReport.objects.filter(task__in=rows)
+    if approved_only:
+        live = live.filter(state=ProgressReport.APPROVED)
+    else:
+        live = live.exclude(state=ProgressReport.RETURNED)
     for row in live.values_list(*_REPORT_FIELDS):
         rows[row[0]].append(row)
     return rows
@@ -132,9 +137,14 @@ def _add_live_values(tasks: list[Task], on: date, reports: dict[int, list[Report
 # --- end of live values -------------------------------------------------------------------------
 
 
-def measure(tasks: QuerySet[Task] | list[Task], on: date) -> list[Measured]:
+def measure(
+    tasks: QuerySet[Task] | list[Task], on: date, approved_only: bool = False
+) -> list[Measured]:
+    """Each task's status on `on`. With `approved_only` (the public page, anonymous API callers)
+    a period counts as reported only once its report is approved, so claims awaiting review show
+    nowhere; live values (the ledger's) are kept, being data the office maintains."""
     tasks = list(tasks)
-    reports = report_rows(tasks)
+    reports = report_rows(tasks, approved_only)
     _add_live_values(tasks, on, reports)
     return [Measured(task, status.evaluate(facts(task, reports[task.pk]), on)) for task in tasks]
 
