@@ -130,6 +130,7 @@ def test_a_bound_target_takes_its_value_from_the_ledger_in_the_status_engine(bou
     # 2 of 4 by June, when half the year is expected: on track.
     assert measured.result.verified == pytest.approx(0.5)
     assert measured.status == status.ON_TRACK
+    assert measured.result.reason.endswith("已完成50%（项目台账实时数）")
 
 
 def test_the_public_sees_the_ledgers_live_value_as_verified(client, bound, city):

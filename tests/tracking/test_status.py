@@ -39,6 +39,11 @@ def returned(period, value=None, target=0):
     return ReportFacts(period, "returned", target, value)
 
 
+def live(period, value, target=0, each_item=""):
+    """A value kept by the office in the project ledger, as tracking.measure passes it."""
+    return ReportFacts(period, "approved", target, value, None, each_item, 2**62, "项目台账实时数")
+
+
 @pytest.mark.parametrize(
     ("on", "period"),
     [
@@ -199,6 +204,27 @@ CASES = [
         BEHIND,
         "应完成50%，已完成40%",
     ),
+    (
+        "a ledger value names the ledger, not a month's report",
+        TaskFacts(2022, targets=(JOBS,), reports=(live("2022-06", 5000),)),
+        date(2022, 7, 10),
+        ON_TRACK,
+        "应完成50%，已完成50%（项目台账实时数）",
+    ),
+    (
+        "a ledger value that reaches the target completes it",
+        TaskFacts(2022, targets=(JOBS,), reports=(live("2022-06", 10000),)),
+        date(2022, 7, 10),
+        COMPLETE,
+        "新增城镇就业：已完成100%（项目台账实时数）",
+    ),
+    (
+        "a ledger value of a level target names the ledger",
+        TaskFacts(2022, targets=(AIR,), reports=(live("2022-06", 88),)),
+        date(2022, 7, 10),
+        BEHIND,
+        "目标≥91%，项目台账实时数为88%，未达到",
+    ),
 ]
 
 
@@ -211,6 +237,15 @@ def test_status_and_reason(facts, on, status, fragment):
     result = evaluate(facts, on)
     assert result.status == status
     assert fragment in result.reason
+
+
+def test_a_ledger_value_is_never_said_to_be_a_reviewed_report():
+    for facts in (
+        TaskFacts(2022, targets=(JOBS,), reports=(live("2022-06", 3000),)),
+        TaskFacts(2022, targets=(AIR,), reports=(live("2022-06", 95),)),
+    ):
+        reason = evaluate(facts, date(2022, 7, 10)).reason
+        assert "已审核" not in reason and "报送" not in reason, reason
 
 
 def test_each_target_has_one_line_per_unit_and_the_slowest_sets_the_pace():

@@ -10,8 +10,9 @@ class LedgerConfig(AppConfig):
         from luoshi.ledger import live
         from luoshi.tracking import measure
 
-        if live.values not in measure.LIVE_SOURCES:
-            measure.LIVE_SOURCES.append(live.values)
+        source = (live.NAME, live.values)
+        if source not in measure.LIVE_SOURCES:
+            measure.LIVE_SOURCES.append(source)
 
     def add_demo_data(self, plan: object) -> str:
         """Called by `luoshi demo` after the tracker's own demo data."""

@@ -74,6 +74,10 @@ def figures(bindings: list[Binding], year: int, jurisdiction_id: int, on: date) 
     return [figure(query_of(b), projects, year, on, districts) for b in bindings]
 
 
+# How the tracker's status reasons name a figure taken from the ledger.
+NAME = "项目台账实时数"
+
+
 def values(tasks: list[Task], on: date) -> dict[int, dict[str, float]]:
     """Live values of the bound targets among `tasks`: target id → {line: value}."""
     owner = {target.pk: task for task in tasks for target in task.targets.all()}

@@ -6,7 +6,7 @@ query, so measuring a whole plan costs a fixed number of queries.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,7 +62,11 @@ def report_rows(tasks: list[Task], approved_only: bool = False) -> dict[int, lis
     return rows
 
 
-def facts(task: Task, reports: list[ReportRow]) -> status.TaskFacts:
+def facts(
+    task: Task, reports: list[ReportRow], live: Mapping[int, str] | None = None
+) -> status.TaskFacts:
+    """`live` maps the ids of targets measured by a live source to the source's name."""
+    live = live or {}
     targets = list(task.targets.all())
     index = {target.pk: i for i, target in enumerate(targets)}
     return status.TaskFacts(
@@ -90,6 +94,7 @@ def facts(task: Task, reports: list[ReportRow]) -> status.TaskFacts:
                 percent=percent,
                 each_item=each_item,
                 sequence=pk,
+                source=live.get(target_id, "") if target_id else "",
             )
             for _, pk, target_id, period, state, value, percent, each_item in reports
         ),
@@ -108,19 +113,25 @@ class Measured:
 
 # --- Live values (added for the project ledger, luoshi.ledger) ---------------------------------
 # Some targets are measured elsewhere rather than reported: a source registered here (the ledger
-# does so in its AppConfig.ready) maps target ids to {unit of an `each` target, or "": value}.
+# does so in its AppConfig.ready) maps target ids to {unit of an `each` target, or "": value}; it
+# is registered with the name status reasons give its figures (项目台账实时数).
 # A live value stands in for the target's reports: an approved row for the period being measured,
 # one per unit; an `each` target takes the source's units (the report says 每个县(区); the
 # source knows which counties and districts that means).
 LiveSource = Callable[[list[Task], date], dict[int, dict[str, float]]]
-LIVE_SOURCES: list[LiveSource] = []
+LIVE_SOURCES: list[tuple[str, LiveSource]] = []
 _LIVE_SEQUENCE = 2**62  # later than any report, so the live value is the latest
 
 
-def _add_live_values(tasks: list[Task], on: date, reports: dict[int, list[ReportRow]]) -> None:
+def _add_live_values(
+    tasks: list[Task], on: date, reports: dict[int, list[ReportRow]]
+) -> dict[int, str]:
+    """Puts live values in `reports`; returns the ids of the targets they measure → source name."""
     owners = {target.pk: (task, target) for task in tasks for target in task.targets.all()}
-    for source in LIVE_SOURCES:
+    measured: dict[int, str] = {}
+    for name, source in LIVE_SOURCES:
         for target_id, values in source(tasks, on).items():
+            measured[target_id] = name
             task, target = owners[target_id]
             deadline = task.deadline or date(task.plan.year, 12, 31)
             period = status.reference_period(task.plan.year, deadline, on)
@@ -132,6 +143,7 @@ def _add_live_values(tasks: list[Task], on: date, reports: dict[int, list[Report
                     for unit, value in values.items()
                 ]
             reports[task.pk] = rows
+    return measured
 
 
 # --- end of live values -------------------------------------------------------------------------
@@ -145,8 +157,10 @@ def measure(
     nowhere; live values (the ledger's) are kept, being data the office maintains."""
     tasks = list(tasks)
     reports = report_rows(tasks, approved_only)
-    _add_live_values(tasks, on, reports)
-    return [Measured(task, status.evaluate(facts(task, reports[task.pk]), on)) for task in tasks]
+    live = _add_live_values(tasks, on, reports)
+    return [
+        Measured(task, status.evaluate(facts(task, reports[task.pk], live), on)) for task in tasks
+    ]
 
 
 def highlight(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> SafeString:

@@ -14,6 +14,8 @@ Rules, in the words of a supervision office:
 - Qualitative tasks progress by the percentage the department reports.
 - Verified progress uses approved reports only; claimed progress also uses those awaiting review.
   Returned reports count for neither. The status is computed on verified progress.
+- A figure that is not a department's report but a live value kept by the office (a target bound
+  to the project ledger) counts as verified, and the reason names its source instead of a month.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class ReportFacts:
     percent: float | None = None
     each_item: str = ""
     sequence: int = 0  # later submissions have higher numbers; the latest of a period counts
+    source: str = ""  # "" for a department's report; else the live figure's source (项目台账实时数)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,11 @@ def _month(period: str) -> str:
     return f"{int(period[5:])}月"
 
 
+def _vouched(report: ReportFacts) -> str:
+    """Where a verified figure comes from, in brackets after it."""
+    return f"（{report.source}）" if report.source else f"（{_month(report.period)}报送，已审核）"
+
+
 def _pct(share: float) -> str:
     return f"{share * 100:.0f}%"
 
@@ -185,7 +193,7 @@ def _measure(
         pending = f"；{_month(claimed_report.period)}报送{_pct(claimed or 0)}，待审核"
     done = "暂无已审核进展"
     if verified_report is not None and verified is not None:
-        done = f"已完成{_pct(verified)}（{_month(verified_report.period)}报送，已审核）"
+        done = f"已完成{_pct(verified)}{_vouched(verified_report)}"
     if verified is not None and verified >= 1.0:
         return Line(label, COMPLETE, prefix + done, expected, verified, claimed)
     reported_now = any(r.period == period and r.state != "returned" for r in reports)
@@ -221,8 +229,11 @@ def _level_line(
     if verified_report is None or verified_report.value is None:
         status = OVERDUE if end else (ON_TRACK if period is None else BEHIND)
         return Line(label, status, f"{prefix}{goal}，暂无已审核数值", expected, None, claimed)
-    month, number = _month(verified_report.period), _num(verified_report.value)
-    value = f"{month}为{number}{target.unit}（已审核）"
+    number = f"{_num(verified_report.value)}{target.unit}"
+    if verified_report.source:
+        value = f"{verified_report.source}为{number}"
+    else:
+        value = f"{_month(verified_report.period)}为{number}（已审核）"
     if verified:
         status = COMPLETE if end else ON_TRACK
         return Line(label, status, f"{prefix}{goal}，{value}，已达到", expected, 1.0, claimed)
