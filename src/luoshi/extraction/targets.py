@@ -295,10 +295,8 @@ class TargetFinder:
             return "none"
         if mention.number.chinese and mention.number.value == 1:
             return "none"  # 一个, 一家, 建一亩成一亩: an article or a figure of speech
-        if unit.unit_class == "count":
-            if any(after.startswith(w) for w in rules.structure_nouns):
-                return "none"
-        return "target"
+        structure = unit.unit_class == "count" and after.startswith(rules.structure_nouns)
+        return "none" if structure else "target"
 
     def _is_baseline(self, mention: Mention, clause: str) -> bool:
         """从75%提高到100%: the first number is where the value starts from."""
