@@ -567,12 +567,23 @@ def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> N
 
 
 @main.command("bench-web")
-@click.option("--seconds", type=click.IntRange(min=1), default=30, show_default=True,
-              help="Load time per page.")
-@click.option("--connections", type=click.IntRange(min=1), default=4, show_default=True,
-              help="Open connections (wrk -c).")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
-              help="gunicorn workers.")
+@click.option(
+    "--seconds",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help="Load time per page.",
+)
+@click.option(
+    "--connections",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Open connections (wrk -c).",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=2, show_default=True, help="gunicorn workers."
+)
 def bench_web_command(seconds: int, connections: int, workers: int) -> None:
     """Load-test the production server (luoshi prod) with wrk on the scale-demo data.
 
