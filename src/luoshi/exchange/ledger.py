@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from luoshi.exports import ledger_sheet
 from luoshi.exports.ledger_sheet import FilledRow, SheetMeta, SheetRow
 from luoshi.tracking import services
-from luoshi.tracking.measure import measure, tasks_for_status
+from luoshi.tracking.measure import live_targets, measure, tasks_for_status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Target, Task
 
 PROGRESS_LABEL, PROBLEMS_LABEL = "本期进展：", "存在问题："
@@ -196,6 +196,7 @@ def check(
     tasks = _tasks(plan, department)
     by_key = {line.key: line for line in lines(tasks)}
     others = {line.key: line for line in lines(_tasks(plan, None))}
+    live = live_targets(line.target.pk for line in by_key.values() if line.target)
     exported = set(sheet.keys)
     accepted, empty = [], 0
     for row in sheet.rows:
@@ -224,6 +225,13 @@ def check(
             continue
         if row.is_empty:
             empty += 1
+            continue
+        if line.target is not None and line.target.pk in live:
+            message = _(
+                "This target is measured from the project ledger, so its progress is not reported "
+                "here. Leave this row empty and keep the projects in the ledger up to date."
+            )
+            errors.append(RowError(row.number, "完成值", message))
             continue
         result = _check_row(row, line, errors)
         if result is not None:

@@ -10,7 +10,7 @@ class LedgerConfig(AppConfig):
         from luoshi.ledger import live
         from luoshi.tracking import measure
 
-        source = (live.NAME, live.values)
+        source = measure.LiveSource(live.NAME, live.values, live.bound)
         if source not in measure.LIVE_SOURCES:
             measure.LIVE_SOURCES.append(source)
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.tracking.measure import live_targets
 from luoshi.tracking.models import PERIOD_RE, Department, Plan, Task
 
 # Evidence: documents, spreadsheets and pictures, recognised by extension and by their first bytes.
@@ -66,6 +67,12 @@ def check_evidence(upload: UploadedFile) -> None:
         )
 
 
+LIVE_TARGET_REFUSED = _(
+    "This target is measured from the project ledger, so its progress is not reported by hand. "
+    "Keep the projects in the ledger up to date instead."
+)
+
+
 class ProgressReportForm(forms.Form):
     target = forms.ChoiceField(label=_("Target"), required=False)
     each_item = forms.ChoiceField(label=_("Unit"), required=False)
@@ -81,23 +88,35 @@ class ProgressReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.task = task
         self.today = today
-        self.targets = {str(t.pk): t for t in task.targets.all()}
-        if not self.targets:
+        targets = list(task.targets.all())
+        live = live_targets(t.pk for t in targets) if targets else set()
+        # Targets measured live (bound to the project ledger) are not reported by hand.
+        self.live = {str(t.pk): t for t in targets if t.pk in live}
+        self.targets = {str(t.pk): t for t in targets if t.pk not in live}
+        if not targets:
             # A qualitative task: progress is a percentage of the whole.
             for name in ("target", "each_item", "value"):
                 del self.fields[name]
             return
         del self.fields["percent"]
         target_field: Any = self.fields["target"]
-        target_field.choices = [(key, t.text) for key, t in self.targets.items()]
+        # Live targets pass the choice check so that clean() can say why they are refused, but
+        # the form does not offer them.
+        target_field.choices = [(key, t.text) for key, t in (self.targets | self.live).items()]
+        target_field.widget.choices = [(key, t.text) for key, t in self.targets.items()]
         target_field.required = True
-        target_field.initial = next(iter(self.targets))
+        target_field.initial = next(iter(self.targets), None)
         units = sorted({u for t in self.targets.values() for u in (t.each or [])})
         if units:
             each_field: Any = self.fields["each_item"]
             each_field.choices = [("", "—")] + [(u, u) for u in units]
         else:
             del self.fields["each_item"]
+
+    @property
+    def reportable(self) -> bool:
+        """False when every target of the task is measured live: nothing to report by hand."""
+        return bool(self.targets) or not self.live
 
     def clean_period(self) -> str:
         period = self.cleaned_data["period"].strip()
@@ -125,6 +144,9 @@ class ProgressReportForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("target") in self.live:
+            self.add_error("target", LIVE_TARGET_REFUSED)
+            return data
         target = self.targets.get(data.get("target") or "")
         data["target_obj"] = target
         if target is not None:

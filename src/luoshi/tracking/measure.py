@@ -6,7 +6,7 @@ query, so measuring a whole plan costs a fixed number of queries.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -113,13 +113,18 @@ class Measured:
 
 # --- Live values (added for the project ledger, luoshi.ledger) ---------------------------------
 # Some targets are measured elsewhere rather than reported: a source registered here (the ledger
-# does so in its AppConfig.ready) maps target ids to {unit of an `each` target, or "": value}; it
-# is registered with the name status reasons give its figures (项目台账实时数).
+# does so in its AppConfig.ready) maps target ids to {unit of an `each` target, or "": value}.
 # A live value stands in for the target's reports: an approved row for the period being measured,
 # one per unit; an `each` target takes the source's units (the report says 每个县(区); the
 # source knows which counties and districts that means).
-LiveSource = Callable[[list[Task], date], dict[int, dict[str, float]]]
-LIVE_SOURCES: list[tuple[str, LiveSource]] = []
+@dataclass(frozen=True)
+class LiveSource:
+    name: str  # how status reasons name its figures (项目台账实时数)
+    values: Callable[[list[Task], date], dict[int, dict[str, float]]]
+    measures: Callable[[set[int]], set[int]]  # which of these target ids it measures (cheap)
+
+
+LIVE_SOURCES: list[LiveSource] = []
 _LIVE_SEQUENCE = 2**62  # later than any report, so the live value is the latest
 
 
@@ -129,9 +134,9 @@ def _add_live_values(
     """Puts live values in `reports`; returns the ids of the targets they measure → source name."""
     owners = {target.pk: (task, target) for task in tasks for target in task.targets.all()}
     measured: dict[int, str] = {}
-    for name, source in LIVE_SOURCES:
-        for target_id, values in source(tasks, on).items():
-            measured[target_id] = name
+    for source in LIVE_SOURCES:
+        for target_id, values in source.values(tasks, on).items():
+            measured[target_id] = source.name
             task, target = owners[target_id]
             deadline = task.deadline or date(task.plan.year, 12, 31)
             period = status.reference_period(task.plan.year, deadline, on)
@@ -144,6 +149,17 @@ def _add_live_values(
                 ]
             reports[task.pk] = rows
     return measured
+
+
+def live_targets(target_ids: Iterable[int]) -> set[int]:
+    """The targets among `target_ids` that a live source measures: nobody reports on them (their
+    reports would be ignored), so report forms and imports leave them out."""
+    wanted = set(target_ids)
+    found: set[int] = set()
+    for source in LIVE_SOURCES:
+        if wanted:
+            found |= source.measures(wanted)
+    return found
 
 
 # --- end of live values -------------------------------------------------------------------------
