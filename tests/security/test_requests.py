@@ -68,9 +68,6 @@ def test_a_ledger_import_that_is_not_a_workbook_stores_nothing(clients, objects,
     assert "Traceback" not in response.content.decode()
 
 
-@pytest.mark.xfail(
-    reason="ledger MoveForm.evidence_file checks neither type nor size yet", strict=True
-)
 def test_a_stage_change_evidence_file_of_the_wrong_type_is_refused(clients, objects):
     upload = SimpleUploadedFile("page.html", b"<script>alert(1)</script>", "text/html")
     url = reverse("ledger:move", args=[objects["project_id"]])

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.models import STAGE_CHOICES, TIER_CHOICES, Project, StageChange
 from luoshi.ledger.rules import rules
+from luoshi.tracking.forms import check_evidence
 from luoshi.tracking.models import Department, Jurisdiction
 
 
@@ -78,6 +80,12 @@ class MoveForm(forms.ModelForm):
             "reason": _("Required when a stage is skipped or the project moves back."),
             "evidence": _("What shows the change: a contract, a permit, a photo of the site."),
         }
+
+    def clean_evidence_file(self) -> Any:
+        upload = self.cleaned_data.get("evidence_file")
+        if isinstance(upload, UploadedFile):
+            check_evidence(upload)  # the tracker's rules: allowed types, signature, size
+        return upload
 
 
 class ProjectForm(forms.ModelForm):
