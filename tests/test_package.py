@@ -35,3 +35,11 @@ def test_the_database_is_the_one_database_url_names():
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
     assert connection.vendor == expected
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    missing = [name for name in main.commands if f"luoshi {name}" not in readme]
+    assert not missing, f"add these commands to the README's command table: {missing}"
