@@ -299,7 +299,7 @@ def demo_command(port: int, no_serve: bool) -> None:
     Data goes to ./var (or LUOSHI_DATA_DIR); running it again adds nothing.
     """
     _install_front_end()
-    _django(LUOSHI_AS_OF="2022-07-10", LUOSHI_SERVE_MEDIA="1")
+    _django(LUOSHI_AS_OF="2022-07-10")
     from django.core.management import call_command
 
     call_command("demo", port=port, no_serve=no_serve)

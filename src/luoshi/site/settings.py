@@ -126,7 +126,6 @@ LUOSHI_AS_OF = env_str("LUOSHI_AS_OF", "")
 LUOSHI_EVIDENCE_MAX_MB = int(env_str("LUOSHI_EVIDENCE_MAX_MB", "10"))
 LUOSHI_EVIDENCE_MAX_FILES = 5
 LUOSHI_REPORT_MAX_MB = 20
-LUOSHI_SERVE_MEDIA = env_bool("LUOSHI_SERVE_MEDIA", DEBUG)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The JSON API (luoshi.api): session login for the web, tokens for integrations. A view that
