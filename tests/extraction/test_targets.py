@@ -123,3 +123,9 @@ def test_a_report_without_headings_is_split_by_its_openings():
     )
     kinds = [(t.value, t.kind) for t in extract(text).targets]
     assert kinds == [(6, "achievement"), (11000, "achievement"), (7, "target")]
+
+
+def test_named_items_listed_before_a_count_are_kept():
+    (target,) = extract("重点推进福泰大路、安北大街、东辽河琵琶桥等18个路桥工程。").targets
+    assert target.named_items == ["福泰大路", "安北大街", "东辽河琵琶桥"]
+    assert (target.value, target.unit) == (18, "个")

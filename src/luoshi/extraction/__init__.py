@@ -20,7 +20,7 @@ from luoshi.extraction.structure import (
 )
 from luoshi.extraction.suggest import suggest
 from luoshi.extraction.targets import TargetFinder
-from luoshi.extraction.tasks import find_tasks, quiet_zones, task_rules
+from luoshi.extraction.tasks import find_tasks, named_items, quiet_zones, task_rules
 from luoshi.extraction.text import fold
 from luoshi.reading.document import Document
 
@@ -51,6 +51,8 @@ def extract(
     ]
     for sub in subheadings:
         sub.title = text[sub.start : sub.end]
+    for target in targets:  # 福泰大路、安北大街…等18个路桥工程
+        target.named_items = named_items(target.text) or None
     result.tasks = find_tasks(text, folded, parts, sections, subheadings, targets)
     result.subheadings = subheadings
     result.sentences = spans
