@@ -8,7 +8,7 @@ import pytest
 from luoshi.ledger.live import figures
 from luoshi.ledger.measure import ACTIVE, IN_YEAR, MONEY, ProjectFacts, Query, figure
 from luoshi.ledger.models import Binding, Investment
-from luoshi.tracking import status
+from luoshi.tracking import snapshot, status
 from luoshi.tracking.measure import measure, tasks_for_status
 from luoshi.tracking.models import Target, Task
 
@@ -203,3 +203,12 @@ def test_figures_read_the_ledger_in_a_fixed_number_of_queries(city, django_asser
     with django_assert_num_queries(2):
         [result] = figures([binding], 2022, city.pk, TODAY)
     assert result.values == {"": 50.0 * 10000}
+
+
+def test_a_ledger_change_reaches_the_plans_cached_statuses(bound, city):
+    plan = bound.plan
+    [before] = snapshot.statuses(plan, TODAY)
+    make_project(city, "A", wan=800, start="started", since=date(2022, 2, 1))
+    make_project(city, "B", wan=600, start="started", since=date(2022, 3, 1))
+    [after] = snapshot.statuses(plan, TODAY)
+    assert before.verified != after.verified == pytest.approx(0.5)

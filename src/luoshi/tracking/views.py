@@ -6,12 +6,13 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.tracking import status
+from luoshi.tracking import snapshot, status
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
 from luoshi.tracking.measure import Measured, as_of, highlight, measure, tasks_for_status
 from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Task
@@ -65,6 +66,24 @@ def _rows(measured: list[Measured]) -> list[dict[str, Any]]:
     ]
 
 
+def _snapshot_rows(plan: Plan, entries: list[snapshot.Entry]) -> list[dict[str, Any]]:
+    """`_rows` for statuses out of a snapshot: only these tasks are loaded, for their table."""
+    tasks = plan.tasks.select_related("lead").in_bulk([e.task_id for e in entries])
+    return [
+        {
+            "task": tasks[e.task_id],
+            "status": e.status,
+            "label": STATUS_LABELS[e.status],
+            "css": STATUS_CSS[e.status],
+            "reason": e.reason,
+            "verified": e.verified,
+            "claimed": e.claimed,
+        }
+        for e in entries
+        if e.task_id in tasks
+    ]
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     try:
@@ -74,14 +93,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             return redirect("tracking:import")
         return render(request, "tracking/no_plan.html")
     on = as_of(request)
-    measured = measure(tasks_for_status(plan.tasks.all()), on)
-    counts = Counter(m.status for m in measured)
+    entries = snapshot.statuses(plan, on)
+    counts = Counter(e.status for e in entries)
     by_section: dict[str, Counter[str]] = defaultdict(Counter)
-    by_department: dict[Department | None, Counter[str]] = defaultdict(Counter)
-    for m in measured:
-        section = m.task.section.title if m.task.section else "—"
-        by_section[section][m.status] += 1
-        by_department[m.task.lead][m.status] += 1
+    by_lead: dict[int | None, Counter[str]] = defaultdict(Counter)
+    for e in entries:
+        by_section[e.section][e.status] += 1
+        by_lead[e.lead_id][e.status] += 1
+    departments = Department.objects.in_bulk([pk for pk in by_lead if pk is not None])
+    by_department = {departments.get(pk) if pk else None: tally for pk, tally in by_lead.items()}
     league: list[dict[str, Any]] = []
     for department, tally in by_department.items():
         total = sum(tally.values())
@@ -109,16 +129,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "on": on,
             "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
-            "total": len(measured),
+            "total": len(entries),
             "sections": [
                 (name, [tally[s] for s in status.STATUSES]) for name, tally in by_section.items()
             ],
             "league": league,
-            "overdue": _rows([m for m in measured if m.status == status.OVERDUE]),
+            "overdue": _snapshot_rows(plan, [e for e in entries if e.status == status.OVERDUE]),
             "chart": chart,
             "status_labels": [STATUS_LABELS[s] for s in status.STATUSES],
         },
     )
+
+
+PLAN_PAGE_SIZE = 50
 
 
 @login_required
@@ -140,16 +163,21 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         tasks = tasks.filter(kind=kind)
     if query:
         tasks = tasks.filter(Q(text__icontains=query) | Q(code__iexact=query))
-    measured = measure(tasks_for_status(tasks), as_of(request))
+    on = as_of(request)
+    statuses = snapshot.by_task(snapshot.statuses(plan, on))
+    ids = [pk for pk in tasks.values_list("pk", flat=True) if pk in statuses]
     if wanted in STATUS_LABELS:
-        measured = [m for m in measured if m.status == wanted]
+        ids = [pk for pk in ids if statuses[pk].status == wanted]
+    page = Paginator(ids, PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "tracking/plan.html",
         {
             "plan": plan,
-            "on": as_of(request),
-            "rows": _rows(measured),
+            "on": on,
+            "rows": _snapshot_rows(plan, [statuses[pk] for pk in page.object_list]),
+            "page": page,
+            "total": len(ids),
             "sections": plan.sections.all(),
             "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
             "kinds": Task.KINDS,
