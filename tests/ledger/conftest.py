@@ -8,15 +8,23 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import User
 
 from luoshi.ledger import stages
 from luoshi.ledger.models import Project
 from luoshi.ledger.rules import rules
-from luoshi.tracking.models import Department, Jurisdiction, Membership, Plan
+from luoshi.tracking.models import Department, Jurisdiction, Plan
+from tracking import conftest as shared
 
-PASSWORD = "correct horse battery staple"
 TODAY = date(2022, 7, 10)
+
+# The tracker's people (alice, bob, charlie, dana), re-exported for the tests in this folder;
+# the city, its departments and the plan below are the ledger's own.
+PASSWORD = shared.PASSWORD
+make_user = shared.make_user
+alice = shared.alice
+bob = shared.bob
+charlie = shared.charlie
+dana = shared.dana
 
 
 @pytest.fixture(autouse=True)
@@ -42,32 +50,6 @@ def ndrc(city):
 @pytest.fixture
 def commerce(city):
     return Department.objects.create(jurisdiction=city, code="swj", name="商务局")
-
-
-def make_user(name, city, role, department=None):
-    user = User.objects.create_user(name, f"{name}@example.org", PASSWORD)
-    Membership.objects.create(user=user, jurisdiction=city, role=role, department=department)
-    return user
-
-
-@pytest.fixture
-def alice(city):
-    return make_user("alice", city, Membership.OFFICE)
-
-
-@pytest.fixture
-def bob(city, ndrc):
-    return make_user("bob", city, Membership.LIAISON, ndrc)
-
-
-@pytest.fixture
-def charlie(city, commerce):
-    return make_user("charlie", city, Membership.LIAISON, commerce)
-
-
-@pytest.fixture
-def dana(city):
-    return make_user("dana", city, Membership.LEADER)
 
 
 @pytest.fixture
