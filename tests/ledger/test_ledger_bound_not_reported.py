@@ -76,6 +76,17 @@ def test_a_crafted_post_on_a_bound_target_is_refused(bob, task, bound, manual):
     assert not ProgressReport.objects.exists()
 
 
+def test_a_post_without_a_target_on_an_all_bound_task_is_refused_not_an_error(
+    bob, task, bound, manual
+):
+    manual.delete()
+    data = {"period": "2022-06", "value": "3", "narrative": "开工3个"}
+    response = logged_in(bob).post(f"/tasks/{task.pk}/report/", data)
+    assert response.status_code == 400  # a form error, not a server error
+    assert "无需手工报送进展" in response.content.decode()
+    assert not ProgressReport.objects.exists()
+
+
 def test_the_api_refuses_a_bound_target_in_chinese(bob, task, bound, manual):
     data = {"task": task.pk, "target": bound.pk, "period": "2022-06", "value": 3, "narrative": "x"}
     response = logged_in(bob).post("/api/reports/", data, content_type="application/json")

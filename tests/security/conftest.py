@@ -5,13 +5,15 @@ charlie the 商务局 liaison, dana a leader, erin a viewer; "token" sends erin'
 session, so the web pages treat it as anonymous.
 """
 
+from datetime import date
+
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
 from luoshi.ledger.models import Binding, Project
-from luoshi.tracking.models import Evidence, Membership, ProgressReport
+from luoshi.tracking.models import Evidence, Membership, ProgressReport, Target, Task
 from tracking import conftest as shared
 
 alice = shared.alice
@@ -78,7 +80,16 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc):
         total_investment=1000, stage="planning", stage_since="2022-01-10", tier="reserve",
         planning_on="2022-01-10",
     )  # fmt: skip
-    target = bobs_task.targets.get()
+    # A target measured from the ledger, on a task of its own: bob's task stays reportable.
+    bound_task = Task.objects.create(
+        plan=plan, code="T009", order=9, text="开复工项目10个。", start=0, end=8, kind="target",
+        lead=ndrc, original_lead=ndrc, deadline=date(2022, 12, 31),
+        original_deadline=date(2022, 12, 31),
+    )  # fmt: skip
+    target = Target.objects.create(
+        task=bound_task, text="开复工项目10个", start=0, end=7, indicator="开复工项目",
+        value=10, original_value=10, unit="个", comparator="=",
+    )  # fmt: skip
     Binding.objects.create(target=target)
     return {
         "plan_id": plan.pk,

@@ -158,6 +158,8 @@ class ProgressReportForm(forms.Form):
                 data["each_item"] = ""
         elif self.targets:
             self.add_error("target", _("Choose the target this value is for."))
+        elif self.live:
+            self.add_error("target", LIVE_TARGET_REFUSED)  # every target is measured live
         elif data.get("percent") is None:
             self.add_error("percent", _("Enter how far the task has progressed, 0 to 100."))
         data.setdefault("each_item", "")
