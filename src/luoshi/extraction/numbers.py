@@ -24,7 +24,13 @@ def _patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
     cn_core = "".join([*rules.digits, "十"])
     magnitudes = "|".join(map(re.escape, rules.magnitudes))
     arabic = rf"(?P<arabic>\d+(?:\.\d+)?)(?P<mag>{magnitudes})?"
-    chinese = rf"(?P<chinese>[{cn_chars}]*[{cn_core}][{cn_chars}]*)"
+    initials = "".join(map(re.escape, sorted(_unit_initials(rules))))
+    # Two or more numeral characters; or one before a unit (三个) or after a fraction word
+    # (百分之五). Lone characters elsewhere (统一, 进一步) are words: the pattern skips them.
+    chinese = (
+        rf"(?P<chinese>(?=[{cn_chars}]{{2}})[{cn_chars}]*[{cn_core}][{cn_chars}]*"
+        rf"|[{cn_core}](?=[{initials}])|(?<=之)[{cn_core}])"
+    )
     fractions = "|".join(map(re.escape, rules.fraction_words))
     number = re.compile(rf"(?P<frac>{fractions})?(?:{arabic}|{chinese})")
     return number, re.compile(rf"[{cn_chars}]")

@@ -75,9 +75,9 @@ def _units_by_first_char(rules: Rules) -> dict[str, tuple[Unit, ...]]:
 
 
 def _people_follow(text: str, position: int, rules: Rules) -> bool:
-    words = re.match(r"[\u4e00-\u9fff]{0,8}", text[position:])
+    words = re.match(r"[\u4e00-\u9fff]{0,8}", text[position : position + 8])
     head = words.group() if words else ""
-    return any(noun in head for noun in rules.people_nouns)
+    return bool(head) and _alternation(rules.people_nouns).search(head) is not None
 
 
 def _mentions(text: str, rules: Rules) -> list[Mention]:
@@ -132,8 +132,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    pattern = re.compile("|".join(map(re.escape, words)))
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return [(m.start(), m.end()) for m in _alternation(words).finditer(text)]
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _starts_after(text: str, boundaries: str) -> list[int]:
@@ -194,6 +198,18 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _title_lines(folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TITLE_LINE.finditer(folded)]
+
+
+@cache
+def _change_cues(rules: Rules, on_a_count: bool) -> dict[str, str]:
+    """Change words, longest first; before a count only those that still mean a change."""
+    cues = {
+        **dict.fromkeys(rules.increase, "increase"),
+        **dict.fromkeys(rules.decrease, "decrease"),
+    }
+    if on_a_count:
+        cues = {cue: kind for cue, kind in cues.items() if cue in rules.count_cues}
+    return dict(sorted(cues.items(), key=lambda item: len(item[0]), reverse=True))
 
 
 class TargetFinder:
@@ -262,7 +278,7 @@ class TargetFinder:
         text, rules = self.folded, self.rules
         start, end, unit = mention.start, mention.end, mention.unit
         before = text[max(0, start - 4) : start]
-        if any(before.endswith(p) for p in rules.ordinal_prefixes):
+        if before.endswith(rules.ordinal_prefixes):
             return "none"
         if _inside(self.set_phrases, start, mention.number.end) or _inside(self.quoted, start, end):
             return "none"
@@ -280,7 +296,7 @@ class TargetFinder:
         noun_follows = (
             bool(_CJK.match(text[end + len(link) : end + len(link) + 1])) if link else False
         )
-        if any(after.startswith(w) for w in rules.qualifier_nouns):
+        if after.startswith(rules.qualifier_nouns):
             return "qualifier"
         if unit is None:
             bare_amount = not mention.number.chinese and mention.value >= 10000
@@ -291,7 +307,7 @@ class TargetFinder:
             return "qualifier"
         if unit.unit_class == "period" and _CJK.match(after[:1]) and not link:
             return "qualifier"
-        if any(after.startswith(w) for w in rules.name_suffixes):
+        if after.startswith(rules.name_suffixes):
             return "none"
         if mention.number.chinese and mention.number.value == 1:
             return "none"  # 一个, 一家, 建一亩成一亩: an article or a figure of speech
@@ -373,13 +389,10 @@ class TargetFinder:
         rules = self.rules
         if _cue_before(prefix, rules.level):
             return None
-        cues = {
-            **dict.fromkeys(rules.increase, "increase"),
-            **dict.fromkeys(rules.decrease, "decrease"),
-        }
-        if unit.unit_class == "count" or (unit.unit_class == "measure" and unit.unit not in RATES):
-            cues = {cue: kind for cue, kind in cues.items() if cue in rules.count_cues}
-        ordered = dict(sorted(cues.items(), key=lambda item: len(item[0]), reverse=True))
+        on_a_count = unit.unit_class == "count" or (
+            unit.unit_class == "measure" and unit.unit not in RATES
+        )
+        ordered = _change_cues(rules, on_a_count)
         cue = _cue_before(prefix, ordered)
         if cue is None:
             # A comparator may sit between the change and the number (增长不低于5%).
