@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-# Full-width forms fold to their ASCII twins; a few look-alikes fold to one canonical character.
-_FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-_FOLD.update(
-    {
-        "\u3000": " ",
-        "，": ",",
-        "；": ";",
-        "：": ":",
-        "（": "(",
-        "）": ")",
-        "！": "!",
-        "？": "?",
-        "－": "-",
-        "﹪": "%",
-        "—": "—",
-        "―": "—",
-        "─": "—",
-        "～": "~",
-    }
-)
-_FOLD.update({chr(code): " " for code in (0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F)})
-_TABLE = str.maketrans(_FOLD)
+from luoshi.reading.normalize import WIDTH_TABLE
+
+# Full-width forms fold to their ASCII twins (the reader's width table, which keeps offsets);
+# on top of it, look-alike dashes, percent signs and spaces fold to one canonical character.
+_TABLE = {
+    **WIDTH_TABLE,
+    **{ord(char): "—" for char in "―─"},
+    ord("﹪"): "%",
+    **{code: " " for code in (*range(0x2000, 0x200B), 0x202F, 0x205F)},
+}
 
 # Clause and sentence boundaries in folded text.
 SENTENCE_END = "。!?\n"

@@ -18,6 +18,10 @@ _TABLE.update(
 )
 
 
+# The table itself, for callers that extend it (the extractor folds look-alikes on top).
+WIDTH_TABLE: dict[int, str] = _TABLE
+
+
 def normalize_width(text: str) -> str:
     """Map full-width letters, digits, punctuation and spaces to their half-width forms.
 
