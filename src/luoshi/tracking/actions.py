@@ -26,32 +26,21 @@ from luoshi.tracking.forms import (
     RevisionForm,
 )
 from luoshi.tracking.importing import import_document
-from luoshi.tracking.measure import as_of, highlight, tasks_for_status
-from luoshi.tracking.models import Event, Plan, ProgressReport, Task
+from luoshi.tracking.measure import as_of, highlight
+from luoshi.tracking.models import Event, Plan, ProgressReport
 from luoshi.tracking.permissions import (
     can_report,
-    is_office,
     membership,
     office_required,
     user_of,
 )
-from luoshi.tracking.views import render_task
-
-
-def _task_in_scope(request: HttpRequest, task_id: int) -> Task:
-    member = membership(request.user)
-    tasks = tasks_for_status(Task.objects.all())
-    if member is not None:
-        tasks = tasks.filter(plan__jurisdiction=member.jurisdiction_id)
-    if not is_office(request.user):
-        tasks = tasks.filter(plan__state=Plan.PUBLISHED)
-    return get_object_or_404(tasks, pk=task_id)
+from luoshi.tracking.views import render_task, task_in_scope
 
 
 @require_POST
 @login_required
 def submit_report(request: HttpRequest, task_id: int) -> HttpResponse:
-    task = _task_in_scope(request, task_id)
+    task = task_in_scope(request, task_id)
     if not can_report(request.user, task):
         raise PermissionDenied
     form = ProgressReportForm(task, request.POST, request.FILES, today=as_of(request))
@@ -202,7 +191,7 @@ def _save_assignments(request: HttpRequest, plan: Plan, form: AssignmentForm) ->
 @require_POST
 @office_required
 def revise_task(request: HttpRequest, task_id: int) -> HttpResponse:
-    task = _task_in_scope(request, task_id)
+    task = task_in_scope(request, task_id)
     form = RevisionForm(task, request.POST)
     if not form.is_valid():
         return render_task(request, task, revision=form, status_code=400)

@@ -193,16 +193,20 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
+def task_in_scope(request: HttpRequest, task_id: int) -> Task:
+    """The task if the user may see it: their city's, and published unless they are the office."""
     member = membership(request.user)
     tasks = tasks_for_status(Task.objects.all())
     if member is not None:
         tasks = tasks.filter(plan__jurisdiction=member.jurisdiction_id)
     if not is_office(request.user):
         tasks = tasks.filter(plan__state=Plan.PUBLISHED)
-    task = get_object_or_404(tasks, pk=task_id)
-    return render_task(request, task)
+    return get_object_or_404(tasks, pk=task_id)
+
+
+@login_required
+def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
+    return render_task(request, task_in_scope(request, task_id))
 
 
 def render_task(
