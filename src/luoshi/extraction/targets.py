@@ -248,7 +248,7 @@ class TargetFinder:
             if _inside(quiet, mention.start, mention.start):
                 continue
             clause = self._clause_start(mention.start)
-            verdict = self._classify(mention)
+            verdict = self._classify(mention, clause)
             if verdict == "qualifier":
                 qualifier = (clause, self.text[mention.start : self._after_link(mention)])
                 continue
@@ -273,7 +273,7 @@ class TargetFinder:
 
     # --- decisions -------------------------------------------------------------------------
 
-    def _classify(self, mention: Mention) -> str:
+    def _classify(self, mention: Mention, clause_start: int) -> str:
         """One of: target, qualifier, denominator, none."""
         text, rules = self.folded, self.rules
         start, end, unit = mention.start, mention.end, mention.unit
@@ -284,7 +284,7 @@ class TargetFinder:
             return "none"
         if mention.number.chinese and mention.value == 0:
             return "none"  # 零部件, 零碳: words, not numbers
-        clause = text[self._clause_start(start) : start]
+        clause = text[clause_start:start]
         if clause.lstrip().startswith(rules.situation_markers):
             return "none"
         if before.endswith("每"):
