@@ -10,7 +10,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The per-process cache outlives a test's rolled-back data (status snapshots, throttles)."""
-    from django.core.cache import cache
+    """The caches outlive a test's rolled-back data (statuses, page parts, throttles)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "local"):
+        caches[alias].clear()

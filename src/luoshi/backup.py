@@ -24,8 +24,9 @@ from typing import Any
 
 FORMAT = "luoshi-backup"
 FORMAT_VERSION = 1
-# Made afresh by `migrate` (content types, permissions), or not worth keeping (logins).
-EXCLUDED = ("contenttypes", "auth.permission", "sessions")
+# Made afresh by `migrate` (content types, permissions), or not worth keeping (logins, the
+# cache's data version, which a restore changes).
+EXCLUDED = ("contenttypes", "auth.permission", "sessions", "tracking.dataversion")
 
 
 class BackupError(Exception):
@@ -175,6 +176,8 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
     from django.core.management import call_command
     from django.db import transaction
 
+    from luoshi.tracking import versions
+
     media_root = Path(settings.MEDIA_ROOT)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -207,6 +210,7 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
                         target.parent.mkdir(parents=True, exist_ok=True)
                         shutil.copyfile(unpacked / name, target)
                         written.append(target)
+                versions.changed()  # what every app server cached is out of date
         except BackupError:
             raise
         except Exception as error:

@@ -95,7 +95,7 @@ def credentials() -> tuple[str, str]:
     user = User.objects.get(username=scale.username(1, "office"))
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     token, _ = Token.objects.get_or_create(user=user)

@@ -21,7 +21,7 @@ from luoshi.tracking import status
 from luoshi.tracking.measure import as_of
 from luoshi.tracking.models import Department, Plan
 from luoshi.tracking.permissions import is_office, membership, office_required, user_of
-from luoshi.tracking.views import _plan_for
+from luoshi.tracking.views import plan_for
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -101,20 +101,20 @@ def _period_or_current(request: HttpRequest, plan: Plan, on: date) -> str:
 @login_required
 def ledger_download(request: HttpRequest, department_id: int) -> HttpResponse:
     department = _department_for(request, department_id)
-    plan, on = _plan_for(request), as_of(request)
+    plan, on = plan_for(request), as_of(request)
     return _sheet_response(plan, _period_or_current(request, plan, on), department, on)
 
 
 @office_required
 def ledger_all(request: HttpRequest) -> HttpResponse:
-    plan, on = _plan_for(request), as_of(request)
+    plan, on = plan_for(request), as_of(request)
     return _sheet_response(plan, _period_or_current(request, plan, on), None, on)
 
 
 @login_required
 def ledger_page(request: HttpRequest, department_id: int) -> HttpResponse:
     department = _department_for(request, department_id)
-    plan, on = _plan_for(request), as_of(request)
+    plan, on = plan_for(request), as_of(request)
     period = current_period(plan, on)
     form = LedgerUploadForm(
         plan, request.POST or None, request.FILES or None, initial={"period": period}

@@ -22,7 +22,7 @@ from luoshi.ledger.models import (
     StageChange,
 )
 from luoshi.ledger.rules import STAGES, rules
-from luoshi.tracking import snapshot
+from luoshi.tracking import versions
 from luoshi.tracking.demo import AS_OF
 from luoshi.tracking.models import Department, Jurisdiction, Plan, Target
 
@@ -221,7 +221,7 @@ def set_up(plan: Plan, projects: int = 800, enterprises: int = 150) -> str:
     made = Project.objects.bulk_create(_projects(city, rng, today, projects))
     StageChange.objects.bulk_create([c for p in made for c in _history(p)])
     Investment.objects.bulk_create([m for p in made for m in _money(p, rng, plan.year)])
-    transaction.on_commit(snapshot.changed)  # bulk_create sends no signals
+    transaction.on_commit(versions.changed)  # bulk_create sends no signals
     _enterprises(city, rng, enterprises, plan.year - 1)
     bound = bind_targets(plan)
     return (

@@ -91,6 +91,7 @@ else:
         }
     }
 
+AUTHENTICATION_BACKENDS = ["luoshi.tracking.auth.MemberBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -199,7 +200,15 @@ CACHES = {
     "default": {
         "BACKEND": f"django.core.cache.backends.{_CACHE_BACKEND}",
         "LOCATION": "luoshi_cache",  # the table's name (a name for the per-process cache)
-    }
+    },
+    # Statuses and rendered page parts, in each process's memory under the data version
+    # (luoshi/tracking/versions.py), so never stale although servers do not share it.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "luoshi_local",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(env_str("LUOSHI_LOCAL_CACHE_ENTRIES", "5000"))},
+    },
 }
 
 # Login throttling: this many failures for one user name from one address lock that pair out for

@@ -6,6 +6,6 @@ class TrackingConfig(AppConfig):
     verbose_name = "落实 tracking"
 
     def ready(self) -> None:
-        from luoshi.tracking import snapshot
+        from luoshi.tracking import versions
 
-        snapshot.connect()
+        versions.connect()

@@ -310,3 +310,17 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_verb_display()}"
+
+
+class DataVersion(models.Model):
+    """One row whose token changes with every write to the tracker's and the ledger's tables
+    (luoshi.tracking.versions): what app servers cache is filed under it."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data version")
+
+    def __str__(self) -> str:
+        return self.token

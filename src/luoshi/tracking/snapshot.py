@@ -1,11 +1,8 @@
-"""Per-plan status snapshots: every task's status on a date, computed once and cached.
+"""Per-plan status snapshots: every task's status on a date, computed once per data version.
 
 The dashboard and the plan page need the status of every task of a plan, which costs about half
-a second for a province-scale plan. A snapshot is cached under the plan, the date and a data
-version. Every save or delete in the tracker's and the ledger's tables changes the version (a
-signal): at once, so a later read in the same transaction sees the change, and again on commit,
-so a reader that took the new version before the commit cannot keep the old data under it.
-Writes that send no signals (bulk loads, a restore) call `changed()` themselves.
+a second for a province-scale plan. A snapshot is kept in the app server's own memory under the
+plan, the date and the data version (versions.py), so a write anywhere makes it unreachable.
 """
 
 from __future__ import annotations
@@ -13,20 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-from uuid import uuid4
 
-from django.apps import apps
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models import signals
+from django.core.cache import caches
 
+from luoshi.tracking import versions
 from luoshi.tracking.measure import measure, tasks_for_status
 from luoshi.tracking.models import Plan
 
-VERSION_KEY = "luoshi:status-version"
-TIMEOUT = 24 * 3600  # a backstop for a write that changes no version
-WATCHED_APPS = ("tracking", "ledger")
+TIMEOUT = 24 * 3600  # entries of old versions are never read again; this frees their memory
 
 
 @dataclass(frozen=True)
@@ -40,41 +31,10 @@ class Entry:
     lead_id: int | None
 
 
-def version() -> str:
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, uuid4().hex, None)
-        current = cache.get(VERSION_KEY)
-    return str(current)
-
-
-def changed(**_: Any) -> None:
-    cache.set(VERSION_KEY, uuid4().hex, None)
-
-
-def _on_write(using: str | None = None, **_: Any) -> None:
-    changed()
-    transaction.on_commit(changed, using=using)
-
-
-def connect() -> None:
-    """Called from TrackingConfig.ready: watch every model of the watched apps."""
-    for config in apps.get_app_configs():
-        if config.label not in WATCHED_APPS:
-            continue
-        for model in config.get_models():
-            uid = f"luoshi-snapshot-{model._meta.label}"
-            signals.post_save.connect(_on_write, sender=model, dispatch_uid=uid)
-            signals.post_delete.connect(_on_write, sender=model, dispatch_uid=uid)
-            for field in model._meta.local_many_to_many:
-                signals.m2m_changed.connect(
-                    _on_write, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}"
-                )
-
-
 def statuses(plan: Plan, on: date) -> list[Entry]:
     """The status of every task of `plan` on `on`, in the plan's order."""
-    key = f"luoshi:snapshot:{plan.pk}:{on.isoformat()}:{version()}"
+    cache = caches["local"]
+    key = f"luoshi:snapshot:{plan.pk}:{on.isoformat()}:{versions.current()}"
     found: list[Entry] | None = cache.get(key)
     if found is None:
         found = [

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.tracking import snapshot, status
+from luoshi.tracking import context_processors, fragments, snapshot, status
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
 from luoshi.tracking.measure import Measured, as_of, highlight, measure, tasks_for_status
 from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Task
@@ -36,9 +41,10 @@ STATUS_CSS = {
 }
 
 
-def _plan_for(request: HttpRequest, plan_id: int | None = None) -> Plan:
+def plan_for(request: HttpRequest, plan_id: int | None = None) -> Plan:
     member = membership(request.user)
-    plans = Plan.objects.select_related("jurisdiction")
+    # The report's text (tens of kilobytes) is loaded only by the pages that show it.
+    plans = Plan.objects.select_related("jurisdiction").defer("source_text")
     if member is not None:
         plans = plans.filter(jurisdiction=member.jurisdiction_id)
     if not is_office(request.user):
@@ -87,12 +93,19 @@ def _snapshot_rows(plan: Plan, entries: list[snapshot.Entry]) -> list[dict[str, 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     try:
-        plan = _plan_for(request)
+        plan = plan_for(request)
     except Http404:
         if is_office(request.user):
             return redirect("tracking:import")
         return render(request, "tracking/no_plan.html")
     on = as_of(request)
+    body = fragments.render(
+        "tracking/_dashboard.html", (plan.pk, on), lambda: _dashboard_context(plan, on)
+    )
+    return render(request, "tracking/dashboard.html", {"plan": plan, "body": body})
+
+
+def _dashboard_context(plan: Plan, on: date) -> dict[str, Any]:
     entries = snapshot.statuses(plan, on)
     counts = Counter(e.status for e in entries)
     by_section: dict[str, Counter[str]] = defaultdict(Counter)
@@ -122,23 +135,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "sections": list(by_section),
         "by_section": [[by_section[name][s] for name in by_section] for s in status.STATUSES],
     }
-    return render(
-        request,
-        "tracking/dashboard.html",
-        {
-            "plan": plan,
-            "on": on,
-            "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
-            "total": len(entries),
-            "sections": [
-                (name, [tally[s] for s in status.STATUSES]) for name, tally in by_section.items()
-            ],
-            "league": league,
-            "overdue": _snapshot_rows(plan, [e for e in entries if e.status == status.OVERDUE]),
-            "chart": chart,
-            "status_labels": [STATUS_LABELS[s] for s in status.STATUSES],
-        },
-    )
+    return {
+        "plan": plan,
+        "on": on,
+        "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
+        "total": len(entries),
+        "sections": [
+            (name, [tally[s] for s in status.STATUSES]) for name, tally in by_section.items()
+        ],
+        "league": league,
+        "overdue": _snapshot_rows(plan, [e for e in entries if e.status == status.OVERDUE]),
+        "chart": chart,
+        "status_labels": [STATUS_LABELS[s] for s in status.STATUSES],
+        "echarts": context_processors.echarts_installed(),
+    }
 
 
 PLAN_PAGE_SIZE = 50
@@ -146,13 +156,25 @@ PLAN_PAGE_SIZE = 50
 
 @login_required
 def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan_for(request, plan_id)
+    plan = plan_for(request, plan_id)
+    on = as_of(request)
+    query = request.GET.copy()
+    number = query.pop("page", [""])[-1]
+    body = fragments.render(
+        "tracking/_plan.html",
+        (plan.pk, on, sorted(query.lists()), number),
+        lambda: _plan_context(plan, on, query, number),
+    )
+    return render(request, "tracking/plan.html", {"plan": plan, "body": body})
+
+
+def _plan_context(plan: Plan, on: date, query: QueryDict, number: str) -> dict[str, Any]:
     tasks = plan.tasks.all()
-    section = request.GET.get("section", "")
-    department = request.GET.get("department", "")
-    kind = request.GET.get("kind", "")
-    wanted = request.GET.get("status", "")
-    query = request.GET.get("q", "").strip()
+    section = query.get("section", "")
+    department = query.get("department", "")
+    kind = query.get("kind", "")
+    wanted = query.get("status", "")
+    search = query.get("q", "").strip()
     if section.isdigit():
         tasks = tasks.filter(section_id=int(section))
     if department.isdigit():
@@ -161,42 +183,38 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         ).distinct()
     if kind:
         tasks = tasks.filter(kind=kind)
-    if query:
-        tasks = tasks.filter(Q(text__icontains=query) | Q(code__iexact=query))
-    on = as_of(request)
+    if search:
+        tasks = tasks.filter(Q(text__icontains=search) | Q(code__iexact=search))
     statuses = snapshot.by_task(snapshot.statuses(plan, on))
     ids = [pk for pk in tasks.values_list("pk", flat=True) if pk in statuses]
     if wanted in STATUS_LABELS:
         ids = [pk for pk in ids if statuses[pk].status == wanted]
-    page = Paginator(ids, PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "tracking/plan.html",
-        {
-            "plan": plan,
-            "on": on,
-            "rows": _snapshot_rows(plan, [statuses[pk] for pk in page.object_list]),
-            "page": page,
-            "total": len(ids),
-            "sections": plan.sections.all(),
-            "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
-            "kinds": Task.KINDS,
-            "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
-            "filters": {
-                "section": section,
-                "department": department,
-                "kind": kind,
-                "status": wanted,
-                "q": query,
-            },
+    page = Paginator(ids, PLAN_PAGE_SIZE).get_page(number)
+    return {
+        "plan": plan,
+        "on": on,
+        "rows": _snapshot_rows(plan, [statuses[pk] for pk in page.object_list]),
+        "page": page,
+        "query": query.urlencode(),
+        "total": len(ids),
+        "sections": plan.sections.all(),
+        "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
+        "kinds": Task.KINDS,
+        "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
+        "filters": {
+            "section": section,
+            "department": department,
+            "kind": kind,
+            "status": wanted,
+            "q": search,
         },
-    )
+    }
 
 
 def task_in_scope(request: HttpRequest, task_id: int) -> Task:
     """The task if the user may see it: their city's, and published unless they are the office."""
     member = membership(request.user)
-    tasks = tasks_for_status(Task.objects.all())
+    tasks = Task.objects.select_related("plan").defer("plan__source_text")
     if member is not None:
         tasks = tasks.filter(plan__jurisdiction=member.jurisdiction_id)
     if not is_office(request.user):
@@ -217,47 +235,72 @@ def render_task(
     status_code: int = 200,
 ) -> HttpResponse:
     on = as_of(request)
-    [measured] = measure([task], on)
-    targets = list(task.targets.all())
-    marks = [(t.start, t.end) for t in targets]
     reporter = can_report(request.user, task)
     if reporter and form is None:
         period = status.reference_period(task.plan.year, task.deadline or on, on)
-        form = ProgressReportForm(
-            task, today=on, initial={"period": period or f"{task.plan.year}-01"}
-        )
+        initial = period or f"{task.plan.year}-01"
+        form = ProgressReportForm(task, today=on, initial={"period": initial})
     office = is_office(request.user)
-    if office and revision is None:
-        revision = RevisionForm(task)
-    reports = (
-        ProgressReport.objects.filter(task=task)
-        .select_related("target", "submitted_by", "reviewer")
-        .prefetch_related("evidence")
-    )
-    events = Event.objects.filter(task=task).select_related("actor")
+    shown = form if reporter and form is not None and form.reportable else None
+    revision_fields = ""
+    if office:
+        revision_fields = _fields("revision", task.pk, revision or (lambda: RevisionForm(task)))
     return render(
         request,
         "tracking/task.html",
         {
             "task": task,
-            "on": on,
-            "source": highlight(task.plan.source_text, task.start, task.end, marks),
-            "targets": targets,
-            "result": measured.result,
-            "label": STATUS_LABELS[measured.status],
-            "css": STATUS_CSS[measured.status],
-            "lines": [
-                (line, STATUS_LABELS[line.status], STATUS_CSS[line.status])
-                for line in measured.result.lines
-            ],
-            "reports": reports,
-            "events": events,
-            "form": form if reporter and form is not None and form.reportable else None,
+            "head": fragments.render(
+                "tracking/_task_head.html", (task.pk, on), lambda: _task_head(task, on)
+            ),
+            "history": fragments.render(
+                "tracking/_task_history.html", task.pk, lambda: _task_history(task)
+            ),
+            "form": shown,
+            "form_fields": _fields("report", (task.pk, on), shown) if shown else "",
             "measured_live": reporter and form is not None and not form.reportable,
-            "revision": revision if office else None,
+            "revision": office,
+            "revision_fields": revision_fields,
         },
         status=status_code,
     )
+
+
+def _task_head(task: Task, on: date) -> dict[str, Any]:
+    task = tasks_for_status(Task.objects.filter(pk=task.pk)).get()
+    [measured] = measure([task], on)
+    targets = list(task.targets.all())
+    marks = [(t.start, t.end) for t in targets]
+    return {
+        "task": task,
+        "source": highlight(task.plan.source_text, task.start, task.end, marks),
+        "targets": targets,
+        "result": measured.result,
+        "label": STATUS_LABELS[measured.status],
+        "css": STATUS_CSS[measured.status],
+        "lines": [
+            (line, STATUS_LABELS[line.status], STATUS_CSS[line.status])
+            for line in measured.result.lines
+        ],
+    }
+
+
+def _task_history(task: Task) -> dict[str, Any]:
+    reports = (
+        ProgressReport.objects.filter(task=task)
+        .select_related("target", "submitted_by", "reviewer")
+        .prefetch_related("evidence")
+    )
+    return {"reports": reports, "events": Event.objects.filter(task=task).select_related("actor")}
+
+
+def _fields(name: str, parts: Hashable, form: BaseForm | Callable[[], BaseForm]) -> SafeString:
+    """A form's fields: a blank form's once per data version (`form` may then be a function
+    that makes it), a filled-in one every time."""
+    if isinstance(form, BaseForm) and form.is_bound:
+        return mark_safe(render_to_string("tracking/_fields.html", {"form": form}))
+    make = form if callable(form) else (lambda: form)
+    return fragments.render("tracking/_fields.html", (name, parts), lambda: {"form": make()})
 
 
 @login_required
@@ -275,7 +318,7 @@ def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
     if member is not None:
         departments = departments.filter(jurisdiction=member.jurisdiction_id)
     department = get_object_or_404(departments, pk=department_id)
-    plan = _plan_for(request)
+    plan = plan_for(request)
     on = as_of(request)
     led = tasks_for_status(plan.tasks.filter(lead=department))
     measured = measure(led, on)

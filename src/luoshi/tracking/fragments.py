@@ -1,0 +1,47 @@
+"""Rendered parts of pages, cached under the data version (versions.py).
+
+Most of what a page shows is the same for everyone who may see it, and changes only when data
+is written: the dashboard of a plan, a page of the plan's table, a task's facts and history.
+Those parts are rendered once per data version and kept in each app server's memory; what is the
+user's own (the header, forms with their CSRF tokens) is rendered on every request around them.
+A part's key names everything its content depends on besides the data: the language, and what
+the caller passes (plan, date, filters, the reader's scope). A part's template gets only the
+context made for it, never the request or the user, so nobody's own data can end up in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.core.cache import caches
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from luoshi.tracking import versions
+
+
+def key(name: str, parts: Hashable) -> str:
+    """The cache key of `parts` of `name` for the current data version and language."""
+    text = repr((parts, translation.get_language(), versions.current()))
+    return f"luoshi:{name}:{hashlib.blake2b(text.encode(), digest_size=16).hexdigest()}"
+
+
+def cached(name: str, parts: Hashable, make: Callable[[], Any]) -> Any:
+    """`make()`'s result for `parts`, made at most once per data version and language."""
+    cache = caches["local"]
+    found_key = key(name, parts)
+    found = cache.get(found_key)
+    if found is None:
+        found = make()
+        cache.set(found_key, found)
+    return found
+
+
+def render(template: str, parts: Hashable, context: Callable[[], dict[str, Any]]) -> SafeString:
+    """`template` rendered with `context()`, rendered at most once per `parts`, data version and
+    language."""
+    html = cached(template, parts, lambda: render_to_string(template, context()))
+    return mark_safe(html)  # rendered by the template engine, which escapes
