@@ -23,6 +23,14 @@ def is_public(user: Any) -> bool:
     return not user.is_authenticated
 
 
+def key(user: Any) -> tuple[bool, int | None, bool]:
+    """What decides the rows a caller sees: callers with equal keys see the same rows."""
+    if is_public(user):
+        return True, None, False
+    member = membership(user)
+    return False, member.jurisdiction_id if member else None, is_office(user)
+
+
 def plans(user: Any) -> QuerySet[Plan]:
     if is_public(user):
         return published.plans()

@@ -18,7 +18,7 @@ from rest_framework.serializers import BaseSerializer
 
 from luoshi.api import filters, scope, serializers
 from luoshi.api.permissions import LiaisonWrite, MemberRead, OfficeWrite, PublicRead
-from luoshi.tracking import services
+from luoshi.tracking import fragments, services
 from luoshi.tracking.forms import ProgressReportForm, ReviewForm
 from luoshi.tracking.measure import as_of, measure, tasks_for_status
 from luoshi.tracking.models import Target, Task
@@ -96,6 +96,12 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
         return [m.task for m in measured]
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Computed statuses for a page of tasks: made once per data version for each scope,
+        # query (the address, which the page links hold too) and date.
+        parts = (scope.key(request.user), request.build_absolute_uri(), as_of(request._request))
+        return Response(fragments.cached("api-tasks", parts, lambda: self._page(request)))
+
+    def _page(self, request: Request) -> Any:
         tasks = self.filter_queryset(self.get_queryset())
         wanted = request.query_params.get("status")
         if wanted:
@@ -105,7 +111,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
             rows: list[Task] = self.paginate_queryset(found) or []  # type: ignore[arg-type]
         else:
             rows = self._measure(self.paginate_queryset(tasks) or [])
-        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data).data
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         [task] = self._measure([self.get_object()])

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +23,9 @@ from luoshi.ledger.models import Binding, Project
 from luoshi.ledger.permissions import can_edit, city_of
 from luoshi.ledger.rules import STAGES, MoveRefused, rules
 from luoshi.ledger.stages import move
+from luoshi.tracking import fragments
 from luoshi.tracking.measure import as_of
+from luoshi.tracking.models import Jurisdiction
 from luoshi.tracking.permissions import is_office, user_of
 
 PAGE_SIZE = 50
@@ -38,25 +40,30 @@ def _projects(request: HttpRequest) -> Any:
 @login_required
 def ledger(request: HttpRequest) -> HttpResponse:
     city = city_of(request)
-    form = FilterForm(city, request.GET or None)
+    query = request.GET.copy()
+    number = query.pop("page", [""])[-1]
+    body = fragments.render(
+        "ledger/_list.html",
+        (city.pk, sorted(query.lists()), number),
+        lambda: _ledger_context(city, query, number),
+    )
+    return render(request, "ledger/list.html", {"body": body})
+
+
+def _ledger_context(city: Jurisdiction, query: QueryDict, number: str) -> dict[str, Any]:
+    form = FilterForm(city, query or None)
     projects = form.apply(Project.objects.filter(jurisdiction=city))
     page = Paginator(
         projects.select_related("district", "department").order_by("code"), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "ledger/list.html",
-        {
-            "city": city,
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-            "stage_names": {s.code: s.name for s in rules().stages},
-            "tier_names": rules().tiers,
-        },
-    )
+    ).get_page(number)
+    return {
+        "city": city,
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "stage_names": {s.code: s.name for s in rules().stages},
+        "tier_names": rules().tiers,
+    }
 
 
 def _project_or_404(request: HttpRequest, project_id: int) -> Project:

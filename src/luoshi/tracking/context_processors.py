@@ -1,4 +1,4 @@
-"""What every page's header needs: the current plan, the user's role, and whether charts load."""
+"""What every page's header needs: the navigation for the user's role, and whether charts load."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest
 
+from luoshi.tracking import fragments
 from luoshi.tracking.models import Plan
 from luoshi.tracking.permissions import is_office, membership
 
@@ -18,17 +19,28 @@ def echarts_installed() -> bool:
     return finders.find("echarts/echarts.min.js") is not None
 
 
+def _latest_plan(jurisdiction_id: int | None) -> int | None:
+    plans = Plan.objects.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at")
+    if jurisdiction_id is not None:
+        plans = plans.filter(jurisdiction=jurisdiction_id)
+    return plans.values_list("id", flat=True).first()
+
+
 def tracking(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
         return {"echarts": False}
     member = membership(request.user)
-    plans = Plan.objects.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at")
-    if member is not None:
-        plans = plans.filter(jurisdiction=member.jurisdiction_id)
-    return {
-        "nav_plan": plans.only("id").first(),
-        "is_office": is_office(request.user),
+    office = is_office(request.user)
+    jurisdiction = member.jurisdiction_id if member else None
+    role = {
+        "department_id": member.department_id if member else None,
+        "is_office": office,
         # The project ledger shows a city's projects: members of a city, and administrators.
         "ledger_reader": member is not None or request.user.is_superuser,
-        "echarts": echarts_installed(),
     }
+    nav = fragments.render(
+        "tracking/_nav.html",
+        (jurisdiction, *role.values()),
+        lambda: {"nav_plan_id": _latest_plan(jurisdiction), **role},
+    )
+    return {"nav": nav, "is_office": office, "echarts": echarts_installed()}

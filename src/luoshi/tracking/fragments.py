@@ -22,6 +22,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from luoshi.tracking import versions
 
+_MISSING = object()
+
 
 def key(name: str, parts: Hashable) -> str:
     """The cache key of `parts` of `name` for the current data version and language."""
@@ -33,8 +35,8 @@ def cached(name: str, parts: Hashable, make: Callable[[], Any]) -> Any:
     """`make()`'s result for `parts`, made at most once per data version and language."""
     cache = caches["local"]
     found_key = key(name, parts)
-    found = cache.get(found_key)
-    if found is None:
+    found = cache.get(found_key, _MISSING)
+    if found is _MISSING:
         found = make()
         cache.set(found_key, found)
     return found

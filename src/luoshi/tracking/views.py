@@ -42,19 +42,26 @@ STATUS_CSS = {
 
 
 def plan_for(request: HttpRequest, plan_id: int | None = None) -> Plan:
+    """The plan the user asked for (or their city's latest published one) if they may see it.
+    Looked up once per data version for each scope: every page of a plan starts here."""
     member = membership(request.user)
+    scope = (member.jurisdiction_id if member else None, is_office(request.user))
+    plan = fragments.cached("plan", (scope, plan_id), lambda: _find_plan(*scope, plan_id))
+    if plan is None:
+        raise Http404(_("No published plan yet.") if plan_id is None else None)
+    return plan
+
+
+def _find_plan(jurisdiction_id: int | None, office: bool, plan_id: int | None) -> Plan | None:
     # The report's text (tens of kilobytes) is loaded only by the pages that show it.
     plans = Plan.objects.select_related("jurisdiction").defer("source_text")
-    if member is not None:
-        plans = plans.filter(jurisdiction=member.jurisdiction_id)
-    if not is_office(request.user):
+    if jurisdiction_id is not None:
+        plans = plans.filter(jurisdiction=jurisdiction_id)
+    if not office:
         plans = plans.filter(state=Plan.PUBLISHED)  # drafts are the office's work in progress
     if plan_id is not None:
-        return get_object_or_404(plans, pk=plan_id)
-    plan = plans.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at").first()
-    if plan is None:
-        raise Http404(_("No published plan yet."))
-    return plan
+        return plans.filter(pk=plan_id).first()
+    return plans.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at").first()
 
 
 def _rows(measured: list[Measured]) -> list[dict[str, Any]]:
@@ -212,14 +219,23 @@ def _plan_context(plan: Plan, on: date, query: QueryDict, number: str) -> dict[s
 
 
 def task_in_scope(request: HttpRequest, task_id: int) -> Task:
-    """The task if the user may see it: their city's, and published unless they are the office."""
+    """The task if the user may see it: their city's, and published unless they are the office.
+    Looked up once per data version for each scope."""
     member = membership(request.user)
+    scope = (member.jurisdiction_id if member else None, is_office(request.user))
+    task = fragments.cached("task", (scope, task_id), lambda: _find_task(*scope, task_id))
+    if task is None:
+        raise Http404
+    return task
+
+
+def _find_task(jurisdiction_id: int | None, office: bool, task_id: int) -> Task | None:
     tasks = Task.objects.select_related("plan").defer("plan__source_text")
-    if member is not None:
-        tasks = tasks.filter(plan__jurisdiction=member.jurisdiction_id)
-    if not is_office(request.user):
+    if jurisdiction_id is not None:
+        tasks = tasks.filter(plan__jurisdiction=jurisdiction_id)
+    if not office:
         tasks = tasks.filter(plan__state=Plan.PUBLISHED)
-    return get_object_or_404(tasks, pk=task_id)
+    return tasks.filter(pk=task_id).first()
 
 
 @login_required
