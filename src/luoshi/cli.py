@@ -584,7 +584,12 @@ def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> N
 @click.option(
     "--workers", type=click.IntRange(min=1), default=2, show_default=True, help="gunicorn workers."
 )
-def bench_web_command(seconds: int, connections: int, workers: int) -> None:
+@click.option(
+    "--no-page-cache",
+    is_flag=True,
+    help="Render every part of every page afresh, as if each request followed a write.",
+)
+def bench_web_command(seconds: int, connections: int, workers: int, no_page_cache: bool) -> None:
     """Load-test the production server (luoshi prod) with wrk on the scale-demo data.
 
     Needs PostgreSQL (DATABASE_URL), wrk, and `luoshi scale-demo` run on that database.
@@ -599,7 +604,7 @@ def bench_web_command(seconds: int, connections: int, workers: int) -> None:
     from luoshi import webbench
 
     try:
-        rows = webbench.run(seconds, connections, workers=workers)
+        rows = webbench.run(seconds, connections, workers=workers, page_cache=not no_page_cache)
     except webbench.BenchError as error:
         raise click.ClickException(str(error)) from None
     click.echo(webbench.table(rows))

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from luoshi.tracking import services
 from luoshi.tracking.models import ProgressReport, Target, Task
 
 
@@ -120,3 +121,16 @@ def test_list_queries_do_not_grow_with_the_data(api, plan, ndrc, bob, persona, u
     few = queries(client, url)
     add_tasks(plan, ndrc, bob, 30)
     assert queries(client, url) == few
+
+
+def test_cached_task_lists_follow_writes_and_stay_apart_per_scope(api, plan, bobs_task, bob):
+    def claimed(persona):
+        [row] = api(persona).get(f"/api/tasks/?plan={plan.pk}").json()["results"]
+        return row["status"]["claimed"]
+
+    assert claimed("office") is None and claimed("anonymous") is None
+    target = bobs_task.targets.get()
+    data = {"target_obj": target, "period": "2022-06", "value": 100, "narrative": "x"}
+    services.submit_report(bob, bobs_task, data)
+    assert claimed("office") == 0.5  # the claim shows at once to members
+    assert claimed("anonymous") is None  # and never to the public, cached or not

@@ -147,3 +147,17 @@ def test_ledger_page_queries_do_not_grow_with_the_number_of_projects(
     for n in range(30):
         make_project(city, f"B{n}", department=ndrc, district="东辽县", since=date(2020, 1, 1))
     assert queries(client, url) == few
+
+
+def test_the_cached_list_shows_a_move_at_once(client, alice, bob, projects):
+    def stage_shown():
+        query = {"district": projects[0].district_id}
+        return client.get(reverse("ledger:list"), query).content.decode()
+
+    login(client, alice)
+    assert "<td>谋划</td>" in stage_shown()
+    login(client, bob)
+    url = reverse("ledger:move", args=[projects[0].pk])
+    client.post(url, {"to_stage": "signed", "on": "2022-05-01", "evidence": "合同"})
+    login(client, alice)
+    assert "<td>签约</td>" in stage_shown()

@@ -9,22 +9,29 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from luoshi.ledger.models import Project
+from luoshi.tracking import fragments
 from luoshi.tracking.models import Jurisdiction, Membership
 from luoshi.tracking.permissions import is_office, membership
 
 
 def city_of(request: HttpRequest) -> Jurisdiction:
     """The city whose ledger the user sees: their membership's, or for an administrator without
-    one, the first city."""
+    one, the first city. Looked up once per data version."""
     member = membership(request.user)
-    if member is not None:
-        city = member.jurisdiction
-        return city.parent if city.parent_id is not None and city.parent else city
-    if request.user.is_superuser:
-        first = Jurisdiction.objects.filter(parent__isnull=True).order_by("pk").first()
-        if first is not None:
-            return first
-    raise PermissionDenied
+    if member is None and not request.user.is_superuser:
+        raise PermissionDenied
+    jurisdiction = member.jurisdiction_id if member else None
+    city = fragments.cached("city", jurisdiction, lambda: _find_city(jurisdiction))
+    if city is None:
+        raise PermissionDenied
+    return city
+
+
+def _find_city(jurisdiction_id: int | None) -> Jurisdiction | None:
+    if jurisdiction_id is not None:
+        city = Jurisdiction.objects.select_related("parent").get(pk=jurisdiction_id)
+        return city.parent if city.parent is not None else city
+    return Jurisdiction.objects.filter(parent__isnull=True).order_by("pk").first()
 
 
 def can_edit(user: Any, project: Project) -> bool:

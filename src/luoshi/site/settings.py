@@ -196,6 +196,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends." + env_str("LUOSHI_SESSIONS"
 # server shares (made by `luoshi prod`), the production default.
 _CACHE = env_str("LUOSHI_CACHE", "database" if PRODUCTION else "local")
 _CACHE_BACKEND = "db.DatabaseCache" if _CACHE == "database" else "locmem.LocMemCache"
+# Parts of pages and per-scope lookups cached under the data version (luoshi/tracking/fragments.py).
+LUOSHI_PAGE_CACHE = env_bool("LUOSHI_PAGE_CACHE", True)
 CACHES = {
     "default": {
         "BACKEND": f"django.core.cache.backends.{_CACHE_BACKEND}",

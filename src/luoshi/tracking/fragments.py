@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -32,7 +33,10 @@ def key(name: str, parts: Hashable) -> str:
 
 
 def cached(name: str, parts: Hashable, make: Callable[[], Any]) -> Any:
-    """`make()`'s result for `parts`, made at most once per data version and language."""
+    """`make()`'s result for `parts`, made at most once per data version and language (every
+    time with LUOSHI_PAGE_CACHE=0, which `luoshi bench-web --no-page-cache` measures)."""
+    if not settings.LUOSHI_PAGE_CACHE:
+        return make()
     cache = caches["local"]
     found_key = key(name, parts)
     found = cache.get(found_key, _MISSING)
