@@ -98,8 +98,12 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # Computed statuses for a page of tasks: made once per data version for each scope,
         # query (the address, which the page links hold too) and date.
-        parts = (scope.key(request.user), request.build_absolute_uri(), as_of(request._request))
-        return Response(fragments.cached("api-tasks", parts, lambda: self._page(request)))
+        key = scope.key(request.user)
+        parts = (key, request.build_absolute_uri(), as_of(request._request))
+        page = fragments.cached(
+            "api-tasks", parts, lambda: self._page(request), jurisdiction=key[1]
+        )
+        return Response(page)
 
     def _page(self, request: Request) -> Any:
         tasks = self.filter_queryset(self.get_queryset())

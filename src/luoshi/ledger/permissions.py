@@ -21,7 +21,9 @@ def city_of(request: HttpRequest) -> Jurisdiction:
     if member is None and not request.user.is_superuser:
         raise PermissionDenied
     jurisdiction = member.jurisdiction_id if member else None
-    city = fragments.cached("city", jurisdiction, lambda: _find_city(jurisdiction))
+    city = fragments.cached(
+        "city", jurisdiction, lambda: _find_city(jurisdiction), jurisdiction=jurisdiction
+    )
     if city is None:
         raise PermissionDenied
     return city

@@ -46,6 +46,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
         "ledger/_list.html",
         (city.pk, sorted(query.lists()), number),
         lambda: _ledger_context(city, query, number),
+        jurisdiction=city.pk,
     )
     return render(request, "ledger/list.html", {"body": body})
 

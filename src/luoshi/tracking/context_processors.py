@@ -42,5 +42,6 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
         "tracking/_nav.html",
         (jurisdiction, *role.values()),
         lambda: {"nav_plan_id": _latest_plan(jurisdiction), **role},
+        jurisdiction=jurisdiction,
     )
     return {"nav": nav, "is_office": office, "echarts": echarts_installed()}

@@ -26,19 +26,21 @@ from luoshi.tracking import versions
 _MISSING = object()
 
 
-def key(name: str, parts: Hashable) -> str:
+def key(name: str, parts: Hashable, jurisdiction: int | None) -> str:
     """The cache key of `parts` of `name` for the current data version and language."""
-    text = repr((parts, translation.get_language(), versions.current()))
+    text = repr((parts, translation.get_language(), versions.current(jurisdiction)))
     return f"luoshi:{name}:{hashlib.blake2b(text.encode(), digest_size=16).hexdigest()}"
 
 
-def cached(name: str, parts: Hashable, make: Callable[[], Any]) -> Any:
-    """`make()`'s result for `parts`, made at most once per data version and language (every
-    time with LUOSHI_PAGE_CACHE=0, which `luoshi bench-web --no-page-cache` measures)."""
+def cached(name: str, parts: Hashable, make: Callable[[], Any], *, jurisdiction: int | None) -> Any:
+    """`make()`'s result for `parts`, made at most once per version of the jurisdiction's data
+    (with None, of all data) and language; every time with LUOSHI_PAGE_CACHE=0, which
+    `luoshi bench-web --no-page-cache` measures. `make` must read only that jurisdiction's data.
+    """
     if not settings.LUOSHI_PAGE_CACHE:
         return make()
     cache = caches["local"]
-    found_key = key(name, parts)
+    found_key = key(name, parts, jurisdiction)
     found = cache.get(found_key, _MISSING)
     if found is _MISSING:
         found = make()
@@ -46,8 +48,16 @@ def cached(name: str, parts: Hashable, make: Callable[[], Any]) -> Any:
     return found
 
 
-def render(template: str, parts: Hashable, context: Callable[[], dict[str, Any]]) -> SafeString:
-    """`template` rendered with `context()`, rendered at most once per `parts`, data version and
-    language."""
-    html = cached(template, parts, lambda: render_to_string(template, context()))
+def render(
+    template: str,
+    parts: Hashable,
+    context: Callable[[], dict[str, Any]],
+    *,
+    jurisdiction: int | None,
+) -> SafeString:
+    """`template` rendered with `context()`, at most once per `parts`, version of the
+    jurisdiction's data and language."""
+    html = cached(
+        template, parts, lambda: render_to_string(template, context()), jurisdiction=jurisdiction
+    )
     return mark_safe(html)  # rendered by the template engine, which escapes

@@ -313,14 +313,16 @@ class Event(models.Model):
 
 
 class DataVersion(models.Model):
-    """One row whose token changes with every write to the tracker's and the ledger's tables
-    (luoshi.tracking.versions): what app servers cache is filed under it."""
+    """A token that changes with every write to the data of one scope (luoshi.tracking.versions):
+    "any" (every write), "shared" (writes tied to no jurisdiction) or "j<id>" (a jurisdiction's
+    data). What app servers cache is filed under the tokens it was computed from."""
 
+    scope = models.CharField(max_length=40, unique=True)
     token = models.CharField(max_length=32)
 
     class Meta:
         verbose_name = _("data version")
-        verbose_name_plural = _("data version")
+        verbose_name_plural = _("data versions")
 
     def __str__(self) -> str:
-        return self.token
+        return f"{self.scope} {self.token}"

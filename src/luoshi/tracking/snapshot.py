@@ -2,7 +2,8 @@
 
 The dashboard and the plan page need the status of every task of a plan, which costs about half
 a second for a province-scale plan. A snapshot is kept in the app server's own memory under the
-plan, the date and the data version (versions.py), so a write anywhere makes it unreachable.
+plan, the date and the version of its jurisdiction's data (versions.py), so a write to that data
+makes it unreachable.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class Entry:
 def statuses(plan: Plan, on: date) -> list[Entry]:
     """The status of every task of `plan` on `on`, in the plan's order."""
     cache = caches["local"]
-    key = f"luoshi:snapshot:{plan.pk}:{on.isoformat()}:{versions.current()}"
+    version = versions.current(plan.jurisdiction_id)
+    key = f"luoshi:snapshot:{plan.pk}:{on.isoformat()}:{version}"
     found: list[Entry] | None = cache.get(key)
     if found is None:
         found = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -46,7 +46,9 @@ def plan_for(request: HttpRequest, plan_id: int | None = None) -> Plan:
     Looked up once per data version for each scope: every page of a plan starts here."""
     member = membership(request.user)
     scope = (member.jurisdiction_id if member else None, is_office(request.user))
-    plan = fragments.cached("plan", (scope, plan_id), lambda: _find_plan(*scope, plan_id))
+    plan = fragments.cached(
+        "plan", (scope, plan_id), lambda: _find_plan(*scope, plan_id), jurisdiction=scope[0]
+    )
     if plan is None:
         raise Http404(_("No published plan yet.") if plan_id is None else None)
     return plan
@@ -107,7 +109,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "tracking/no_plan.html")
     on = as_of(request)
     body = fragments.render(
-        "tracking/_dashboard.html", (plan.pk, on), lambda: _dashboard_context(plan, on)
+        "tracking/_dashboard.html",
+        (plan.pk, on),
+        lambda: _dashboard_context(plan, on),
+        jurisdiction=plan.jurisdiction_id,
     )
     return render(request, "tracking/dashboard.html", {"plan": plan, "body": body})
 
@@ -171,6 +176,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "tracking/_plan.html",
         (plan.pk, on, sorted(query.lists()), number),
         lambda: _plan_context(plan, on, query, number),
+        jurisdiction=plan.jurisdiction_id,
     )
     return render(request, "tracking/plan.html", {"plan": plan, "body": body})
 
@@ -223,7 +229,9 @@ def task_in_scope(request: HttpRequest, task_id: int) -> Task:
     Looked up once per data version for each scope."""
     member = membership(request.user)
     scope = (member.jurisdiction_id if member else None, is_office(request.user))
-    task = fragments.cached("task", (scope, task_id), lambda: _find_task(*scope, task_id))
+    task = fragments.cached(
+        "task", (scope, task_id), lambda: _find_task(*scope, task_id), jurisdiction=scope[0]
+    )
     if task is None:
         raise Http404
     return task
@@ -252,6 +260,7 @@ def render_task(
 ) -> HttpResponse:
     on = as_of(request)
     reporter = can_report(request.user, task)
+    city = task.plan.jurisdiction_id
     if reporter and form is None:
         period = status.reference_period(task.plan.year, task.deadline or on, on)
         initial = period or f"{task.plan.year}-01"
@@ -260,20 +269,26 @@ def render_task(
     shown = form if reporter and form is not None and form.reportable else None
     revision_fields = ""
     if office:
-        revision_fields = _fields("revision", task.pk, revision or (lambda: RevisionForm(task)))
+        revision_fields = _fields("revision", task, revision or (lambda: RevisionForm(task)))
     return render(
         request,
         "tracking/task.html",
         {
             "task": task,
             "head": fragments.render(
-                "tracking/_task_head.html", (task.pk, on), lambda: _task_head(task, on)
+                "tracking/_task_head.html",
+                (task.pk, on),
+                lambda: _task_head(task, on),
+                jurisdiction=city,
             ),
             "history": fragments.render(
-                "tracking/_task_history.html", task.pk, lambda: _task_history(task)
+                "tracking/_task_history.html",
+                task.pk,
+                lambda: _task_history(task),
+                jurisdiction=city,
             ),
             "form": shown,
-            "form_fields": _fields("report", (task.pk, on), shown) if shown else "",
+            "form_fields": _fields("report", task, shown, on) if shown else "",
             "measured_live": reporter and form is not None and not form.reportable,
             "revision": office,
             "revision_fields": revision_fields,
@@ -310,13 +325,20 @@ def _task_history(task: Task) -> dict[str, Any]:
     return {"reports": reports, "events": Event.objects.filter(task=task).select_related("actor")}
 
 
-def _fields(name: str, parts: Hashable, form: BaseForm | Callable[[], BaseForm]) -> SafeString:
-    """A form's fields: a blank form's once per data version (`form` may then be a function
-    that makes it), a filled-in one every time."""
+def _fields(
+    name: str, task: Task, form: BaseForm | Callable[[], BaseForm], on: date | None = None
+) -> SafeString:
+    """A task's form's fields: a blank form's once per data version (`form` may then be a
+    function that makes it), a filled-in one every time."""
     if isinstance(form, BaseForm) and form.is_bound:
         return mark_safe(render_to_string("tracking/_fields.html", {"form": form}))
     make = form if callable(form) else (lambda: form)
-    return fragments.render("tracking/_fields.html", (name, parts), lambda: {"form": make()})
+    return fragments.render(
+        "tracking/_fields.html",
+        (name, task.pk, on),
+        lambda: {"form": make()},
+        jurisdiction=task.plan.jurisdiction_id,
+    )
 
 
 @login_required
