@@ -589,7 +589,28 @@ def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> N
     is_flag=True,
     help="Render every part of every page afresh, as if each request followed a write.",
 )
-def bench_web_command(seconds: int, connections: int, workers: int, no_page_cache: bool) -> None:
+@click.option(
+    "--writes",
+    type=click.FloatRange(min=0),
+    default=0,
+    show_default=True,
+    help="Progress reports submitted per second during the load (they stay in the database).",
+)
+@click.option(
+    "--write-city",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="The synthetic city they are submitted in (the pages are city 1's).",
+)
+def bench_web_command(
+    seconds: int,
+    connections: int,
+    workers: int,
+    no_page_cache: bool,
+    writes: float,
+    write_city: int,
+) -> None:
     """Load-test the production server (luoshi prod) with wrk on the scale-demo data.
 
     Needs PostgreSQL (DATABASE_URL), wrk, and `luoshi scale-demo` run on that database.
@@ -604,7 +625,14 @@ def bench_web_command(seconds: int, connections: int, workers: int, no_page_cach
     from luoshi import webbench
 
     try:
-        rows = webbench.run(seconds, connections, workers=workers, page_cache=not no_page_cache)
+        rows = webbench.run(
+            seconds,
+            connections,
+            workers=workers,
+            page_cache=not no_page_cache,
+            writes=writes,
+            write_city=write_city,
+        )
     except webbench.BenchError as error:
         raise click.ClickException(str(error)) from None
     click.echo(webbench.table(rows))

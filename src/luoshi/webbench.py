@@ -22,10 +22,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 AS_OF = "2022-07-10"  # statuses computed for mid-year, as in the demo
 GOALS = {"p95_ms": 150.0, "rps": 300.0}
@@ -65,6 +67,7 @@ class Row:
     first_ms: float  # the first request, before anything of the page is cached
     queries_first: int
     queries: int  # on a repeated view
+    writes: int  # progress reports committed during the load
 
     def meets_goals(self) -> bool:
         return self.errors == 0 and self.p95 < GOALS["p95_ms"] and self.rps >= GOALS["rps"]
@@ -150,6 +153,69 @@ def first_request(url: str, cookie: str, auth: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+class Writer:
+    """Progress reports submitted through the tracker's own service, `per_second` a second, by
+    liaisons of synthetic city `city` on their tasks, while the pages are loaded: each one
+    commits and changes that city's data version. The reports stay (narrative "bench-web")."""
+
+    def __init__(self, city: int, per_second: float) -> None:
+        self.city = city
+        self.per_second = per_second
+        self.count = 0
+        self.error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _jobs(self) -> list[tuple[Any, Any, Any]]:
+        from luoshi import scale
+        from luoshi.tracking.models import Membership, Plan, Target
+
+        plan = Plan.objects.get(jurisdiction__name=scale.city_name(self.city), year=scale.LAST_YEAR)
+        liaisons = {
+            m.department_id: m.user
+            for m in Membership.objects.filter(
+                jurisdiction=plan.jurisdiction_id, role=Membership.LIAISON
+            ).select_related("user")
+        }
+        targets = Target.objects.filter(task__plan=plan).select_related("task__plan")
+        jobs = [
+            (liaisons[t.task.lead_id], t.task, t)
+            for t in targets
+            if t.task.lead_id in liaisons and not t.each  # `each` targets name a unit per report
+        ]
+        if not jobs:
+            raise BenchError(f"合成市{self.city:02d} has no task a liaison can report on")
+        return jobs[:500]
+
+    def _run(self) -> None:
+        from django.db import connection
+
+        from luoshi.tracking import services
+
+        try:
+            jobs = self._jobs()
+            pause = 1 / self.per_second
+            while not self._stop.wait(pause):
+                user, task, target = jobs[self.count % len(jobs)]
+                data = {"target_obj": target, "period": "2022-06", "value": 1}
+                services.submit_report(user, task, {**data, "narrative": "bench-web"})
+                self.count += 1
+        except BaseException as error:  # reported by __exit__, in the benchmark's thread
+            self.error = error
+        finally:
+            connection.close()
+
+    def __enter__(self) -> Writer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+        if self.error is not None:
+            raise BenchError(f"the writes failed: {self.error!r}")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -219,6 +285,8 @@ def run(
     threads: int = 1,
     workers: int = 2,
     page_cache: bool = True,
+    writes: float = 0,
+    write_city: int = 2,
 ) -> list[Row]:
     from django.db import connection
 
@@ -243,7 +311,12 @@ def run(
                 cookie_sent, auth_sent = ("", auth) if api else (cookie, "")
                 first = first_request(url, cookie_sent, auth_sent)
                 drive(url, cookie_sent, auth_sent, WARM_UP_SECONDS, connections, threads)
-                figures = drive(url, cookie_sent, auth_sent, seconds, connections, threads)
+                writer = Writer(write_city, writes)
+                if writes:
+                    with writer:
+                        figures = drive(url, cookie_sent, auth_sent, seconds, connections, threads)
+                else:
+                    figures = drive(url, cookie_sent, auth_sent, seconds, connections, threads)
                 rows.append(
                     Row(
                         page=name,
@@ -256,6 +329,7 @@ def run(
                         first_ms=first,
                         queries_first=counts[name][0],
                         queries=counts[name][1],
+                        writes=writer.count,
                     )
                 )
         finally:
@@ -267,12 +341,12 @@ def run(
 def table(rows: list[Row]) -> str:
     lines = [
         "| page | requests/s | p50 ms | p95 ms | p99 ms | errors | requests | first view ms "
-        "| queries (first view / repeated) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| queries (first view / repeated) | writes |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r.page} | {r.rps:.0f} | {r.p50:.1f} | {r.p95:.1f} | {r.p99:.1f} | {r.errors} "
-            f"| {r.requests} | {r.first_ms:.0f} | {r.queries_first} / {r.queries} |"
+            f"| {r.requests} | {r.first_ms:.0f} | {r.queries_first} / {r.queries} | {r.writes} |"
         )
     return "\n".join(lines)
