@@ -192,8 +192,9 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 # App servers keep no state: sessions in the database (LUOSHI_SESSIONS=cached_db or cache to use
 # the cache), uploads in LUOSHI_MEDIA_ROOT, which several servers may share.
 SESSION_ENGINE = "django.contrib.sessions.backends." + env_str("LUOSHI_SESSIONS", "db")
-# The cache counts failed logins. "local" is per process; "database" is one table that every app
-# server shares (made by `luoshi prod`), the production default.
+# The cache counts failed logins and shares computed statuses and parts of pages between app
+# servers. "local" is per process; "database" is one table that every app server shares (made by
+# `luoshi prod`), the production default.
 _CACHE = env_str("LUOSHI_CACHE", "database" if PRODUCTION else "local")
 _CACHE_BACKEND = "db.DatabaseCache" if _CACHE == "database" else "locmem.LocMemCache"
 # Parts of pages and per-scope lookups cached under the data version (luoshi/tracking/fragments.py).
@@ -202,6 +203,8 @@ CACHES = {
     "default": {
         "BACKEND": f"django.core.cache.backends.{_CACHE_BACKEND}",
         "LOCATION": "luoshi_cache",  # the table's name (a name for the per-process cache)
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(env_str("LUOSHI_SHARED_CACHE_ENTRIES", "20000"))},
     },
     # Statuses and rendered page parts, in each process's memory under the data version
     # (luoshi/tracking/versions.py), so never stale although servers do not share it.

@@ -2,8 +2,12 @@
 
 Most of what a page shows is the same for everyone who may see it, and changes only when data
 is written: the dashboard of a plan, a page of the plan's table, a task's facts and history.
-Those parts are rendered once per data version and kept in each app server's memory; what is the
-user's own (the header, forms with their CSRF tokens) is rendered on every request around them.
+Those parts are rendered once per data version; what is the user's own (the header, forms with
+their CSRF tokens) is rendered on every request around them.
+
+A part is looked for in the app server's own memory (the "local" cache), then in the cache all
+servers share (the "default" cache: a database table in production), and only then made, so
+after a write one worker of one server does the work and the others fetch the result.
 A part's key names everything its content depends on besides the data: the language, and what
 the caller passes (plan, date, filters, the reader's scope). A part's template gets only the
 context made for it, never the request or the user, so nobody's own data can end up in it.
@@ -32,6 +36,20 @@ def key(name: str, parts: Hashable, jurisdiction: int | None) -> str:
     return f"luoshi:{name}:{hashlib.blake2b(text.encode(), digest_size=16).hexdigest()}"
 
 
+def remember(key: str, make: Callable[[], Any]) -> Any:
+    """What is filed under `key`: from this server's memory, else from the shared cache, else
+    made (and filed in both). Keys must name the data version."""
+    local, shared = caches["local"], caches["default"]
+    found = local.get(key, _MISSING)
+    if found is _MISSING:
+        found = shared.get(key, _MISSING)
+        if found is _MISSING:
+            found = make()
+            shared.set(key, found)
+        local.set(key, found)
+    return found
+
+
 def cached(name: str, parts: Hashable, make: Callable[[], Any], *, jurisdiction: int | None) -> Any:
     """`make()`'s result for `parts`, made at most once per version of the jurisdiction's data
     (with None, of all data) and language; every time with LUOSHI_PAGE_CACHE=0, which
@@ -39,13 +57,7 @@ def cached(name: str, parts: Hashable, make: Callable[[], Any], *, jurisdiction:
     """
     if not settings.LUOSHI_PAGE_CACHE:
         return make()
-    cache = caches["local"]
-    found_key = key(name, parts, jurisdiction)
-    found = cache.get(found_key, _MISSING)
-    if found is _MISSING:
-        found = make()
-        cache.set(found_key, found)
-    return found
+    return remember(key(name, parts, jurisdiction), make)
 
 
 def render(

@@ -1,9 +1,9 @@
 """Per-plan status snapshots: every task's status on a date, computed once per data version.
 
 The dashboard and the plan page need the status of every task of a plan, which costs about half
-a second for a province-scale plan. A snapshot is kept in the app server's own memory under the
-plan, the date and the version of its jurisdiction's data (versions.py), so a write to that data
-makes it unreachable.
+a second for a province-scale plan. A snapshot is kept under the plan, the date and the version of
+its jurisdiction's data (versions.py), so a write to that data makes it unreachable; like the
+parts of pages, in each server's memory and in the cache all servers share (fragments.py).
 """
 
 from __future__ import annotations
@@ -12,13 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import caches
+from django.db.models import Prefetch
 
-from luoshi.tracking import versions
-from luoshi.tracking.measure import measure, tasks_for_status
-from luoshi.tracking.models import Plan
-
-TIMEOUT = 24 * 3600  # entries of old versions are never read again; this frees their memory
+from luoshi.tracking import fragments, versions
+from luoshi.tracking.measure import measure
+from luoshi.tracking.models import Plan, Target
 
 
 @dataclass(frozen=True)
@@ -34,25 +32,31 @@ class Entry:
 
 def statuses(plan: Plan, on: date) -> list[Entry]:
     """The status of every task of `plan` on `on`, in the plan's order."""
-    cache = caches["local"]
     version = versions.current(plan.jurisdiction_id)
     key = f"luoshi:snapshot:{plan.pk}:{on.isoformat()}:{version}"
-    found: list[Entry] | None = cache.get(key)
-    if found is None:
-        found = [
-            Entry(
-                task_id=m.task.pk,
-                status=m.status,
-                reason=m.result.reason,
-                verified=m.result.verified,
-                claimed=m.result.claimed,
-                section=m.task.section.title if m.task.section else "—",
-                lead_id=m.task.lead_id,
-            )
-            for m in measure(tasks_for_status(plan.tasks.all()), on)
-        ]
-        cache.set(key, found, TIMEOUT)
+    found: list[Entry] = fragments.remember(key, lambda: _measure(plan, on))
     return found
+
+
+def _measure(plan: Plan, on: date) -> list[Entry]:
+    # Only what the status engine reads: a snapshot is remade after every write to its city.
+    sections = dict(plan.sections.values_list("pk", "title"))
+    targets = Prefetch("targets", queryset=Target.objects.order_by("order"))
+    tasks = list(plan.tasks.defer("text").prefetch_related(targets))
+    for task in tasks:
+        task.plan = plan  # its year, without joining the plan to every task
+    return [
+        Entry(
+            task_id=m.task.pk,
+            status=m.status,
+            reason=m.result.reason,
+            verified=m.result.verified,
+            claimed=m.result.claimed,
+            section=sections.get(m.task.section_id or 0, "—"),
+            lead_id=m.task.lead_id,
+        )
+        for m in measure(tasks, on)
+    ]
 
 
 def by_task(entries: Iterable[Entry]) -> dict[int, Entry]:
