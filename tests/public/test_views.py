@@ -40,10 +40,13 @@ def test_unapproved_claims_never_show(client, plan, bobs_task, reports):
         assert "6月未报送" in page  # publicly June counts once its report is approved
 
 
-def test_approval_makes_a_claim_public(client, alice, plan, bobs_task, reports):
+def test_approval_makes_a_claim_public_at_once(client, alice, plan, bobs_task, reports):
+    assert "95%" not in get(client, "task", bobs_task.pk)  # both pages are cached now
+    assert "95%" not in get(client, "plan", plan.pk, q="T001")
     reports["submitted"].state = "approved"
     reports["submitted"].save(update_fields=["state"])
     assert "95%" in get(client, "task", bobs_task.pk)
+    assert "95%" in get(client, "plan", plan.pk, q="T001")
 
 
 def test_logged_in_staff_still_see_claims_in_the_tracker(client, alice, plan, bobs_task, reports):

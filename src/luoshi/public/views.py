@@ -7,16 +7,18 @@ from approved reports and the ledger's live values only (see tracking.measure).
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 
 from luoshi.public import published
-from luoshi.tracking import status
+from luoshi.tracking import fragments, status
 from luoshi.tracking.measure import as_of, highlight, measure, tasks_for_status
-from luoshi.tracking.models import Department, Task
+from luoshi.tracking.models import Department, Plan, Task
 from luoshi.tracking.views import STATUS_CSS, STATUS_LABELS
 
 PAGE_SIZE = 20
@@ -34,10 +36,24 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(published.plans().select_related("jurisdiction"), pk=plan_id)
+    plan = get_object_or_404(
+        published.plans().select_related("jurisdiction").defer("source_text"), pk=plan_id
+    )
     on = as_of(request)
+    query = request.GET.copy()
+    number = query.pop("page", [""])[-1]
+    body = fragments.render(
+        "public/_plan.html",
+        (plan.pk, on, sorted(query.lists()), number),
+        lambda: _plan_context(plan, on, query, number),
+        jurisdiction=plan.jurisdiction_id,
+    )
+    return render(request, "public/plan.html", {"plan": plan, "body": body})
+
+
+def _plan_context(plan: Plan, on: date, query: QueryDict, number: str) -> dict[str, Any]:
     filters = {
-        name: request.GET.get(name, "").strip()
+        name: query.get(name, "").strip()
         for name in ("section", "department", "kind", "status", "q")
     }
     tasks = plan.tasks.all()
@@ -56,7 +72,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     counts = Counter(m.status for m in measured)
     if filters["status"] in STATUS_LABELS:
         measured = [m for m in measured if m.status == filters["status"]]
-    page = Paginator(measured, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(measured, PAGE_SIZE).get_page(number)
     rows = [
         {
             "task": m.task,
@@ -73,46 +89,53 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         }
         for m in page.object_list
     ]
-    return render(
-        request,
-        "public/plan.html",
-        {
-            "plan": plan,
-            "on": on,
-            "rows": rows,
-            "page": page,
-            "found": len(measured),
-            "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
-            "sections": plan.sections.all(),
-            "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
-            "kinds": Task.KINDS,
-            "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
-            "filters": filters,
-        },
-    )
+    return {
+        "plan": plan,
+        "on": on,
+        "rows": rows,
+        "page": page,
+        "query": query.urlencode(),
+        "found": len(measured),
+        "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
+        "sections": plan.sections.all(),
+        "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
+        "kinds": Task.KINDS,
+        "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
+        "filters": filters,
+    }
 
 
 def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
-    task = get_object_or_404(tasks_for_status(published.tasks()).defer(None), pk=task_id)
+    task = get_object_or_404(
+        published.tasks().select_related("plan__jurisdiction").defer("plan__source_text"),
+        pk=task_id,
+    )
     on = as_of(request)
+    body = fragments.render(
+        "public/_task.html",
+        (task.pk, on),
+        lambda: _task_context(task.pk, on),
+        jurisdiction=task.plan.jurisdiction_id,
+    )
+    return render(request, "public/task.html", {"task": task, "body": body})
+
+
+def _task_context(task_id: int, on: date) -> dict[str, Any]:
+    task = tasks_for_status(Task.objects.filter(pk=task_id)).defer(None).get()
     [measured] = measure([task], on, approved_only=True)
     targets = list(task.targets.all())
-    return render(
-        request,
-        "public/task.html",
-        {
-            "task": task,
-            "on": on,
-            "label": STATUS_LABELS[measured.status],
-            "css": STATUS_CSS[measured.status],
-            "result": measured.result,
-            "targets": targets,
-            "source": highlight(
-                task.plan.source_text, task.start, task.end, [(t.start, t.end) for t in targets]
-            ),
-            "lines": [
-                (line, STATUS_LABELS[line.status], STATUS_CSS[line.status])
-                for line in measured.result.lines
-            ],
-        },
-    )
+    return {
+        "task": task,
+        "on": on,
+        "label": STATUS_LABELS[measured.status],
+        "css": STATUS_CSS[measured.status],
+        "result": measured.result,
+        "targets": targets,
+        "source": highlight(
+            task.plan.source_text, task.start, task.end, [(t.start, t.end) for t in targets]
+        ),
+        "lines": [
+            (line, STATUS_LABELS[line.status], STATUS_CSS[line.status])
+            for line in measured.result.lines
+        ],
+    }
