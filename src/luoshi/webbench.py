@@ -1,8 +1,8 @@
 """`luoshi bench-web`: the production server under load, on PostgreSQL with the scale data.
 
 Starts `luoshi prod` (gunicorn, DEBUG off) with two workers on loopback, logs in as the first
-synthetic city's office (a session cookie; a token for the API), and drives each page with wrk
-for a fixed time. Every answer other than 200 counts as an error, so a lost session (a redirect
+synthetic city's office (a session cookie; a token for the API; the public page without a
+login), and drives each page with wrk for a fixed time. Every answer other than 200 counts as an error, so a lost session (a redirect
 to the login page) cannot pass for a fast page.
 
 Before a page's load, one request times its first view (nothing of it cached yet: statuses
@@ -77,8 +77,12 @@ class BenchError(Exception):
     """The benchmark cannot run (a sentence saying what to do)."""
 
 
-def pages() -> dict[str, tuple[str, bool]]:
-    """Page name → (path, whether it is an API call sent with the token)."""
+SESSION, TOKEN, ANONYMOUS = "session", "token", "anonymous"
+
+
+def pages() -> dict[str, tuple[str, str]]:
+    """Page name → (path, how the caller comes: s01-office's session, its API token, or no
+    login at all)."""
     from luoshi import scale
     from luoshi.tracking.models import Plan
 
@@ -86,11 +90,12 @@ def pages() -> dict[str, tuple[str, bool]]:
     task = plan.tasks.order_by("order").last()
     assert task is not None
     return {
-        "dashboard": ("/", False),
-        "plan": (f"/plans/{plan.pk}/", False),
-        "task": (f"/tasks/{task.pk}/", False),
-        "ledger list": ("/ledger/", False),
-        "API task list": (f"/api/tasks/?plan={plan.pk}", True),
+        "dashboard": ("/", SESSION),
+        "plan": (f"/plans/{plan.pk}/", SESSION),
+        "task": (f"/tasks/{task.pk}/", SESSION),
+        "ledger list": ("/ledger/", SESSION),
+        "API task list": (f"/api/tasks/?plan={plan.pk}", TOKEN),
+        "public plan page": (f"/public/plans/{plan.pk}/", ANONYMOUS),
     }
 
 
@@ -115,7 +120,7 @@ def credentials() -> tuple[str, str]:
 
 
 def query_counts(
-    targets: dict[str, tuple[str, bool]], auth: str, page_cache: bool
+    targets: dict[str, tuple[str, str]], auth: str, page_cache: bool
 ) -> dict[str, tuple[int, int]]:
     """Queries per page: on the first view, and on a repeated one."""
     from django.contrib.auth.models import User
@@ -125,11 +130,12 @@ def query_counts(
 
     from luoshi import scale
 
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(User.objects.get(username=scale.username(1, "office")))
+    office = Client(HTTP_HOST="127.0.0.1")
+    office.force_login(User.objects.get(username=scale.username(1, "office")))
     counts = {}
-    for name, (path, api) in targets.items():
-        headers = {"Authorization": auth} if api else {}
+    for name, (path, caller) in targets.items():
+        client = Client(HTTP_HOST="127.0.0.1") if caller in (TOKEN, ANONYMOUS) else office
+        headers = {"Authorization": auth} if caller == TOKEN else {}
         found = []
         for _ in range(2):
             with (
@@ -146,7 +152,7 @@ def query_counts(
 
 def first_request(url: str, cookie: str, auth: str) -> float:
     """Milliseconds for one request."""
-    headers = {"Cookie": cookie} if cookie else {"Authorization": auth}
+    headers = {"Cookie": cookie} if cookie else {"Authorization": auth} if auth else {}
     started = time.perf_counter()
     with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as answer:
         answer.read()
@@ -306,9 +312,10 @@ def run(
         server = start_server(port, workers, Path(data_dir), page_cache)
         try:
             rows = []
-            for name, (path, api) in targets.items():
+            for name, (path, caller) in targets.items():
                 url = f"http://127.0.0.1:{port}{path}"
-                cookie_sent, auth_sent = ("", auth) if api else (cookie, "")
+                cookie_sent = cookie if caller == SESSION else ""
+                auth_sent = auth if caller == TOKEN else ""
                 first = first_request(url, cookie_sent, auth_sent)
                 drive(url, cookie_sent, auth_sent, WARM_UP_SECONDS, connections, threads)
                 writer = Writer(write_city, writes)

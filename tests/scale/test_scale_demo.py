@@ -33,6 +33,7 @@ def pages() -> dict[str, str]:
         "ledger": reverse("ledger:list"),
         "api tasks": f"/api/tasks/?plan={plan.pk}",
         "api reports": f"/api/reports/?task={task.pk}",
+        "public plan": reverse("public:plan", args=[plan.pk]),
     }
 
 
