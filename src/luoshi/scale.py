@@ -362,7 +362,7 @@ def _projects(cities: list[City], sizes: Sizes, rng: random.Random, summary: Sum
             None,
         ]
         for n in range(1, count + 1):
-            reached = ledger_demo._path(rng, today)
+            reached = ledger_demo.stage_dates(rng, today)
             stage = max(reached, key=STAGES.index)
             industry = rng.choice(ledger_demo.INDUSTRIES)
             made.append(
@@ -379,8 +379,8 @@ def _projects(cities: list[City], sizes: Sizes, rng: random.Random, summary: Sum
                 )
             )  # fmt: skip
     made = _bulk(Project, made)
-    _bulk(StageChange, (c for p in made for c in ledger_demo._history(p)))
-    _bulk(Investment, (m for p in made for m in ledger_demo._money(p, rng, LAST_YEAR)))
+    _bulk(StageChange, (c for p in made for c in ledger_demo.stage_history(p)))
+    _bulk(Investment, (m for p in made for m in ledger_demo.investments(p, rng, LAST_YEAR)))
     summary.counts["projects"] = len(made)
 
 

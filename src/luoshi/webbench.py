@@ -7,7 +7,8 @@ error, so a lost session (a redirect to the login page) cannot pass for a fast p
 
 Before a page's load, one request times its first view (nothing of it cached yet: statuses
 computed, parts rendered) and a short unrecorded run lets each worker make its own copy of the
-cached parts. `--no-page-cache` measures with the page-part cache off (statuses stay cached),
+cached parts (the run starts by changing every data version, so nothing cached by an earlier run
+is found). `--no-page-cache` measures with the page-part cache off (statuses stay cached),
 what every request would cost if each one followed a write. Query counts per page, on a first
 view and on a repeated one, are measured in this process with Django's test client.
 A benchmark: the tests run it only on tiny data for a second a page (tests/scale/test_bench_web.py).
@@ -311,6 +312,7 @@ def run(
     from django.db import connection
 
     from luoshi import scale
+    from luoshi.tracking import versions
 
     if connection.vendor != "postgresql":
         raise BenchError("压测需要 PostgreSQL：请设置 DATABASE_URL=postgres://… 后再运行。")
@@ -318,6 +320,8 @@ def run(
         raise BenchError("未找到 wrk：请先安装（Debian: apt-get install wrk）。")
     if not scale.exists():
         raise BenchError("数据库中没有合成数据：请先运行 luoshi scale-demo。")
+    # Nothing an earlier run cached (the shared cache outlives the server) may be found.
+    versions.changed()
     targets = pages()
     cookie, auth = credentials()
     counts = query_counts(targets, auth, page_cache)

@@ -73,7 +73,7 @@ BINDINGS: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
-def _path(rng: random.Random, today: date) -> dict[str, date]:
+def stage_dates(rng: random.Random, today: date) -> dict[str, date]:
     """The dates a project reached its stages: it started being planned some time in the last
     two and a half years and moved on every one to seven months, until today."""
     on = today - timedelta(days=int(rng.triangular(10, 900, 120)))
@@ -96,7 +96,7 @@ def _projects(city: Jurisdiction, rng: random.Random, today: date, count: int) -
     ] or [None]
     made = []
     for n in range(1, count + 1):
-        reached = _path(rng, today)
+        reached = stage_dates(rng, today)
         stage = max(reached, key=STAGES.index)
         district = rng.choice(districts)
         industry = rng.choice(INDUSTRIES)
@@ -135,7 +135,8 @@ def _projects(city: Jurisdiction, rng: random.Random, today: date, count: int) -
     return made
 
 
-def _history(project: Project) -> list[StageChange]:
+def stage_history(project: Project) -> list[StageChange]:
+    """The stage changes that brought a synthetic project where it is (also for scale.py)."""
     dated: list[tuple[str, date]] = []
     for stage in STAGES:
         on = project.reached(stage)
@@ -160,7 +161,8 @@ def _history(project: Project) -> list[StageChange]:
     return changes
 
 
-def _money(project: Project, rng: random.Random, year: int) -> list[Investment]:
+def investments(project: Project, rng: random.Random, year: int) -> list[Investment]:
+    """A synthetic project's planned and completed investment of the year (also for scale.py)."""
     total = project.total_investment
     rows = [
         Investment(project=project, year=year, kind="plan", amount=round(total * Decimal("0.3")))
@@ -219,8 +221,8 @@ def set_up(plan: Plan, projects: int = 800, enterprises: int = 150) -> str:
     rng = random.Random(2022)
     today = date.fromisoformat(AS_OF)
     made = Project.objects.bulk_create(_projects(city, rng, today, projects))
-    StageChange.objects.bulk_create([c for p in made for c in _history(p)])
-    Investment.objects.bulk_create([m for p in made for m in _money(p, rng, plan.year)])
+    StageChange.objects.bulk_create([c for p in made for c in stage_history(p)])
+    Investment.objects.bulk_create([m for p in made for m in investments(p, rng, plan.year)])
     transaction.on_commit(versions.changed)  # bulk_create sends no signals
     _enterprises(city, rng, enterprises, plan.year - 1)
     bound = bind_targets(plan)
