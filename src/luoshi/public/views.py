@@ -11,14 +11,14 @@ from datetime import date
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 
 from luoshi.public import published
-from luoshi.tracking import fragments, status
+from luoshi.tracking import fragments, snapshot, status
 from luoshi.tracking.measure import as_of, highlight, measure, tasks_for_status
-from luoshi.tracking.models import Department, Plan, Task
+from luoshi.tracking.models import Department, Plan, Target, Task
 from luoshi.tracking.views import STATUS_CSS, STATUS_LABELS
 
 PAGE_SIZE = 20
@@ -67,35 +67,44 @@ def _plan_context(plan: Plan, on: date, query: QueryDict, number: str) -> dict[s
         tasks = tasks.filter(kind=filters["kind"])
     if filters["q"]:
         tasks = tasks.filter(Q(text__icontains=filters["q"]) | Q(code__iexact=filters["q"]))
-    # Status is computed, not stored: measure every matching task, then filter and page.
-    measured = measure(tasks_for_status(tasks), on, approved_only=True)
-    counts = Counter(m.status for m in measured)
+    # Statuses of the whole plan as the public sees them (computed once per data version),
+    # then the filter on status, then a page of rows.
+    statuses = snapshot.by_task(snapshot.statuses(plan, on, approved_only=True))
+    matching = [pk for pk in tasks.values_list("pk", flat=True) if pk in statuses]
+    counts = Counter(statuses[pk].status for pk in matching)
     if filters["status"] in STATUS_LABELS:
-        measured = [m for m in measured if m.status == filters["status"]]
-    page = Paginator(measured, PAGE_SIZE).get_page(number)
-    rows = [
-        {
-            "task": m.task,
-            "label": STATUS_LABELS[m.status],
-            "css": STATUS_CSS[m.status],
-            "reason": m.result.reason,
-            "verified": m.result.verified,
-            "source": highlight(
-                plan.source_text,
-                m.task.start,
-                m.task.end,
-                [(t.start, t.end) for t in m.task.targets.all()],
-            ),
-        }
-        for m in page.object_list
-    ]
+        matching = [pk for pk in matching if statuses[pk].status == filters["status"]]
+    page = Paginator(matching, PAGE_SIZE).get_page(number)
+    shown = (
+        plan.tasks.select_related("lead")
+        .prefetch_related(Prefetch("targets", queryset=Target.objects.order_by("order")))
+        .in_bulk(page.object_list)
+    )
+    rows = []
+    for pk in page.object_list:
+        task, entry = shown[pk], statuses[pk]
+        rows.append(
+            {
+                "task": task,
+                "label": STATUS_LABELS[entry.status],
+                "css": STATUS_CSS[entry.status],
+                "reason": entry.reason,
+                "verified": entry.verified,
+                "source": highlight(
+                    plan.source_text,
+                    task.start,
+                    task.end,
+                    [(t.start, t.end) for t in task.targets.all()],
+                ),
+            }
+        )
     return {
         "plan": plan,
         "on": on,
         "rows": rows,
         "page": page,
         "query": query.urlencode(),
-        "found": len(measured),
+        "found": len(matching),
         "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
         "sections": plan.sections.all(),
         "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),

@@ -30,15 +30,16 @@ class Entry:
     lead_id: int | None
 
 
-def statuses(plan: Plan, on: date) -> list[Entry]:
-    """The status of every task of `plan` on `on`, in the plan's order."""
+def statuses(plan: Plan, on: date, approved_only: bool = False) -> list[Entry]:
+    """The status of every task of `plan` on `on`, in the plan's order; with `approved_only`,
+    as the public sees it (see measure.measure)."""
     version = versions.current(plan.jurisdiction_id)
-    key = f"luoshi:snapshot:{plan.pk}:{on.isoformat()}:{version}"
-    found: list[Entry] = fragments.remember(key, lambda: _measure(plan, on))
+    key = f"luoshi:snapshot:{plan.pk}:{on.isoformat()}:{approved_only:d}:{version}"
+    found: list[Entry] = fragments.remember(key, lambda: _measure(plan, on, approved_only))
     return found
 
 
-def _measure(plan: Plan, on: date) -> list[Entry]:
+def _measure(plan: Plan, on: date, approved_only: bool) -> list[Entry]:
     # Only what the status engine reads: a snapshot is remade after every write to its city.
     sections = dict(plan.sections.values_list("pk", "title"))
     targets = Prefetch("targets", queryset=Target.objects.order_by("order"))
@@ -55,7 +56,7 @@ def _measure(plan: Plan, on: date) -> list[Entry]:
             section=sections.get(m.task.section_id or 0, "—"),
             lead_id=m.task.lead_id,
         )
-        for m in measure(tasks, on)
+        for m in measure(tasks, on, approved_only)
     ]
 
 
