@@ -129,6 +129,11 @@ def test_concurrent_submissions_and_reviews_lose_nothing_and_decide_once(
             client.post(reverse("tracking:review_report", args=[report.pk]), data)
         )
 
+    # A reader caches the task page before the race (parts are cached per data version).
+    reader = logged_in(reviewers[0])
+    page = reverse("tracking:task", args=[bobs_task.pk])
+    assert "第1次报送" not in reader.get(page).content.decode()
+
     jobs = [submit(n) for n in range(SUBMISSIONS)] + [review(n) for n in range(REVIEWS)]
     run_together(jobs)
 
@@ -156,3 +161,6 @@ def test_concurrent_submissions_and_reviews_lose_nothing_and_decide_once(
         assert report.reviewer_id == decision.actor_id
         assert report.return_reason == decision.reason
     assert Event.objects.count() == SUBMISSIONS + CONTESTED
+    # The commits of the other threads reached the reader's cached page: every submission shows.
+    shown = reader.get(page).content.decode()
+    assert all(f"第{n}次报送" in shown for n in range(1, SUBMISSIONS, 2))
