@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from luoshi.public import published
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 from luoshi.tracking.permissions import is_office, membership
+from luoshi.tracking.permissions import scope as tracking_scope
 
 
 def is_public(user: Any) -> bool:
@@ -27,8 +28,7 @@ def key(user: Any) -> tuple[bool, int | None, bool]:
     """What decides the rows a caller sees: callers with equal keys see the same rows."""
     if is_public(user):
         return True, None, False
-    member = membership(user)
-    return False, member.jurisdiction_id if member else None, is_office(user)
+    return (False, *tracking_scope(user))
 
 
 def plans(user: Any) -> QuerySet[Plan]:

@@ -11,16 +11,15 @@ from django.http import HttpRequest
 from luoshi.ledger.models import Project
 from luoshi.tracking import fragments
 from luoshi.tracking.models import Jurisdiction, Membership
-from luoshi.tracking.permissions import is_office, membership
+from luoshi.tracking.permissions import is_office, membership, scope
 
 
 def city_of(request: HttpRequest) -> Jurisdiction:
     """The city whose ledger the user sees: their membership's, or for an administrator without
     one, the first city. Looked up once per data version."""
-    member = membership(request.user)
-    if member is None and not request.user.is_superuser:
+    if membership(request.user) is None and not request.user.is_superuser:
         raise PermissionDenied
-    jurisdiction = member.jurisdiction_id if member else None
+    jurisdiction, _ = scope(request.user)
     city = fragments.cached(
         "city", jurisdiction, lambda: _find_city(jurisdiction), jurisdiction=jurisdiction
     )

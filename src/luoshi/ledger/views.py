@@ -40,11 +40,10 @@ def _projects(request: HttpRequest) -> Any:
 @login_required
 def ledger(request: HttpRequest) -> HttpResponse:
     city = city_of(request)
-    query = request.GET.copy()
-    number = query.pop("page", [""])[-1]
+    query, number, parts = fragments.listing(request)
     body = fragments.render(
         "ledger/_list.html",
-        (city.pk, sorted(query.lists()), number),
+        (city.pk, parts),
         lambda: _ledger_context(city, query, number),
         jurisdiction=city.pk,
     )

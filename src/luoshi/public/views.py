@@ -11,15 +11,21 @@ from datetime import date
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 
 from luoshi.public import published
 from luoshi.tracking import fragments, snapshot, status
 from luoshi.tracking.measure import as_of, highlight, measure, tasks_for_status
-from luoshi.tracking.models import Department, Plan, Target, Task
-from luoshi.tracking.views import STATUS_CSS, STATUS_LABELS
+from luoshi.tracking.models import Plan, Target, Task
+from luoshi.tracking.views import (
+    STATUS_CSS,
+    STATUS_LABELS,
+    filter_choices,
+    filtered,
+    snapshot_rows,
+)
 
 PAGE_SIZE = 20
 
@@ -40,11 +46,10 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         published.plans().select_related("jurisdiction").defer("source_text"), pk=plan_id
     )
     on = as_of(request)
-    query = request.GET.copy()
-    number = query.pop("page", [""])[-1]
+    query, number, parts = fragments.listing(request)
     body = fragments.render(
         "public/_plan.html",
-        (plan.pk, on, sorted(query.lists()), number),
+        (plan.pk, on, parts),
         lambda: _plan_context(plan, on, query, number),
         jurisdiction=plan.jurisdiction_id,
     )
@@ -52,65 +57,31 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def _plan_context(plan: Plan, on: date, query: QueryDict, number: str) -> dict[str, Any]:
-    filters = {
-        name: query.get(name, "").strip()
-        for name in ("section", "department", "kind", "status", "q")
-    }
-    tasks = plan.tasks.all()
-    if filters["section"].isdigit():
-        tasks = tasks.filter(section_id=int(filters["section"]))
-    if filters["department"].isdigit():
-        wanted = int(filters["department"])
-        ids = Task.objects.filter(Q(lead_id=wanted) | Q(supporting__id=wanted)).values("id")
-        tasks = tasks.filter(id__in=ids)
-    if filters["kind"]:
-        tasks = tasks.filter(kind=filters["kind"])
-    if filters["q"]:
-        tasks = tasks.filter(Q(text__icontains=filters["q"]) | Q(code__iexact=filters["q"]))
     # Statuses of the whole plan as the public sees them (computed once per data version),
-    # then the filter on status, then a page of rows.
-    statuses = snapshot.by_task(snapshot.statuses(plan, on, approved_only=True))
-    matching = [pk for pk in tasks.values_list("pk", flat=True) if pk in statuses]
-    counts = Counter(statuses[pk].status for pk in matching)
+    # then the filters, then a page of rows.
+    public = snapshot.statuses(plan, on, approved_only=True)
+    entries, filters = filtered(plan, public, query)
+    counts = Counter(e.status for e in entries)
     if filters["status"] in STATUS_LABELS:
-        matching = [pk for pk in matching if statuses[pk].status == filters["status"]]
-    page = Paginator(matching, PAGE_SIZE).get_page(number)
-    shown = (
-        plan.tasks.select_related("lead")
-        .prefetch_related(Prefetch("targets", queryset=Target.objects.order_by("order")))
-        .in_bulk(page.object_list)
-    )
-    rows = []
-    for pk in page.object_list:
-        task, entry = shown[pk], statuses[pk]
-        rows.append(
-            {
-                "task": task,
-                "label": STATUS_LABELS[entry.status],
-                "css": STATUS_CSS[entry.status],
-                "reason": entry.reason,
-                "verified": entry.verified,
-                "source": highlight(
-                    plan.source_text,
-                    task.start,
-                    task.end,
-                    [(t.start, t.end) for t in task.targets.all()],
-                ),
-            }
-        )
+        entries = [e for e in entries if e.status == filters["status"]]
+    page = Paginator(entries, PAGE_SIZE).get_page(number)
+    targets = Prefetch("targets", queryset=Target.objects.order_by("order"))
+    tasks = plan.tasks.select_related("lead").prefetch_related(targets)
+    rows = snapshot_rows(list(page.object_list), tasks)
+    for row in rows:
+        task = row["task"]
+        marks = [(t.start, t.end) for t in task.targets.all()]
+        row["source"] = highlight(plan.source_text, task.start, task.end, marks)
     return {
         "plan": plan,
         "on": on,
         "rows": rows,
         "page": page,
         "query": query.urlencode(),
-        "found": len(matching),
+        "found": len(entries),
         "counts": [(STATUS_LABELS[s], STATUS_CSS[s], counts[s], s) for s in status.STATUSES],
-        "sections": plan.sections.all(),
-        "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
-        "kinds": Task.KINDS,
-        "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
         "filters": filters,
+        **filter_choices(plan),
     }
 
 

@@ -9,8 +9,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpRequest
 
 from luoshi.tracking import fragments
-from luoshi.tracking.models import Plan
-from luoshi.tracking.permissions import is_office, membership
+from luoshi.tracking.permissions import find_plan, membership, scope
 
 
 @cache
@@ -19,19 +18,11 @@ def echarts_installed() -> bool:
     return finders.find("echarts/echarts.min.js") is not None
 
 
-def _latest_plan(jurisdiction_id: int | None) -> int | None:
-    plans = Plan.objects.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at")
-    if jurisdiction_id is not None:
-        plans = plans.filter(jurisdiction=jurisdiction_id)
-    return plans.values_list("id", flat=True).first()
-
-
 def tracking(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
         return {"echarts": False}
     member = membership(request.user)
-    office = is_office(request.user)
-    jurisdiction = member.jurisdiction_id if member else None
+    jurisdiction, office = scope(request.user)
     role = {
         "department_id": member.department_id if member else None,
         "is_office": office,
@@ -41,7 +32,7 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
     nav = fragments.render(
         "tracking/_nav.html",
         (jurisdiction, *role.values()),
-        lambda: {"nav_plan_id": _latest_plan(jurisdiction), **role},
+        lambda: {"nav_plan_id": getattr(find_plan(jurisdiction, office), "pk", None), **role},
         jurisdiction=jurisdiction,
     )
     return {"nav": nav, "is_office": office, "echarts": echarts_installed()}

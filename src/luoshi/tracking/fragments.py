@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
@@ -58,6 +59,14 @@ def cached(name: str, parts: Hashable, make: Callable[[], Any], *, jurisdiction:
     if not settings.LUOSHI_PAGE_CACHE:
         return make()
     return remember(key(name, parts, jurisdiction), make)
+
+
+def listing(request: HttpRequest) -> tuple[QueryDict, str, Hashable]:
+    """A list page's filters (the query without `page`), its page number, and the two as a key
+    part (the filters sorted, so that their order in the address does not matter)."""
+    query = request.GET.copy()
+    number = query.pop("page", [""])[-1]
+    return query, number, (tuple(sorted(query.lists())), number)
 
 
 def render(

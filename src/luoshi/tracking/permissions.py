@@ -21,6 +21,26 @@ def membership(user: Any) -> Membership | None:
         return None
 
 
+def scope(user: Any) -> tuple[int | None, bool]:
+    """What decides the plans and tasks a logged-in user sees: the jurisdiction of their
+    membership (None for none: every jurisdiction), and whether drafts show (the office)."""
+    member = membership(user)
+    return (member.jurisdiction_id if member else None), is_office(user)
+
+
+def find_plan(jurisdiction_id: int | None, office: bool, plan_id: int | None = None) -> Plan | None:
+    """Plan `plan_id` if this scope sees it, or with None the scope's latest published plan."""
+    # The report's text (tens of kilobytes) is loaded only by the pages that show it.
+    plans = Plan.objects.select_related("jurisdiction").defer("source_text")
+    if jurisdiction_id is not None:
+        plans = plans.filter(jurisdiction=jurisdiction_id)
+    if not office:
+        plans = plans.filter(state=Plan.PUBLISHED)  # drafts are the office's work in progress
+    if plan_id is not None:
+        return plans.filter(pk=plan_id).first()
+    return plans.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at").first()
+
+
 def user_of(request: HttpRequest) -> User:
     """The logged-in user of a view behind login_required."""
     if not isinstance(request.user, User):

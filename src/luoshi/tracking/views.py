@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +21,7 @@ from luoshi.tracking import context_processors, fragments, snapshot, status
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
 from luoshi.tracking.measure import Measured, as_of, highlight, measure, tasks_for_status
 from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Task
-from luoshi.tracking.permissions import can_report, is_office, membership
+from luoshi.tracking.permissions import can_report, find_plan, is_office, membership, scope
 
 STATUS_LABELS = {
     status.COMPLETE: _("Complete"),
@@ -44,26 +44,13 @@ STATUS_CSS = {
 def plan_for(request: HttpRequest, plan_id: int | None = None) -> Plan:
     """The plan the user asked for (or their city's latest published one) if they may see it.
     Looked up once per data version for each scope: every page of a plan starts here."""
-    member = membership(request.user)
-    scope = (member.jurisdiction_id if member else None, is_office(request.user))
+    seen = scope(request.user)
     plan = fragments.cached(
-        "plan", (scope, plan_id), lambda: _find_plan(*scope, plan_id), jurisdiction=scope[0]
+        "plan", (seen, plan_id), lambda: find_plan(*seen, plan_id), jurisdiction=seen[0]
     )
     if plan is None:
         raise Http404(_("No published plan yet.") if plan_id is None else None)
     return plan
-
-
-def _find_plan(jurisdiction_id: int | None, office: bool, plan_id: int | None) -> Plan | None:
-    # The report's text (tens of kilobytes) is loaded only by the pages that show it.
-    plans = Plan.objects.select_related("jurisdiction").defer("source_text")
-    if jurisdiction_id is not None:
-        plans = plans.filter(jurisdiction=jurisdiction_id)
-    if not office:
-        plans = plans.filter(state=Plan.PUBLISHED)  # drafts are the office's work in progress
-    if plan_id is not None:
-        return plans.filter(pk=plan_id).first()
-    return plans.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at").first()
 
 
 def _rows(measured: list[Measured]) -> list[dict[str, Any]]:
@@ -81,12 +68,13 @@ def _rows(measured: list[Measured]) -> list[dict[str, Any]]:
     ]
 
 
-def _snapshot_rows(plan: Plan, entries: list[snapshot.Entry]) -> list[dict[str, Any]]:
-    """`_rows` for statuses out of a snapshot: only these tasks are loaded, for their table."""
-    tasks = plan.tasks.select_related("lead").in_bulk([e.task_id for e in entries])
+def snapshot_rows(entries: list[snapshot.Entry], tasks: QuerySet[Task]) -> list[dict[str, Any]]:
+    """`_rows` for statuses out of a snapshot: only these tasks are loaded (from `tasks`, with
+    what their table needs), in the order of `entries`."""
+    found = tasks.in_bulk([e.task_id for e in entries])
     return [
         {
-            "task": tasks[e.task_id],
+            "task": found[e.task_id],
             "status": e.status,
             "label": STATUS_LABELS[e.status],
             "css": STATUS_CSS[e.status],
@@ -95,8 +83,43 @@ def _snapshot_rows(plan: Plan, entries: list[snapshot.Entry]) -> list[dict[str, 
             "claimed": e.claimed,
         }
         for e in entries
-        if e.task_id in tasks
+        if e.task_id in found
     ]
+
+
+FILTERS = ("section", "department", "kind", "status", "q")
+
+
+def filtered(
+    plan: Plan, entries: list[snapshot.Entry], query: QueryDict
+) -> tuple[list[snapshot.Entry], dict[str, str]]:
+    """The entries of the plan's tasks that match the filters in `query` (section, department
+    as lead or supporting, type, text or number; not status), in plan order, and the filters."""
+    filters = {name: query.get(name, "").strip() for name in FILTERS}
+    tasks = plan.tasks.all()
+    if filters["section"].isdigit():
+        tasks = tasks.filter(section_id=int(filters["section"]))
+    if filters["department"].isdigit():
+        wanted = int(filters["department"])
+        ids = Task.objects.filter(Q(lead_id=wanted) | Q(supporting__id=wanted)).values("id")
+        tasks = tasks.filter(id__in=ids)
+    if filters["kind"]:
+        tasks = tasks.filter(kind=filters["kind"])
+    if filters["q"]:
+        tasks = tasks.filter(Q(text__icontains=filters["q"]) | Q(code__iexact=filters["q"]))
+    by_task = snapshot.by_task(entries)
+    found = [by_task[pk] for pk in tasks.values_list("pk", flat=True) if pk in by_task]
+    return found, filters
+
+
+def filter_choices(plan: Plan) -> dict[str, Any]:
+    """What the filter form (tracking/_task_filters.html) offers."""
+    return {
+        "sections": plan.sections.all(),
+        "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
+        "kinds": Task.KINDS,
+        "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
+    }
 
 
 @login_required
@@ -156,7 +179,9 @@ def _dashboard_context(plan: Plan, on: date) -> dict[str, Any]:
             (name, [tally[s] for s in status.STATUSES]) for name, tally in by_section.items()
         ],
         "league": league,
-        "overdue": _snapshot_rows(plan, [e for e in entries if e.status == status.OVERDUE]),
+        "overdue": snapshot_rows(
+            [e for e in entries if e.status == status.OVERDUE], plan.tasks.select_related("lead")
+        ),
         "chart": chart,
         "status_labels": [STATUS_LABELS[s] for s in status.STATUSES],
         "echarts": context_processors.echarts_installed(),
@@ -170,11 +195,10 @@ PLAN_PAGE_SIZE = 50
 def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for(request, plan_id)
     on = as_of(request)
-    query = request.GET.copy()
-    number = query.pop("page", [""])[-1]
+    query, number, parts = fragments.listing(request)
     body = fragments.render(
         "tracking/_plan.html",
-        (plan.pk, on, sorted(query.lists()), number),
+        (plan.pk, on, parts),
         lambda: _plan_context(plan, on, query, number),
         jurisdiction=plan.jurisdiction_id,
     )
@@ -182,55 +206,28 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def _plan_context(plan: Plan, on: date, query: QueryDict, number: str) -> dict[str, Any]:
-    tasks = plan.tasks.all()
-    section = query.get("section", "")
-    department = query.get("department", "")
-    kind = query.get("kind", "")
-    wanted = query.get("status", "")
-    search = query.get("q", "").strip()
-    if section.isdigit():
-        tasks = tasks.filter(section_id=int(section))
-    if department.isdigit():
-        tasks = tasks.filter(
-            Q(lead_id=int(department)) | Q(supporting__id=int(department))
-        ).distinct()
-    if kind:
-        tasks = tasks.filter(kind=kind)
-    if search:
-        tasks = tasks.filter(Q(text__icontains=search) | Q(code__iexact=search))
-    statuses = snapshot.by_task(snapshot.statuses(plan, on))
-    ids = [pk for pk in tasks.values_list("pk", flat=True) if pk in statuses]
-    if wanted in STATUS_LABELS:
-        ids = [pk for pk in ids if statuses[pk].status == wanted]
-    page = Paginator(ids, PLAN_PAGE_SIZE).get_page(number)
+    entries, filters = filtered(plan, snapshot.statuses(plan, on), query)
+    if filters["status"] in STATUS_LABELS:
+        entries = [e for e in entries if e.status == filters["status"]]
+    page = Paginator(entries, PLAN_PAGE_SIZE).get_page(number)
     return {
         "plan": plan,
         "on": on,
-        "rows": _snapshot_rows(plan, [statuses[pk] for pk in page.object_list]),
+        "rows": snapshot_rows(list(page.object_list), plan.tasks.select_related("lead")),
         "page": page,
         "query": query.urlencode(),
-        "total": len(ids),
-        "sections": plan.sections.all(),
-        "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
-        "kinds": Task.KINDS,
-        "statuses": [(s, STATUS_LABELS[s]) for s in status.STATUSES],
-        "filters": {
-            "section": section,
-            "department": department,
-            "kind": kind,
-            "status": wanted,
-            "q": search,
-        },
+        "total": len(entries),
+        "filters": filters,
+        **filter_choices(plan),
     }
 
 
 def task_in_scope(request: HttpRequest, task_id: int) -> Task:
     """The task if the user may see it: their city's, and published unless they are the office.
     Looked up once per data version for each scope."""
-    member = membership(request.user)
-    scope = (member.jurisdiction_id if member else None, is_office(request.user))
+    seen = scope(request.user)
     task = fragments.cached(
-        "task", (scope, task_id), lambda: _find_task(*scope, task_id), jurisdiction=scope[0]
+        "task", (seen, task_id), lambda: _find_task(*seen, task_id), jurisdiction=seen[0]
     )
     if task is None:
         raise Http404
