@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from luoshi.tracking import services
-from luoshi.tracking.models import ProgressReport, Target, Task
+from tracking.conftest import add_tasks
 
 
 def codes(response):
@@ -42,7 +42,7 @@ def test_reports_filter_by_state_and_department(api, commerce, reports):
 
 
 def test_pages_of_fifty_and_a_page_size(api, plan, ndrc):
-    add_tasks(plan, ndrc, bob=None, count=60)
+    add_tasks(plan, ndrc, 60)
     first = api("anonymous").get("/api/tasks/").json()
     assert (first["count"], len(first["results"])) == (60, 50)
     assert first["next"].endswith("/api/tasks/?page=2")
@@ -61,33 +61,6 @@ def test_errors_are_json_sentences_in_chinese(api, db):
 def test_errors_switch_to_english(api, db):
     response = api("anonymous").get("/api/reports/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.json()["detail"] == "Authentication credentials were not provided."
-
-
-def add_tasks(plan, department, bob, count):
-    first = plan.tasks.count()
-    for n in range(first, first + count):
-        task = Task.objects.create(
-            plan=plan,
-            code=f"X{n:03d}",
-            order=100 + n,
-            text="新增项目10个。",
-            start=0,
-            end=7,
-            kind="target",
-            lead=department,
-        )
-        target = Target.objects.create(task=task, text="10个", start=4, end=7, value=10, unit="个")
-        task.supporting.add(department)
-        if bob is not None:
-            ProgressReport.objects.create(
-                task=task,
-                target=target,
-                period="2022-06",
-                value=5,
-                narrative="x",
-                submitted_by=bob,
-                state="approved",
-            )
 
 
 def queries(client, url):
@@ -117,9 +90,9 @@ CASES = [
 @pytest.mark.parametrize(("persona", "url"), CASES)
 def test_list_queries_do_not_grow_with_the_data(api, plan, ndrc, bob, persona, url):
     client = api(persona)
-    add_tasks(plan, ndrc, bob, 3)
+    add_tasks(plan, ndrc, 3, liaison=bob)
     few = queries(client, url)
-    add_tasks(plan, ndrc, bob, 30)
+    add_tasks(plan, ndrc, 30, liaison=bob)
     assert queries(client, url) == few
 
 

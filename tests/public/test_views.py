@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from luoshi.tracking.models import Department, Target, Task
+from luoshi.tracking.models import Department, Task
+from tracking.conftest import add_tasks
 
 from .conftest import CLAIM, DRAFT_TEXT
 
@@ -87,23 +88,6 @@ def test_the_section_filter(client, plan, bobs_task, charlies_task):
     Task.objects.filter(pk=bobs_task.pk).update(section=section)
     page = get(client, "plan", plan.pk, section=section.pk)
     assert ">T001<" in page and ">T002<" not in page
-
-
-def add_tasks(plan, department, count):
-    first = plan.tasks.count()
-    for n in range(first, first + count):
-        task = Task.objects.create(
-            plan=plan,
-            code=f"X{n:03d}",
-            order=100 + n,
-            text="新增项目10个。",
-            start=0,
-            end=7,
-            kind="target",
-            lead=department,
-        )
-        Target.objects.create(task=task, text="10个", start=4, end=7, value=10, unit="个")
-        task.supporting.add(department)
 
 
 def test_pages_of_twenty_keep_the_filters(client, plan, ndrc):

@@ -9,7 +9,15 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import User
 
-from luoshi.tracking.models import Department, Jurisdiction, Membership, Plan, Target, Task
+from luoshi.tracking.models import (
+    Department,
+    Jurisdiction,
+    Membership,
+    Plan,
+    ProgressReport,
+    Target,
+    Task,
+)
 
 PASSWORD = "correct horse battery staple"
 SOURCE = "二是聚焦项目。全力抓好项目谋划，谋划包装项目200个以上。深入开展招商引资攻坚。"
@@ -121,3 +129,32 @@ def charlies_task(plan, commerce):
         lead=commerce,
         original_lead=commerce,
     )
+
+
+def add_tasks(plan, department, count, liaison=None):
+    """`count` more target tasks led (and supported) by `department`, each with an approved
+    report by `liaison` when one is given: for checks that query counts do not grow."""
+    first = plan.tasks.count()
+    for n in range(first, first + count):
+        task = Task.objects.create(
+            plan=plan,
+            code=f"X{n:03d}",
+            order=100 + n,
+            text="新增项目10个。",
+            start=0,
+            end=7,
+            kind="target",
+            lead=department,
+        )
+        target = Target.objects.create(task=task, text="10个", start=4, end=7, value=10, unit="个")
+        task.supporting.add(department)
+        if liaison is not None:
+            ProgressReport.objects.create(
+                task=task,
+                target=target,
+                period="2022-06",
+                value=5,
+                narrative="x",
+                submitted_by=liaison,
+                state="approved",
+            )

@@ -5,35 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from luoshi.tracking.models import ProgressReport, Target, Task
+from luoshi.tracking.models import ProgressReport
 
-from .conftest import PASSWORD
-
-
-def add_tasks(plan, department, liaison, count):
-    first = plan.tasks.count()
-    for n in range(first, first + count):
-        task = Task.objects.create(
-            plan=plan,
-            code=f"X{n:03d}",
-            order=100 + n,
-            text="新增项目10个。",
-            start=0,
-            end=7,
-            kind="target",
-            lead=department,
-        )
-        target = Target.objects.create(task=task, text="10个", start=4, end=7, value=10, unit="个")
-        task.supporting.add(department)
-        ProgressReport.objects.create(
-            task=task,
-            target=target,
-            period="2022-06",
-            value=5,
-            narrative="x",
-            submitted_by=liaison,
-            state="approved",
-        )
+from .conftest import PASSWORD, add_tasks
 
 
 def queries(client, url):
@@ -53,9 +27,9 @@ def test_page_queries_do_not_grow_with_the_number_of_tasks(
         "plan": reverse("tracking:plan", args=[plan.pk]),
         "department": reverse("tracking:department", args=[ndrc.pk]),
     }[page]
-    add_tasks(plan, ndrc, bob, 3)
+    add_tasks(plan, ndrc, 3, liaison=bob)
     few = queries(client, url)
-    add_tasks(plan, ndrc, bob, 30)
+    add_tasks(plan, ndrc, 30, liaison=bob)
     assert queries(client, url) == few
 
 
@@ -86,9 +60,9 @@ def test_the_task_page_queries_do_not_grow_with_its_reports(
 def test_the_preview_and_review_queue_queries_do_not_grow(client, alice, bob, plan, ndrc):
     client.login(username="alice", password=PASSWORD)
     urls = [reverse("tracking:preview", args=[plan.pk]), reverse("tracking:review")]
-    add_tasks(plan, ndrc, bob, 2)
+    add_tasks(plan, ndrc, 2, liaison=bob)
     ProgressReport.objects.update(state="submitted")
     few = [queries(client, url) for url in urls]
-    add_tasks(plan, ndrc, bob, 20)
+    add_tasks(plan, ndrc, 20, liaison=bob)
     ProgressReport.objects.update(state="submitted")
     assert [queries(client, url) for url in urls] == few
