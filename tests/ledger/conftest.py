@@ -4,10 +4,12 @@ alice runs the supervision office, bob is the 发改委 liaison, charlie the 商
 dana is a leader (reads everything, writes nothing).
 """
 
+import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from openpyxl import Workbook
 
 from luoshi.ledger import stages
 from luoshi.ledger.models import Project
@@ -100,3 +102,15 @@ def make_project(
     for stage, on in path:
         stages.move(project, stage, on, reason="测试", today=TODAY)
     return project
+
+
+def xlsx(header, *rows):
+    """An .xlsx upload in memory: a header row, then `rows`."""
+    book = Workbook()
+    book.active.append(list(header))
+    for row in rows:
+        book.active.append(list(row))
+    data = io.BytesIO()
+    book.save(data)
+    data.seek(0)
+    return data

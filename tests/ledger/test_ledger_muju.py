@@ -1,17 +1,15 @@
 """亩均 evaluation against a hand-computed table, and the enterprise sheet's checks."""
 
-import io
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
 
 from luoshi.ledger import muju
 from luoshi.ledger.enterprises import COLUMNS, import_enterprises, ranking
 from luoshi.ledger.models import Enterprise
 from luoshi.ledger.rules import RuleError
 
-from .conftest import TODAY
+from .conftest import TODAY, xlsx
 
 FIXED = muju.parse(
     {
@@ -86,14 +84,7 @@ def test_the_bundled_settings_load_and_a_bad_indicator_is_named():
 
 
 def workbook(*rows):
-    book = Workbook()
-    book.active.append(COLUMNS)
-    for row in rows:
-        book.active.append(list(row))
-    data = io.BytesIO()
-    book.save(data)
-    data.seek(0)
-    return data
+    return xlsx(COLUMNS, *rows)
 
 
 GOOD = ("91220400MA0Y000001", "辽源袜业甲公司", "龙山区", "纺织", 2021, 10, 150, 1000, 400, 30, 20)

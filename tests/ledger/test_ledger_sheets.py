@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 from luoshi.ledger.models import Investment, Project, StageChange
 from luoshi.ledger.sheets import COLUMNS, export_projects, import_projects
 
-from .conftest import TODAY
+from .conftest import TODAY, xlsx
 
 HEADER = [
     "项目编号",
@@ -27,14 +27,7 @@ HEADER = [
 
 
 def sheet(*rows):
-    book = Workbook()
-    book.active.append(HEADER)
-    for row in rows:
-        book.active.append(list(row))
-    data = io.BytesIO()
-    book.save(data)
-    data.seek(0)
-    return data
+    return xlsx(HEADER, *rows)
 
 
 GOOD = (
