@@ -8,7 +8,7 @@ from luoshi.cli import main
 
 def test_library_packages_do_not_import_django():
     code = (
-        "import sys, luoshi.reading, luoshi.extraction; "
+        "import sys, luoshi.reading, luoshi.extraction, luoshi.status; "
         "assert 'django' not in sys.modules, sorted(m for m in sys.modules if 'django' in m)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

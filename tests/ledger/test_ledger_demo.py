@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
+from luoshi import status
 from luoshi.ledger import bench, demo
 from luoshi.ledger.models import Binding, Enterprise, Project
 from luoshi.tracking import demo as tracking_demo
-from luoshi.tracking import status
 from luoshi.tracking.measure import measure, tasks_for_status
 from luoshi.tracking.models import Task
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 
-from luoshi.tracking import status
+from luoshi import status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 
 

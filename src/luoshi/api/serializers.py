@@ -8,7 +8,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from luoshi.tracking import status
+from luoshi import status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 from luoshi.tracking.views import STATUS_LABELS
 

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import IO
 
+from luoshi import status
 from luoshi.exports import bulletin, official_docx
-from luoshi.tracking import status
 from luoshi.tracking.measure import Measured, facts, measure, tasks_for_status
 from luoshi.tracking.models import Plan, ProgressReport
 

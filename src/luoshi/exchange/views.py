@@ -13,11 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from luoshi import status
 from luoshi.exchange import ledger
 from luoshi.exchange.bulletin import PeriodNotOver, write_bulletin
 from luoshi.exchange.forms import BulletinForm, LedgerUploadForm, clean_period
 from luoshi.exports import bulletin
-from luoshi.tracking import status
 from luoshi.tracking.measure import as_of
 from luoshi.tracking.models import Department, Plan
 from luoshi.tracking.permissions import is_office, membership, office_required, user_of

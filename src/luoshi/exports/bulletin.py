@@ -14,22 +14,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
 import yaml
 
-COMPLETE, AHEAD, ON_TRACK, BEHIND, OVERDUE, MISSING = (
-    "已完成",
-    "超进度",
-    "序时推进",
-    "滞后",
-    "逾期",
-    "未报送",
-)
-STATUSES = (COMPLETE, AHEAD, ON_TRACK, BEHIND, OVERDUE, MISSING)  # the dashboard's order
-GOOD = (COMPLETE, AHEAD, ON_TRACK)
+from luoshi.status import AHEAD, BEHIND, COMPLETE, GOOD, MISSING, ON_TRACK, OVERDUE, STATUSES
+from luoshi.status import league as status_league
+
 UNASSIGNED = "未明确牵头单位"
 NO_SECTION = "—"  # as the dashboard labels tasks outside any section
 
@@ -292,26 +285,13 @@ def _by_section(facts: BulletinFacts, figures: Figures, options: BulletinOptions
 class LeagueRow:
     department: str
     tasks: list[TaskRow]
-    tally: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def good(self) -> int:
-        return sum(self.tally[s] for s in GOOD)
-
-    @property
-    def share(self) -> float:
-        return self.good / len(self.tasks)
 
 
 def league(tasks: tuple[TaskRow, ...]) -> list[LeagueRow]:
-    """Departments by the share of their tasks on track or better, then by size (the dashboard's
-    order; ties keep plan order)."""
-    rows = [
-        LeagueRow(name, group, Counter(t.status for t in group))
-        for name, group in _group(tasks, "department").items()
-    ]
-    rows.sort(key=lambda row: (-row.share, -len(row.tasks)))
-    return rows
+    """Departments in the league table's order (luoshi.status.league), with their tasks."""
+    groups = _group(tasks, "department")
+    tallies = {name: Counter(t.status for t in group) for name, group in groups.items()}
+    return [LeagueRow(row.key, groups[row.key]) for row in status_league(tallies)]
 
 
 def _by_department(facts: BulletinFacts, figures: Figures, options: BulletinOptions) -> list[Block]:

@@ -15,8 +15,9 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 
+from luoshi import status
 from luoshi.public import published
-from luoshi.tracking import fragments, snapshot, status
+from luoshi.tracking import fragments, snapshot
 from luoshi.tracking.measure import as_of, highlight, measure, tasks_for_status
 from luoshi.tracking.models import Plan, Target, Task
 from luoshi.tracking.views import (

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from luoshi.tracking import status
+from luoshi import status
 from luoshi.tracking.models import ProgressReport, Target, Task
 
 

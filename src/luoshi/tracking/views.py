@@ -17,28 +17,16 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.tracking import context_processors, fragments, snapshot, status
+from luoshi import status
+from luoshi.tracking import context_processors, fragments, snapshot
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
 from luoshi.tracking.measure import Measured, as_of, highlight, measure, tasks_for_status
 from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Task
 from luoshi.tracking.permissions import can_report, find_plan, is_office, membership, scope
 
-STATUS_LABELS = {
-    status.COMPLETE: _("Complete"),
-    status.AHEAD: _("Ahead"),
-    status.ON_TRACK: _("On track"),
-    status.BEHIND: _("Behind"),
-    status.OVERDUE: _("Overdue"),
-    status.MISSING: _("Not reported"),
-}
-STATUS_CSS = {
-    status.COMPLETE: "complete",
-    status.AHEAD: "ahead",
-    status.ON_TRACK: "on-track",
-    status.BEHIND: "behind",
-    status.OVERDUE: "overdue",
-    status.MISSING: "missing",
-}
+# The statuses' names in the user's language (their English names are the catalog's msgids).
+STATUS_LABELS = {code: _(english) for code, english in status.ENGLISH.items()}
+STATUS_CSS = status.CSS
 
 
 def plan_for(request: HttpRequest, plan_id: int | None = None) -> Plan:
@@ -357,7 +345,7 @@ def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
     on = as_of(request)
     led = tasks_for_status(plan.tasks.filter(lead=department))
     measured = measure(led, on)
-    period = status.reference_period(plan.year, status.date(plan.year, 12, 31), on)
+    period = status.reference_period(plan.year, date(plan.year, 12, 31), on)
     due = [m for m in measured if m.status in (status.MISSING, status.OVERDUE, status.BEHIND)]
     supporting = plan.tasks.filter(supporting=department).select_related("lead")
     returned = ProgressReport.objects.filter(

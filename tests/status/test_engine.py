@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from luoshi.tracking.status import (
+from luoshi.status import (
     AHEAD,
     BEHIND,
     COMPLETE,

@@ -25,17 +25,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-COMPLETE, AHEAD, ON_TRACK, BEHIND, OVERDUE, MISSING = (
-    "已完成",
-    "超进度",
-    "序时推进",
-    "滞后",
-    "逾期",
-    "未报送",
+from luoshi.status.labels import (
+    AHEAD,
+    BEHIND,
+    COMPLETE,
+    MISSING,
+    ON_TRACK,
+    OVERDUE,
+    SEVERITY,
 )
-STATUSES = [COMPLETE, AHEAD, ON_TRACK, BEHIND, OVERDUE, MISSING]
-# Worst first: a task takes the worst status among its lines.
-_SEVERITY = {OVERDUE: 0, MISSING: 1, BEHIND: 2, ON_TRACK: 3, AHEAD: 4, COMPLETE: 5}
+
 AHEAD_MARGIN = 0.10  # ten points above the expected share counts as ahead
 
 
@@ -270,7 +269,7 @@ def evaluate(facts: TaskFacts, on: date) -> TaskStatus:
             return (report.percent or 0.0) / 100
 
         lines.append(_measure("", own, expected, period, past_deadline, percent_of))
-    worst = min(lines, key=lambda line: _SEVERITY[line.status])
+    worst = min(lines, key=lambda line: SEVERITY[line.status])
     if period is None and worst.status in {MISSING, BEHIND, ON_TRACK}:
         worst = Line(worst.label, ON_TRACK, "尚未到首个报送期", 0.0, None, None)
     return TaskStatus(
