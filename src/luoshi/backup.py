@@ -26,7 +26,7 @@ FORMAT = "luoshi-backup"
 FORMAT_VERSION = 1
 # Made afresh by `migrate` (content types, permissions), or not worth keeping (logins, the
 # cache's data version, which a restore changes).
-EXCLUDED = ("contenttypes", "auth.permission", "sessions", "tracking.dataversion")
+EXCLUDED = ("contenttypes", "auth.permission", "sessions")
 
 
 class BackupError(Exception):
@@ -176,7 +176,7 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
     from django.core.management import call_command
     from django.db import transaction
 
-    from luoshi.tracking import versions
+    from luoshi.tracking import statuses
 
     media_root = Path(settings.MEDIA_ROOT)
     written: list[Path] = []
@@ -210,7 +210,7 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
                         target.parent.mkdir(parents=True, exist_ok=True)
                         shutil.copyfile(unpacked / name, target)
                         written.append(target)
-                versions.changed()  # what every app server cached is out of date
+                statuses.refresh_stale()  # a backup's statuses may be of another day
         except BackupError:
             raise
         except Exception as error:

@@ -29,7 +29,7 @@ from django.utils import timezone
 from luoshi.ledger import demo as ledger_demo
 from luoshi.ledger.models import REACHED, Investment, Project, StageChange
 from luoshi.ledger.rules import STAGES, rules
-from luoshi.tracking import versions
+from luoshi.tracking import statuses
 from luoshi.tracking.models import (
     Department,
     Event,
@@ -122,7 +122,7 @@ def generate(sizes: Sizes, seed: int = 2022) -> Summary:
             )
             for sketch in plans
         )  # fmt: skip
-    versions.changed()  # bulk_create sends no signals
+    statuses.refresh_all()  # bulk_create leaves the stored statuses empty
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics, or the first queries plan badly

@@ -312,7 +312,6 @@ def run(
     from django.db import connection
 
     from luoshi import scale
-    from luoshi.tracking import versions
 
     if connection.vendor != "postgresql":
         raise BenchError("压测需要 PostgreSQL：请设置 DATABASE_URL=postgres://… 后再运行。")
@@ -320,8 +319,6 @@ def run(
         raise BenchError("未找到 wrk：请先安装（Debian: apt-get install wrk）。")
     if not scale.exists():
         raise BenchError("数据库中没有合成数据：请先运行 luoshi scale-demo。")
-    # Nothing an earlier run cached (the shared cache outlives the server) may be found.
-    versions.changed()
     targets = pages()
     cookie, auth = credentials()
     counts = query_counts(targets, auth, page_cache)

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import User
 
+from luoshi.tracking import statuses
 from luoshi.tracking.models import (
     Department,
     Jurisdiction,
@@ -112,13 +113,14 @@ def bobs_task(plan, ndrc):
         unit="个",
         comparator=">=",
     )
+    statuses.refresh_plan(plan)
     return task
 
 
 @pytest.fixture
 def charlies_task(plan, commerce):
     start = SOURCE.index("深入开展")
-    return Task.objects.create(
+    task = Task.objects.create(
         plan=plan,
         code="T002",
         order=2,
@@ -129,6 +131,8 @@ def charlies_task(plan, commerce):
         lead=commerce,
         original_lead=commerce,
     )
+    statuses.refresh_plan(plan)
+    return task
 
 
 def add_tasks(plan, department, count, liaison=None):
@@ -158,3 +162,4 @@ def add_tasks(plan, department, count, liaison=None):
                 submitted_by=liaison,
                 state="approved",
             )
+    statuses.refresh_plan(plan)

@@ -6,7 +6,9 @@ from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 
 from luoshi import status
+from luoshi.tracking import listing
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
+from luoshi.tracking.visibility import sees_public_view
 
 
 class PlanFilter(filters.FilterSet):
@@ -28,7 +30,7 @@ class TaskFilter(filters.FilterSet):
     status = filters.ChoiceFilter(
         choices=[(s, s) for s in status.STATUSES],
         method="filter_status",
-        label="Computed status (已完成, 超进度, 序时推进, 滞后, 逾期, 未报送)",
+        label="Stored status (已完成, 超进度, 序时推进, 滞后, 逾期, 未报送)",
     )
     q = filters.CharFilter(method="filter_q", label="Text contains, or the task number")
 
@@ -42,7 +44,8 @@ class TaskFilter(filters.FilterSet):
         return queryset.filter(id__in=ids)
 
     def filter_status(self, queryset: QuerySet[Task], name: str, value: str) -> QuerySet[Task]:
-        return queryset  # computed, not stored: the view measures and filters (TaskViewSet.list)
+        public = self.request is None or sees_public_view(self.request.user)
+        return queryset.filter(**{listing.status_field(public): value})
 
     def filter_q(self, queryset: QuerySet[Task], name: str, value: str) -> QuerySet[Task]:
         value = value.strip()

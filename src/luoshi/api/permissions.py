@@ -2,9 +2,9 @@
 
 The rules are the web's (luoshi.tracking.permissions); these classes only say them to DRF. Each
 class lists the roles it lets through in `allows`, so a test can build the role × endpoint
-matrix from the URL conf and check every cell (issue 8). Which rows a caller sees is a separate
-matter, decided by luoshi.api.scope: anonymous callers see published data, members their
-jurisdiction, and only the office sees drafts.
+matrix from the URL conf and check every cell. Which rows a caller sees is a separate matter,
+decided by each model's `visible_to` (luoshi.tracking.visibility): anonymous callers see
+published data, members their jurisdiction, and only the office sees drafts.
 """
 
 from __future__ import annotations

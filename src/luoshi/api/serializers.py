@@ -9,8 +9,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from luoshi import status
+from luoshi.tracking import listing
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
-from luoshi.tracking.views import STATUS_LABELS
+from luoshi.tracking.visibility import sees_public_view
 
 
 class PlanSerializer(serializers.ModelSerializer[Plan]):
@@ -124,14 +125,17 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
 
     @extend_schema_field(StatusSerializer)
     def get_status(self, task: Task) -> dict[str, Any]:
-        result: status.TaskStatus = task.measured  # type: ignore[attr-defined]  # set by the view
+        # The stored status; anonymous callers get the public one (approved reports only).
+        request = self.context.get("request")
+        public = request is None or sees_public_view(request.user)
+        row = listing.row(task, public)
         return {
-            "code": result.status,
-            "label": str(STATUS_LABELS[result.status]),
-            "reason": result.reason,
-            "expected": result.expected,
-            "verified": result.verified,
-            "claimed": result.claimed,
+            "code": row["status"],
+            "label": row["label"],
+            "reason": row["reason"],
+            "expected": row["expected"],
+            "verified": row["verified"],
+            "claimed": row["verified"] if public else row["claimed"],
         }
 
 

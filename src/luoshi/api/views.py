@@ -1,5 +1,6 @@
 """API views. Each names its permission classes (luoshi.api.permissions) and its rows come from
-luoshi.api.scope, so the API shows and allows what the web pages show and allow."""
+each model's `visible_to` (luoshi.tracking.visibility), so the API shows and allows what the web
+pages show and allow. Task statuses are the ones stored on each task."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from luoshi.api import filters, scope, serializers
+from luoshi.api import filters, serializers
 from luoshi.api.permissions import LiaisonWrite, MemberRead, OfficeWrite, PublicRead
-from luoshi.tracking import fragments, services
+from luoshi.tracking import services
 from luoshi.tracking.forms import ProgressReportForm, ReviewForm
-from luoshi.tracking.measure import as_of, measure, tasks_for_status
-from luoshi.tracking.models import Target, Task
+from luoshi.tracking.measure import today
+from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 from luoshi.tracking.permissions import user_of
 
 
@@ -43,7 +44,7 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["-year", "id"]
 
     def get_queryset(self) -> QuerySet[Any]:
-        plans = scope.plans(self.request.user).select_related("jurisdiction")
+        plans = Plan.objects.visible_to(self.request.user).select_related("jurisdiction")
         return plans if self.action == "retrieve" else plans.defer("source_text")
 
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
@@ -71,7 +72,7 @@ class SectionViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["plan", "order"]
 
     def get_queryset(self) -> QuerySet[Any]:
-        return scope.sections(self.request.user)
+        return Section.objects.visible_to(self.request.user)
 
 
 class TaskViewSet(viewsets.ReadOnlyModelViewSet):
@@ -85,41 +86,9 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["plan", "order"]
 
     def get_queryset(self) -> QuerySet[Any]:
-        return tasks_for_status(scope.tasks(self.request.user))
-
-    def _measure(self, tasks: Any) -> list[Task]:
-        on = as_of(self.request._request)
-        user = self.request.user
-        measured = measure(tasks, on, approved_only=scope.is_public(user))
-        for m in measured:
-            m.task.measured = m.result  # type: ignore[attr-defined]  # read by TaskSerializer
-        return [m.task for m in measured]
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        # Computed statuses for a page of tasks: made once per data version for each scope,
-        # query (the address, which the page links hold too) and date.
-        key = scope.key(request.user)
-        parts = (key, request.build_absolute_uri(), as_of(request._request))
-        page = fragments.cached(
-            "api-tasks", parts, lambda: self._page(request), jurisdiction=key[1]
-        )
-        return Response(page)
-
-    def _page(self, request: Request) -> Any:
-        tasks = self.filter_queryset(self.get_queryset())
-        wanted = request.query_params.get("status")
-        if wanted:
-            # Status is computed, not stored: measure every match, keep the wanted, then page.
-            measured = self._measure(tasks)
-            found = [t for t in measured if t.measured.status == wanted]  # type: ignore[attr-defined]
-            rows: list[Task] = self.paginate_queryset(found) or []  # type: ignore[arg-type]
-        else:
-            rows = self._measure(self.paginate_queryset(tasks) or [])
-        return self.get_paginated_response(self.get_serializer(rows, many=True).data).data
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        [task] = self._measure([self.get_object()])
-        return Response(self.get_serializer(task).data)
+        targets = Prefetch("targets", queryset=Target.objects.order_by("order"))
+        tasks = Task.objects.visible_to(self.request.user).select_related("lead")
+        return tasks.prefetch_related("supporting", targets).defer("status_lines", "public_lines")
 
 
 class TargetViewSet(viewsets.ReadOnlyModelViewSet):
@@ -130,7 +99,7 @@ class TargetViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["task", "order"]
 
     def get_queryset(self) -> QuerySet[Any]:
-        return scope.targets(self.request.user)
+        return Target.objects.visible_to(self.request.user)
 
 
 class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -141,7 +110,7 @@ class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["name"]
 
     def get_queryset(self) -> QuerySet[Any]:
-        return scope.departments(self.request.user).select_related("jurisdiction")
+        return Department.objects.visible_to(self.request.user).select_related("jurisdiction")
 
 
 class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
@@ -161,7 +130,7 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Any]:
         return (
-            scope.reports(self.request.user)
+            ProgressReport.objects.visible_to(self.request.user)
             .select_related("submitted_by", "reviewer")
             .prefetch_related("evidence")
         )
@@ -178,7 +147,8 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
         head = serializers.ReportInputSerializer(data=_plain(request.data))
         head.is_valid(raise_exception=True)
         targets = Prefetch("targets", queryset=Target.objects.order_by("order"))
-        tasks = scope.tasks(request.user).select_related("plan").prefetch_related(targets)
+        tasks = Task.objects.visible_to(request.user).select_related("plan")
+        tasks = tasks.prefetch_related(targets)
         task = get_object_or_404(tasks.defer("plan__source_text"), pk=head.validated_data["task"])
         self.check_object_permissions(request, task)
         data = _plain(request.data)
@@ -187,7 +157,7 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
             task,
             {**data, "target": "" if target is None else str(target)},
             request.FILES,
-            today=as_of(request._request),
+            today=today(),
         )
         if not form.is_valid():
             raise form_errors(form)

@@ -8,26 +8,11 @@ class LedgerConfig(AppConfig):
     def ready(self) -> None:
         # Bound targets take their value from the ledger wherever the tracker measures them.
         from luoshi.ledger import live
-        from luoshi.tracking import measure, versions
+        from luoshi.tracking import measure
 
         source = measure.LiveSource(live.NAME, live.values, live.bound)
         if source not in measure.LIVE_SOURCES:
             measure.LIVE_SOURCES.append(source)
-        # Which jurisdictions' cached pages a write to the ledger changes (see versions.py).
-        versions.LEADS.update(
-            {
-                "ledger.project": (("project", "pk"),),
-                "ledger.investment": (("project", "project_id"),),
-                "ledger.stagechange": (("project", "project_id"),),
-                "ledger.binding": (("target", "target_id"),),
-                "ledger.enterprise": (("enterprise", "pk"),),
-                "ledger.enterpriseyear": (("enterprise", "enterprise_id"),),
-            }
-        )
-        places = {"jurisdiction_id": "jurisdiction", "district_id": "jurisdiction"}
-        versions.HOPS.update(
-            {"project": ("ledger.project", places), "enterprise": ("ledger.enterprise", places)}
-        )
 
     def add_demo_data(self, plan: object) -> str:
         """Called by `luoshi demo` after the tracker's own demo data."""

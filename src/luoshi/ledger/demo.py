@@ -22,7 +22,7 @@ from luoshi.ledger.models import (
     StageChange,
 )
 from luoshi.ledger.rules import STAGES, rules
-from luoshi.tracking import versions
+from luoshi.tracking import services
 from luoshi.tracking.demo import AS_OF
 from luoshi.tracking.models import Department, Jurisdiction, Plan, Target
 
@@ -223,9 +223,9 @@ def set_up(plan: Plan, projects: int = 800, enterprises: int = 150) -> str:
     made = Project.objects.bulk_create(_projects(city, rng, today, projects))
     StageChange.objects.bulk_create([c for p in made for c in stage_history(p)])
     Investment.objects.bulk_create([m for p in made for m in investments(p, rng, plan.year)])
-    transaction.on_commit(versions.changed)  # bulk_create sends no signals
     _enterprises(city, rng, enterprises, plan.year - 1)
     bound = bind_targets(plan)
+    services.live_values_changed({city.pk})
     return (
         f"项目储备库 ledger: {len(made)} synthetic projects, {enterprises} synthetic enterprises, "
         f"{bound} targets measured from the ledger"

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from luoshi.ledger.models import REACHED, Project, StageChange
 from luoshi.ledger.rules import STAGES, MoveRefused, rules
+from luoshi.tracking import services
 
 MOVE_FIELDS = ["stage", "stage_since", "tier", *REACHED.values()]
 
@@ -62,6 +63,7 @@ def move(
         change.evidence_file = evidence_file
     project.save(update_fields=MOVE_FIELDS)
     change.save()
+    services.live_values_changed({project.jurisdiction_id})
     return change
 
 

@@ -11,8 +11,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,9 +24,8 @@ from luoshi.ledger.models import Binding, Project
 from luoshi.ledger.permissions import can_edit, city_of
 from luoshi.ledger.rules import STAGES, MoveRefused, rules
 from luoshi.ledger.stages import move
-from luoshi.tracking import fragments
+from luoshi.tracking import services
 from luoshi.tracking.measure import as_of
-from luoshi.tracking.models import Jurisdiction
 from luoshi.tracking.permissions import is_office, user_of
 
 PAGE_SIZE = 50
@@ -40,23 +40,14 @@ def _projects(request: HttpRequest) -> Any:
 @login_required
 def ledger(request: HttpRequest) -> HttpResponse:
     city = city_of(request)
-    query, number, parts = fragments.listing(request)
-    body = fragments.render(
-        "ledger/_list.html",
-        (city.pk, parts),
-        lambda: _ledger_context(city, query, number),
-        jurisdiction=city.pk,
-    )
-    return render(request, "ledger/list.html", {"body": body})
-
-
-def _ledger_context(city: Jurisdiction, query: QueryDict, number: str) -> dict[str, Any]:
+    query = request.GET.copy()
+    number = query.pop("page", [""])[-1]
     form = FilterForm(city, query or None)
     projects = form.apply(Project.objects.filter(jurisdiction=city))
     page = Paginator(
         projects.select_related("district", "department").order_by("code"), PAGE_SIZE
     ).get_page(number)
-    return {
+    context = {
         "city": city,
         "form": form,
         "page": page,
@@ -64,6 +55,7 @@ def _ledger_context(city: Jurisdiction, query: QueryDict, number: str) -> dict[s
         "stage_names": {s.code: s.name for s in rules().stages},
         "tier_names": rules().tiers,
     }
+    return render(request, "ledger/list.html", context)
 
 
 def _project_or_404(request: HttpRequest, project_id: int) -> Project:
@@ -145,7 +137,9 @@ def edit_project(request: HttpRequest, project_id: int) -> HttpResponse:
     )
     if not form.is_valid():
         return project_page(request, project_id, edit_form=form, status=400)
-    form.save()
+    with transaction.atomic():
+        form.save()
+        services.live_values_changed({project.jurisdiction_id})
     messages.success(request, _("Project saved."))
     return redirect("ledger:project", project.pk)
 

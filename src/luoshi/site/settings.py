@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "luoshi.tracking.middleware.FreshStatusMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -88,6 +89,14 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env_str("LUOSHI_SQLITE", str(DATA_DIR / "luoshi.sqlite3")),
+            # Several writers at once: WAL lets readers go on during a write, IMMEDIATE takes
+            # the write lock when a transaction starts (no failed lock upgrade half-way), and
+            # a writer waits up to 20 s for another instead of failing.
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     }
 
@@ -197,22 +206,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends." + env_str("LUOSHI_SESSIONS"
 # `luoshi prod`), the production default.
 _CACHE = env_str("LUOSHI_CACHE", "database" if PRODUCTION else "local")
 _CACHE_BACKEND = "db.DatabaseCache" if _CACHE == "database" else "locmem.LocMemCache"
-# Parts of pages and per-scope lookups cached under the data version (luoshi/tracking/fragments.py).
-LUOSHI_PAGE_CACHE = env_bool("LUOSHI_PAGE_CACHE", True)
+# The cache all app servers share (login-failure counts): a database table in production.
 CACHES = {
     "default": {
         "BACKEND": f"django.core.cache.backends.{_CACHE_BACKEND}",
         "LOCATION": "luoshi_cache",  # the table's name (a name for the per-process cache)
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": int(env_str("LUOSHI_SHARED_CACHE_ENTRIES", "20000"))},
-    },
-    # Statuses and rendered page parts, in each process's memory under the data version
-    # (luoshi/tracking/versions.py), so never stale although servers do not share it.
-    "local": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "luoshi_local",
-        "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": int(env_str("LUOSHI_LOCAL_CACHE_ENTRIES", "5000"))},
     },
 }
 

@@ -27,7 +27,7 @@ from luoshi.tracking.forms import (
 )
 from luoshi.tracking.importing import import_document
 from luoshi.tracking.measure import as_of, highlight
-from luoshi.tracking.models import Event, Plan, ProgressReport
+from luoshi.tracking.models import Plan, ProgressReport
 from luoshi.tracking.permissions import (
     can_report,
     membership,
@@ -53,25 +53,20 @@ def submit_report(request: HttpRequest, task_id: int) -> HttpResponse:
 
 @office_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    member = membership(request.user)
     reports = (
-        ProgressReport.objects.filter(state=ProgressReport.SUBMITTED)
+        ProgressReport.objects.visible_to(request.user)
+        .filter(state=ProgressReport.SUBMITTED)
         .select_related("task", "task__lead", "target", "submitted_by")
         .prefetch_related("evidence")
         .order_by("submitted_at")
     )
-    if member is not None:
-        reports = reports.filter(task__plan__jurisdiction=member.jurisdiction_id)
     return render(request, "tracking/review.html", {"reports": reports, "form": ReviewForm()})
 
 
 @require_POST
 @office_required
 def review_report(request: HttpRequest, report_id: int) -> HttpResponse:
-    member = membership(request.user)
-    reports = ProgressReport.objects.select_related("task", "task__plan")
-    if member is not None:
-        reports = reports.filter(task__plan__jurisdiction=member.jurisdiction_id)
+    reports = ProgressReport.objects.visible_to(request.user).select_related("task", "task__plan")
     report = get_object_or_404(reports, pk=report_id)
     form = ReviewForm(request.POST)
     if not form.is_valid():
@@ -123,10 +118,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
 
 @office_required
 def preview(request: HttpRequest, plan_id: int) -> HttpResponse:
-    member = membership(request.user)
-    plans = Plan.objects.select_related("jurisdiction")
-    if member is not None:
-        plans = plans.filter(jurisdiction=member.jurisdiction_id)
+    plans = Plan.objects.visible_to(request.user).select_related("jurisdiction")
     plan = get_object_or_404(plans, pk=plan_id)
     tasks = list(
         plan.tasks.select_related("lead", "section").prefetch_related("targets", "supporting")
@@ -160,32 +152,11 @@ def preview(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def _save_assignments(request: HttpRequest, plan: Plan, form: AssignmentForm) -> None:
-    published = plan.state == Plan.PUBLISHED
     with transaction.atomic():
         for task in form.tasks:
             lead = form.departments.get(form.cleaned_data[f"lead-{task.pk}"] or "")
             support = [form.departments[k] for k in form.cleaned_data[f"supporting-{task.pk}"]]
-            before = {d.pk for d in task.supporting.all()}
-            if lead != task.lead or before != {d.pk for d in support}:
-                old = task.lead.name if task.lead else None
-                task.lead = lead
-                fields = ["lead"]
-                if not published:
-                    task.original_lead = lead
-                    fields.append("original_lead")
-                task.save(update_fields=fields)
-                task.supporting.set(support)
-                Event.objects.create(
-                    actor=user_of(request),
-                    verb="reassigned",
-                    plan=plan,
-                    task=task,
-                    payload={
-                        "from": old,
-                        "to": lead.name if lead else None,
-                        "supporting": [d.name for d in support],
-                    },
-                )
+            services.assign(user_of(request), plan, task, lead, support)
 
 
 @require_POST
@@ -195,30 +166,6 @@ def revise_task(request: HttpRequest, task_id: int) -> HttpResponse:
     form = RevisionForm(task, request.POST)
     if not form.is_valid():
         return render_task(request, task, revision=form, status_code=400)
-    data = form.cleaned_data
-    kind = data["kind"]
-    with transaction.atomic():
-        payload: dict[str, object]
-        if kind == "deadline_extended":
-            payload = {"from": str(task.deadline), "to": str(data["deadline"])}
-            task.deadline = data["deadline"]
-            task.save(update_fields=["deadline"])
-        elif kind == "reassigned":
-            payload = {"from": task.lead.name if task.lead else None, "to": data["lead"].name}
-            task.lead = data["lead"]
-            task.save(update_fields=["lead"])
-        else:
-            target = data["target_obj"]
-            payload = {"target": target.pk, "from": target.value, "to": data["value"]}
-            target.value = data["value"]
-            target.save(update_fields=["value"])
-        Event.objects.create(
-            actor=user_of(request),
-            verb=kind,
-            plan=task.plan,
-            task=task,
-            reason=data["reason"],
-            payload=payload,
-        )
+    services.revise(user_of(request), task, form.cleaned_data["kind"], form.cleaned_data)
     messages.success(request, _("Revision recorded."))
     return redirect("tracking:task", task.pk)

@@ -7,9 +7,9 @@ from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
-from luoshi.tracking import fragments
-from luoshi.tracking.permissions import find_plan, membership, scope
+from luoshi.tracking.permissions import is_office, latest_plan, membership
 
 
 @cache
@@ -22,17 +22,12 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
         return {"echarts": False}
     member = membership(request.user)
-    jurisdiction, office = scope(request.user)
-    role = {
+    office = is_office(request.user)
+    return {
+        "nav_plan": SimpleLazyObject(lambda: latest_plan(request.user)),
         "department_id": member.department_id if member else None,
         "is_office": office,
         # The project ledger shows a city's projects: members of a city, and administrators.
         "ledger_reader": member is not None or request.user.is_superuser,
+        "echarts": echarts_installed(),
     }
-    nav = fragments.render(
-        "tracking/_nav.html",
-        (jurisdiction, *role.values()),
-        lambda: {"nav_plan_id": getattr(find_plan(jurisdiction, office), "pk", None), **role},
-        jurisdiction=jurisdiction,
-    )
-    return {"nav": nav, "is_office": office, "echarts": echarts_installed()}

@@ -7,7 +7,6 @@ returns the plan already there and changes nothing.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -20,9 +19,8 @@ from luoshi.extraction.departments import Departments
 from luoshi.extraction.model import Extraction
 from luoshi.extraction.model import Target as ExtractedTarget
 from luoshi.reading import Document
+from luoshi.tracking import statuses
 from luoshi.tracking.models import Department, Event, Jurisdiction, Plan, Section, Target, Task
-
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
 @dataclass
@@ -41,68 +39,30 @@ class DraftTask:
     nodes: list[str] = field(default_factory=list)
 
 
-def _original_span(document: Document | None, start: int, end: int, text: str) -> tuple[int, int]:
-    # Task spans should point into the original text; map them when they still point into the
-    # cleaned text (extract_document maps targets and sections, tasks arrived later).
-    if document is None or document.original[start:end] == text:
-        return start, end
-    if document.text[start:end] == text:
-        return document.to_original(start, end)
-    return start, end
-
-
-def draft_tasks(extraction: Extraction, document: Document | None = None) -> list[DraftTask]:
-    """The extractor's tasks; while it finds none, one task per plan sentence holding targets."""
-    if extraction.tasks:
-        drafts = []
-        for task in extraction.tasks:
-            leads = [a for a in task.assignments if a.role == "lead"]
-            start, end = _original_span(document, task.start, task.end, task.text)
-            drafts.append(
-                DraftTask(
-                    code=task.id,
-                    text=extraction.text[start:end],
-                    start=start,
-                    end=end,
-                    kind=task.kind,
-                    subheading=task.subheading or "",
-                    targets=[extraction.targets[i] for i in task.targets],
-                    lead=leads[0].department if leads else None,
-                    supporting=[a.department for a in task.assignments if a.role == "support"],
-                    reasons=[
-                        {"department": a.department, "role": a.role, "reason": a.reason}
-                        for a in task.assignments
-                    ],
-                    deadline=task.deadline,
-                    nodes=list(task.nodes),
-                )
-            )
-        return drafts
-    return _fallback_tasks(extraction)
-
-
-def _fallback_tasks(extraction: Extraction) -> list[DraftTask]:
-    # Fallback until the extractor splits tasks (issue 4): group the plan part's targets by
-    # the sentence that holds them.
-    text = extraction.text
-    drafts: list[DraftTask] = []
-    for target in extraction.targets:
-        if target.kind != "target":
-            continue
-        if drafts and drafts[-1].start <= target.start < drafts[-1].end:
-            drafts[-1].targets.append(target)
-            continue
-        start = target.start
-        while start > 0 and not _SENTENCE_END.match(text[start - 1]):
-            start -= 1
-        match = _SENTENCE_END.search(text, target.end)
-        end = match.end() if match else len(text)
-        sentence = text[start:end].strip()
-        start = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+def draft_tasks(extraction: Extraction) -> list[DraftTask]:
+    """The extractor's tasks, with their suggested departments, as draft rows of a plan."""
+    drafts = []
+    for task in extraction.tasks:
+        leads = [a for a in task.assignments if a.role == "lead"]
         drafts.append(
-            DraftTask(f"T{len(drafts) + 1:03d}", sentence, start, start + len(sentence), "target")
+            DraftTask(
+                code=task.id,
+                text=extraction.text[task.start : task.end],
+                start=task.start,
+                end=task.end,
+                kind=task.kind,
+                subheading=task.subheading or "",
+                targets=[extraction.targets[i] for i in task.targets],
+                lead=leads[0].department if leads else None,
+                supporting=[a.department for a in task.assignments if a.role == "support"],
+                reasons=[
+                    {"department": a.department, "role": a.role, "reason": a.reason}
+                    for a in task.assignments
+                ],
+                deadline=task.deadline,
+                nodes=list(task.nodes),
+            )
         )
-        drafts[-1].targets.append(target)
     return drafts
 
 
@@ -160,7 +120,6 @@ def _section_for(sections: list[Section], start: int) -> Section | None:
     return max(holding, key=lambda s: (s.level, s.start)) if holding else None
 
 
-@transaction.atomic
 def import_document(
     document: Document,
     jurisdiction_name: str,
@@ -168,14 +127,34 @@ def import_document(
     actor: User | None = None,
     extraction: Extraction | None = None,
 ) -> tuple[Plan, bool]:
-    """Save `document` as a draft plan; returns (plan, created)."""
-    jurisdiction, _ = Jurisdiction.objects.get_or_create(name=jurisdiction_name)
+    """Save `document` as a draft plan; returns (plan, created). The extraction runs before
+    the transaction opens, so a slow report never holds the database's write lock."""
     digest = sha256_of(document)
-    existing = Plan.objects.filter(jurisdiction=jurisdiction, year=year, source_sha256=digest)
+    known = city_departments(jurisdiction_name)
+    existing = Plan.objects.filter(
+        jurisdiction__name=jurisdiction_name, year=year, source_sha256=digest
+    )
     if plan := existing.first():
         return plan, False
-    known = city_departments(jurisdiction_name)
     extraction = extraction or extract_document(document, year=year, departments=known)
+    with transaction.atomic():
+        jurisdiction, _ = Jurisdiction.objects.get_or_create(name=jurisdiction_name)
+        if plan := existing.first():
+            return plan, False
+        plan = _save(document, jurisdiction, year, digest, known, extraction, actor)
+        statuses.refresh_plan(plan)
+    return plan, True
+
+
+def _save(
+    document: Document,
+    jurisdiction: Jurisdiction,
+    year: int,
+    digest: str,
+    known: Departments,
+    extraction: Extraction,
+    actor: User | None,
+) -> Plan:
     _add_units(jurisdiction, known)
     plan = Plan.objects.create(
         jurisdiction=jurisdiction,
@@ -200,7 +179,7 @@ def import_document(
     )
     departments: dict[str, Department] = {}
     year_end = date(year, 12, 31)
-    drafts = draft_tasks(extraction, document)
+    drafts = draft_tasks(extraction)
     for order, draft in enumerate(drafts, start=1):
         deadline = date.fromisoformat(draft.deadline) if draft.deadline else year_end
         lead = _department(jurisdiction, draft.lead, departments, known) if draft.lead else None
@@ -254,7 +233,6 @@ def import_document(
             "sha256": digest,
             "tasks": len(drafts),
             "targets": sum(len(d.targets) for d in drafts),
-            "fallback": not extraction.tasks,
         },
     )
-    return plan, True
+    return plan

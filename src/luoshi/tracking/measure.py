@@ -21,15 +21,19 @@ from luoshi import status
 from luoshi.tracking.models import ProgressReport, Target, Task
 
 
-def as_of(request: HttpRequest | None = None) -> date:
-    """The date statuses are computed for: ?on=YYYY-MM-DD, else LUOSHI_AS_OF, else today."""
-    for value in (request.GET.get("on") if request else None, settings.LUOSHI_AS_OF):
-        if value:
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
+def today() -> date:
+    """The date statuses are computed for: LUOSHI_AS_OF (the demo's day), else today."""
+    if settings.LUOSHI_AS_OF:
+        try:
+            return date.fromisoformat(settings.LUOSHI_AS_OF)
+        except ValueError:
+            pass
     return timezone.localdate()
+
+
+def as_of(request: HttpRequest | None = None) -> date:
+    """`today()`, for views (every reader sees the statuses stored for the same day)."""
+    return today()
 
 
 def tasks_for_status(queryset: QuerySet[Task]) -> QuerySet[Task]:

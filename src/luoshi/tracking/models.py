@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.tracking import visibility
+
 PERIOD_RE = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
 
 
@@ -46,6 +48,8 @@ class Department(models.Model):
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=100)
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
+
+    objects = visibility.DepartmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("department")
@@ -101,6 +105,9 @@ class Plan(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=STATES, default=DRAFT)
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
+    status_on = models.DateField(null=True, blank=True, editable=False)  # tasks' statuses as of
+
+    objects = visibility.PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("plan")
@@ -124,6 +131,8 @@ class Section(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     body_end = models.PositiveIntegerField()
+
+    objects = visibility.PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["order"]
@@ -164,6 +173,22 @@ class Task(models.Model):
     original_lead = models.ForeignKey(
         Department, models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The computed status (luoshi.status) as of `status_on`, stored by tracking.statuses in the
+    # transaction of every write that changes it and refreshed daily (`luoshi refresh-status`):
+    # as the tracker sees it (reports awaiting review count as reported) and as the public does.
+    status = models.CharField(_("status"), max_length=8, blank=True, db_index=True)
+    status_reason = models.TextField(blank=True)
+    status_expected = models.FloatField(null=True, blank=True)
+    status_verified = models.FloatField(null=True, blank=True)
+    status_claimed = models.FloatField(null=True, blank=True)
+    status_lines = models.JSONField(default=list, blank=True)
+    status_on = models.DateField(null=True, blank=True)
+    public_status = models.CharField(max_length=8, blank=True, db_index=True)
+    public_reason = models.TextField(blank=True)
+    public_verified = models.FloatField(null=True, blank=True)
+    public_lines = models.JSONField(default=list, blank=True)
+
+    objects = visibility.PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "order"]
@@ -192,6 +217,8 @@ class Target(models.Model):
     rule = models.CharField(max_length=80, blank=True)
     baseline = models.FloatField(_("baseline"), null=True, blank=True)  # the level at the start
     original_value = models.FloatField(null=True, blank=True)  # as first published
+
+    objects = visibility.TargetQuerySet.as_manager()
 
     class Meta:
         ordering = ["task", "order"]
@@ -230,6 +257,8 @@ class ProgressReport(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     is_demo = models.BooleanField(default=False)  # example data made by `luoshi demo`
 
+    objects = visibility.ReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["-period", "-submitted_at"]
         verbose_name = _("progress report")
@@ -248,6 +277,8 @@ class Evidence(models.Model):
     file = models.FileField(upload_to=evidence_path)
     name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()
+
+    objects = visibility.EvidenceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evidence")
@@ -310,19 +341,3 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_verb_display()}"
-
-
-class DataVersion(models.Model):
-    """A token that changes with every write to the data of one scope (luoshi.tracking.versions):
-    "any" (every write), "shared" (writes tied to no jurisdiction) or "j<id>" (a jurisdiction's
-    data). What app servers cache is filed under the tokens it was computed from."""
-
-    scope = models.CharField(max_length=40, unique=True)
-    token = models.CharField(max_length=32)
-
-    class Meta:
-        verbose_name = _("data version")
-        verbose_name_plural = _("data versions")
-
-    def __str__(self) -> str:
-        return f"{self.scope} {self.token}"

@@ -12,33 +12,20 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from luoshi.tracking.models import Membership, Plan, Task
+from luoshi.tracking.visibility import is_office, membership
+
+__all__ = ["can_report", "is_office", "latest_plan", "membership", "office_required", "user_of"]
 
 
-def membership(user: Any) -> Membership | None:
-    try:
-        return user.membership
-    except Membership.DoesNotExist:
-        return None
-
-
-def scope(user: Any) -> tuple[int | None, bool]:
-    """What decides the plans and tasks a logged-in user sees: the jurisdiction of their
-    membership (None for none: every jurisdiction), and whether drafts show (the office)."""
-    member = membership(user)
-    return (member.jurisdiction_id if member else None), is_office(user)
-
-
-def find_plan(jurisdiction_id: int | None, office: bool, plan_id: int | None = None) -> Plan | None:
-    """Plan `plan_id` if this scope sees it, or with None the scope's latest published plan."""
-    # The report's text (tens of kilobytes) is loaded only by the pages that show it.
-    plans = Plan.objects.select_related("jurisdiction").defer("source_text")
-    if jurisdiction_id is not None:
-        plans = plans.filter(jurisdiction=jurisdiction_id)
-    if not office:
-        plans = plans.filter(state=Plan.PUBLISHED)  # drafts are the office's work in progress
-    if plan_id is not None:
-        return plans.filter(pk=plan_id).first()
-    return plans.filter(state=Plan.PUBLISHED).order_by("-year", "-created_at").first()
+def latest_plan(user: Any) -> Plan | None:
+    """The latest published plan the user sees (their city's, for a member)."""
+    plans = Plan.objects.visible_to(user).filter(state=Plan.PUBLISHED)
+    return (
+        plans.select_related("jurisdiction")
+        .defer("source_text")
+        .order_by("-year", "-created_at")
+        .first()
+    )
 
 
 def user_of(request: HttpRequest) -> User:
@@ -46,13 +33,6 @@ def user_of(request: HttpRequest) -> User:
     if not isinstance(request.user, User):
         raise PermissionDenied
     return request.user
-
-
-def is_office(user: Any) -> bool:
-    if user.is_superuser:
-        return True
-    member = membership(user)
-    return member is not None and member.role == Membership.OFFICE
 
 
 def can_report(user: Any, task: Task) -> bool:

@@ -3,6 +3,8 @@
 Each function takes the acting user and data its caller has already validated and checked
 permissions for, writes in one transaction and logs the event. Decisions that two people could
 take at once (a review, a publication) lock the row and check its state inside the transaction.
+In the same transaction each write stores the new status of the tasks it changed
+(tracking.statuses).
 """
 
 from __future__ import annotations
@@ -14,11 +16,35 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from luoshi.tracking.models import Event, Evidence, Plan, ProgressReport, Task
+from luoshi.tracking import statuses
+from luoshi.tracking.measure import live_targets
+from luoshi.tracking.models import (
+    Department,
+    Event,
+    Evidence,
+    Plan,
+    ProgressReport,
+    Target,
+    Task,
+)
 
 
 class Conflict(Exception):
     """The object is no longer in the state the caller saw (already reviewed or published)."""
+
+
+def live_values_changed(jurisdiction_ids: set[int]) -> None:
+    """A live source's figures changed (a project in the ledger): stores the new status of the
+    tasks it measures in these jurisdictions' plans."""
+    targets = Target.objects.filter(task__plan__jurisdiction__in=jurisdiction_ids)
+    measured = live_targets(targets.values_list("pk", flat=True))
+    tasks = Target.objects.filter(pk__in=measured).values_list("task_id", flat=True)
+    statuses.refresh(set(tasks))
+
+
+def task_changed(task: Task) -> None:
+    """Stores the task's new status."""
+    statuses.refresh([task.pk])
 
 
 def submit_report(user: User, task: Task, data: Mapping[str, Any], via: str = "") -> ProgressReport:
@@ -52,6 +78,7 @@ def submit_report(user: User, task: Task, data: Mapping[str, Any], via: str = ""
         Event.objects.create(
             actor=user, verb="report_submitted", plan_id=task.plan_id, task=task, payload=payload
         )
+        task_changed(task)
     return report
 
 
@@ -75,16 +102,74 @@ def review_report(user: User, report_id: int, approve: bool, reason: str = "") -
             reason=report.return_reason,
             payload={"report": report.pk, "period": report.period},
         )
+        task_changed(report.task)
     return report
 
 
 def publish_plan(user: User, plan_id: int) -> Plan:
     """Publish a draft; raises Conflict if it is published already."""
     with transaction.atomic():
-        plan = Plan.objects.select_for_update().defer("source_text").get(pk=plan_id)
+        plans = Plan.objects.select_for_update().defer("source_text")
+        plan = plans.get(pk=plan_id)
         if plan.state != Plan.DRAFT:
             raise Conflict
         plan.state, plan.published_at = Plan.PUBLISHED, timezone.now()
         plan.save(update_fields=["state", "published_at"])
         Event.objects.create(actor=user, verb="published", plan=plan)
+        statuses.refresh_plan(plan)
     return plan
+
+
+def assign(
+    user: User, plan: Plan, task: Task, lead: Department | None, supporting: list[Department]
+) -> bool:
+    """Sets the task's lead and supporting departments; False if they were already these.
+    Before publication the lead is also the one first published (`original_lead`)."""
+    before = {d.pk for d in task.supporting.all()}
+    if lead == task.lead and before == {d.pk for d in supporting}:
+        return False
+    with transaction.atomic():
+        old = task.lead.name if task.lead else None
+        task.lead = lead
+        fields = ["lead"]
+        if plan.state != Plan.PUBLISHED:
+            task.original_lead = lead
+            fields.append("original_lead")
+        task.save(update_fields=fields)
+        task.supporting.set(supporting)
+        Event.objects.create(
+            actor=user,
+            verb="reassigned",
+            plan=plan,
+            task=task,
+            payload={
+                "from": old,
+                "to": lead.name if lead else None,
+                "supporting": [d.name for d in supporting],
+            },
+        )
+    return True
+
+
+def revise(user: User, task: Task, kind: str, data: Mapping[str, Any]) -> None:
+    """A revision after publication (deadline extended, lead reassigned, target revised), as a
+    valid RevisionForm cleans it; the first published values stay in the original_* fields."""
+    with transaction.atomic():
+        payload: dict[str, object]
+        if kind == "deadline_extended":
+            payload = {"from": str(task.deadline), "to": str(data["deadline"])}
+            task.deadline = data["deadline"]
+            task.save(update_fields=["deadline"])
+        elif kind == "reassigned":
+            payload = {"from": task.lead.name if task.lead else None, "to": data["lead"].name}
+            task.lead = data["lead"]
+            task.save(update_fields=["lead"])
+        else:
+            target = data["target_obj"]
+            payload = {"target": target.pk, "from": target.value, "to": data["value"]}
+            target.value = data["value"]
+            target.save(update_fields=["value"])
+        Event.objects.create(
+            actor=user, verb=kind, plan=task.plan, task=task, reason=data["reason"], payload=payload
+        )
+        task_changed(task)

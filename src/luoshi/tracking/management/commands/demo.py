@@ -23,6 +23,7 @@ class Command(BaseCommand):
         for app in apps.get_app_configs():
             if hasattr(app, "add_demo_data"):
                 out.write(app.add_demo_data(plan))
+        call_command("refresh_status", all=True, stdout=out)
         out.write(f"演示数据 demo data: {plan} — {plan.tasks.count()} tasks, {made} new reports")
         out.write(f"Database: {settings.DATABASES['default']['NAME']}")
         out.write(f"Statuses as of {settings.LUOSHI_AS_OF or 'today'} (LUOSHI_AS_OF)")

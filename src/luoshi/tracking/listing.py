@@ -1,0 +1,90 @@
+"""What the tracker's and the public's task lists share: rows with their stored status, the
+filters (section, department, type, status, text), their choices, and the status counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import QueryDict
+from django.utils import translation
+
+from luoshi import status
+from luoshi.tracking.models import Department, Plan, Task
+
+FILTERS = ("section", "department", "kind", "status", "q")
+
+
+def label(code: str) -> str:
+    """A status's name in the current language."""
+    return status.label(code, translation.get_language())
+
+
+def status_field(public: bool) -> str:
+    """The stored status a reader sees: the public's counts approved reports only."""
+    return "public_status" if public else "status"
+
+
+def row(task: Task, public: bool = False) -> dict[str, Any]:
+    """A task with its stored status, as the task tables and cards show it."""
+    code = task.public_status if public else task.status
+    return {
+        "task": task,
+        "status": code,
+        "label": label(code),
+        "css": status.CSS.get(code, ""),
+        "reason": task.public_reason if public else task.status_reason,
+        "expected": task.status_expected,
+        "verified": task.public_verified if public else task.status_verified,
+        "claimed": None if public else task.status_claimed,
+    }
+
+
+def lines(task: Task, public: bool = False) -> list[dict[str, Any]]:
+    """The per-line detail of a task's stored status (a target, a unit, or the task)."""
+    stored = task.public_lines if public else task.status_lines
+    return [
+        {**line, "label_text": label(line["status"]), "css": status.CSS.get(line["status"], "")}
+        for line in stored or []
+    ]
+
+
+def filtered(
+    tasks: QuerySet[Task], query: QueryDict, public: bool = False, by_status: bool = True
+) -> tuple[QuerySet[Task], dict[str, str]]:
+    """`tasks` that match the filters in `query` (section, department as lead or supporting,
+    type, text or number, and with `by_status` the status), and the filters as given."""
+    filters = {name: query.get(name, "").strip() for name in FILTERS}
+    if filters["section"].isdigit() and len(filters["section"]) < 10:
+        tasks = tasks.filter(section_id=int(filters["section"]))
+    if filters["department"].isdigit() and len(filters["department"]) < 10:
+        wanted = int(filters["department"])
+        ids = Task.objects.filter(Q(lead_id=wanted) | Q(supporting__id=wanted)).values("id")
+        tasks = tasks.filter(id__in=ids)
+    if filters["kind"]:
+        tasks = tasks.filter(kind=filters["kind"])
+    if by_status and filters["status"] in status.STATUSES:
+        tasks = tasks.filter(**{status_field(public): filters["status"]})
+    if filters["q"]:
+        tasks = tasks.filter(Q(text__icontains=filters["q"]) | Q(code__iexact=filters["q"]))
+    return tasks, filters
+
+
+def counts(tasks: QuerySet[Task], public: bool = False) -> list[tuple[str, str, int, str]]:
+    """(name, css class, number, status) for each status, counted in SQL."""
+    field = status_field(public)
+    found = Counter(
+        dict(tasks.order_by().values_list(field).annotate(n=Count("id")).values_list(field, "n"))
+    )
+    return [(label(s), status.CSS[s], found[s], s) for s in status.STATUSES]
+
+
+def filter_choices(plan: Plan) -> dict[str, Any]:
+    """What the filter form (tracking/_task_filters.html) offers."""
+    return {
+        "sections": plan.sections.all(),
+        "departments": Department.objects.filter(jurisdiction=plan.jurisdiction_id),
+        "kinds": Task.KINDS,
+        "statuses": [(s, label(s)) for s in status.STATUSES],
+    }
