@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.exports import bulletin
+from luoshi.documents import bulletin
 from luoshi.tracking.models import PERIOD_RE, Plan
 
 
@@ -51,7 +51,7 @@ class BulletinForm(forms.Form):
         return data
 
 
-class LedgerUploadForm(forms.Form):
+class WorkbookUploadForm(forms.Form):
     period = forms.CharField(label=_("Period (year-month)"), max_length=7)
     file = forms.FileField(label=_("Filled-in ledger sheet (.xlsx)"))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from luoshi import status
-from luoshi.exports import bulletin, official_docx
+from luoshi.documents import bulletin, official_docx
 from luoshi.tracking.measure import Measured, facts, measure, tasks_for_status
 from luoshi.tracking.models import Plan, ProgressReport
 

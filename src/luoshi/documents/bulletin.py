@@ -70,7 +70,7 @@ class BulletinOptions:
 
 def defaults() -> dict[str, object]:
     """The bundled defaults (data/bulletin.yaml): 下一步要求 paragraphs and problem categories."""
-    raw = resources.files("luoshi.exports").joinpath("data", "bulletin.yaml").read_text("utf-8")
+    raw = resources.files("luoshi.documents").joinpath("data", "bulletin.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)
     requirements = data.get("requirements")
     categories = data.get("problem_categories")
