@@ -29,7 +29,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from luoshi.documents.bulletin import (
+from luoshi.documents.bulletin_document import (
     BulletinDocument,
     Configured,
     Figure,
