@@ -37,7 +37,9 @@ class BulletinForm(forms.Form):
         plan_field: Any = self.fields["plan"]
         plan_field.queryset = plans
         if not self.is_bound:
-            self.fields["requirements"].initial = "\n".join(bulletin.defaults()["requirements"])  # type: ignore[arg-type]
+            paragraphs = bulletin.defaults()["requirements"]
+            text = "\n".join(paragraphs)  # type: ignore[arg-type]  # strings, checked on load
+            self.fields["requirements"].initial = text
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
