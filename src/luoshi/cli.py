@@ -255,7 +255,7 @@ def plan_command(
     file: str, out: str, year: int | None, departments: str | None, title: str | None
 ) -> None:
     """Draft the 分工方案 workbook of the report FILE (tasks, leads, deadlines)."""
-    from luoshi.exports.plan import write_plan
+    from luoshi.documents.division import write_plan
     from luoshi.extraction import extract_document
 
     units = _departments_or_exit(departments)
@@ -360,8 +360,8 @@ def bulletin_command(
     import re
 
     _django()
-    from luoshi.exchange.bulletin import PeriodNotOver, write_bulletin
-    from luoshi.exports.bulletin import default_options
+    from luoshi.documents.bulletin import default_options
+    from luoshi.exchange.bulletin_facts import PeriodNotOver, write_bulletin
     from luoshi.tracking.measure import as_of
     from luoshi.tracking.models import Plan
 

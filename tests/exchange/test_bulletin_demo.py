@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from django.test import Client
 
 from exchange.bulletin_docx import check_against_appendix, read
-from luoshi.exchange.bulletin import write_bulletin
-from luoshi.exports.bulletin import STATUSES
+from luoshi.documents.bulletin import STATUSES
+from luoshi.exchange.bulletin_facts import write_bulletin
 from tools import require_tool
 
 DAY = date(2022, 7, 10)

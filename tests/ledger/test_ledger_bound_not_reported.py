@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from django.test import Client
 
-from luoshi.exports import ledger_sheet
+from luoshi.documents import progress_workbook
 from luoshi.ledger.models import Binding
 from luoshi.tracking.models import ProgressReport, Target, Task
 
@@ -98,19 +98,25 @@ def test_the_api_refuses_a_bound_target_in_chinese(bob, task, bound, manual):
     assert response.status_code == 201
 
 
-def test_the_ledger_sheet_refuses_a_filled_row_of_a_bound_target(bob, ndrc, task, bound, manual):
+def test_the_progress_workbook_refuses_a_filled_row_of_a_bound_target(
+    bob, ndrc, task, bound, manual
+):
     client = logged_in(bob)
-    sheet_file = client.get(f"/exchange/ledger/{ndrc.pk}/sheet.xlsx", {"period": "2022-06"})
+    sheet_file = client.get(
+        f"/exchange/progress-workbook/{ndrc.pk}/sheet.xlsx", {"period": "2022-06"}
+    )
     book = openpyxl.load_workbook(io.BytesIO(sheet_file.content))
-    sheet = book[ledger_sheet.SHEET]
-    row = ledger_sheet.FIRST_ROW  # the bound target comes first
-    sheet.cell(row, ledger_sheet.VALUE).value = 3
-    sheet.cell(row, ledger_sheet.PROGRESS).value = "开工3个"
+    sheet = book[progress_workbook.SHEET]
+    row = progress_workbook.FIRST_ROW  # the bound target comes first
+    sheet.cell(row, progress_workbook.VALUE).value = 3
+    sheet.cell(row, progress_workbook.PROGRESS).value = "开工3个"
     data = io.BytesIO()
     book.save(data)
     data.seek(0)
     data.name = "台账.xlsx"
-    response = client.post(f"/exchange/ledger/{ndrc.pk}/", {"period": "2022-06", "file": data})
+    response = client.post(
+        f"/exchange/progress-workbook/{ndrc.pk}/", {"period": "2022-06", "file": data}
+    )
     assert response.status_code == 400
     [error] = response.context["errors"]
     assert (error.row, error.column) == (row, "完成值") and REFUSED in error.message

@@ -51,9 +51,9 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "ledger:ranking": ("GET", MEMBERS),
     "ledger:import_muju": ("GET", OFFICE),
     "exchange:bulletin": ("GET", OFFICE),
-    "exchange:ledger_all": ("GET", OFFICE),
-    "exchange:ledger": ("GET", LEAD),
-    "exchange:ledger_download": ("GET", LEAD),
+    "exchange:progress_workbook_all": ("GET", OFFICE),
+    "exchange:progress_workbook": ("GET", LEAD),
+    "exchange:progress_workbook_download": ("GET", LEAD),
 }
 # Namespaces with a matrix of their own, or Django's own access rules.
 DELEGATED = {

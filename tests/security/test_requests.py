@@ -52,9 +52,9 @@ def test_a_real_pdf_is_accepted_as_evidence(clients, objects, bobs_task):
     assert _report(clients("liaison_a"), bobs_task, evidence=upload).status_code == 302
 
 
-def test_a_ledger_sheet_that_is_not_xlsx_is_refused(clients, objects):
+def test_a_progress_workbook_that_is_not_xlsx_is_refused(clients, objects):
     upload = SimpleUploadedFile("sheet.html", b"<html></html>", "text/html")
-    url = reverse("exchange:ledger", args=[objects["department_id"]])
+    url = reverse("exchange:progress_workbook", args=[objects["department_id"]])
     response = clients("liaison_a").post(url, {"period": "2022-06", "file": upload})
     assert response.status_code in (200, 400)
     assert ".xlsx" in response.content.decode()

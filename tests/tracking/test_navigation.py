@@ -31,14 +31,16 @@ def test_the_office_sees_review_import_bulletin_ledger_public_page_and_api_docs(
         reverse("public:index"),
         reverse("api:docs"),
     } <= links
-    assert reverse("exchange:ledger", args=[ndrc.pk]) not in links
+    assert reverse("exchange:progress_workbook", args=[ndrc.pk]) not in links
 
 
-def test_a_liaison_sees_his_ledger_sheet_but_not_the_offices_pages(client, bob, ndrc, bobs_task):
+def test_a_liaison_sees_his_progress_workbook_but_not_the_offices_pages(
+    client, bob, ndrc, bobs_task
+):
     links = header_links(client, bob)
     assert {
         reverse("tracking:my_department"),
-        reverse("exchange:ledger", args=[ndrc.pk]),
+        reverse("exchange:progress_workbook", args=[ndrc.pk]),
         reverse("ledger:list"),
         reverse("public:index"),
         reverse("api:docs"),

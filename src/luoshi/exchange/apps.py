@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class ExchangeConfig(AppConfig):
     name = "luoshi.exchange"
-    verbose_name = "督查通报与台账 bulletin and ledger sheets"
+    verbose_name = "督查通报与台账 bulletin and progress workbooks"

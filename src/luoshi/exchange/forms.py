@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.exports import bulletin
+from luoshi.documents import bulletin
 from luoshi.tracking.models import PERIOD_RE, Plan
 
 
@@ -37,7 +37,9 @@ class BulletinForm(forms.Form):
         plan_field: Any = self.fields["plan"]
         plan_field.queryset = plans
         if not self.is_bound:
-            self.fields["requirements"].initial = "\n".join(bulletin.defaults()["requirements"])  # type: ignore[arg-type]
+            paragraphs = bulletin.defaults()["requirements"]
+            text = "\n".join(paragraphs)  # type: ignore[arg-type]  # strings, checked on load
+            self.fields["requirements"].initial = text
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -51,7 +53,7 @@ class BulletinForm(forms.Form):
         return data
 
 
-class LedgerUploadForm(forms.Form):
+class WorkbookUploadForm(forms.Form):
     period = forms.CharField(label=_("Period (year-month)"), max_length=7)
     file = forms.FileField(label=_("Filled-in ledger sheet (.xlsx)"))
 

@@ -5,7 +5,15 @@ from luoshi.exchange import views
 app_name = "exchange"
 urlpatterns = [
     path("bulletin/", views.bulletin_page, name="bulletin"),
-    path("ledger/all.xlsx", views.ledger_all, name="ledger_all"),
-    path("ledger/<int:department_id>/", views.ledger_page, name="ledger"),
-    path("ledger/<int:department_id>/sheet.xlsx", views.ledger_download, name="ledger_download"),
+    path("progress-workbook/all.xlsx", views.progress_workbook_all, name="progress_workbook_all"),
+    path(
+        "progress-workbook/<int:department_id>/",
+        views.progress_workbook_page,
+        name="progress_workbook",
+    ),
+    path(
+        "progress-workbook/<int:department_id>/sheet.xlsx",
+        views.progress_workbook_download,
+        name="progress_workbook_download",
+    ),
 ]

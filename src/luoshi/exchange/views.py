@@ -1,4 +1,4 @@
-"""The bulletin page (office) and the 台账 download/upload page of a department."""
+"""The bulletin page (office) and a department's 台账 (progress workbook) download and upload."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from luoshi import status
-from luoshi.exchange import ledger
-from luoshi.exchange.bulletin import PeriodNotOver, write_bulletin
-from luoshi.exchange.forms import BulletinForm, LedgerUploadForm, clean_period
-from luoshi.exports import bulletin
+from luoshi.documents import bulletin
+from luoshi.exchange import progress_rows
+from luoshi.exchange.bulletin_facts import PeriodNotOver, write_bulletin
+from luoshi.exchange.forms import BulletinForm, WorkbookUploadForm, clean_period
 from luoshi.tracking.measure import as_of
 from luoshi.tracking.models import Department, Plan
 from luoshi.tracking.permissions import is_office, membership, office_required, user_of
@@ -82,11 +82,11 @@ def _department_for(request: HttpRequest, department_id: int) -> Department:
     return department
 
 
-def _sheet_response(
+def _workbook_response(
     plan: Plan, period: str, department: Department | None, on: date
 ) -> HttpResponse:
     buffer = io.BytesIO()
-    ledger.export(plan, period, department, on, buffer)
+    progress_rows.export(plan, period, department, on, buffer)
     who = department.name if department else "全部单位"
     return attachment(buffer.getvalue(), f"台账-{who}-{period}.xlsx", XLSX)
 
@@ -99,30 +99,30 @@ def _period_or_current(request: HttpRequest, plan: Plan, on: date) -> str:
 
 
 @login_required
-def ledger_download(request: HttpRequest, department_id: int) -> HttpResponse:
+def progress_workbook_download(request: HttpRequest, department_id: int) -> HttpResponse:
     department = _department_for(request, department_id)
     plan, on = plan_for(request), as_of(request)
-    return _sheet_response(plan, _period_or_current(request, plan, on), department, on)
+    return _workbook_response(plan, _period_or_current(request, plan, on), department, on)
 
 
 @office_required
-def ledger_all(request: HttpRequest) -> HttpResponse:
+def progress_workbook_all(request: HttpRequest) -> HttpResponse:
     plan, on = plan_for(request), as_of(request)
-    return _sheet_response(plan, _period_or_current(request, plan, on), None, on)
+    return _workbook_response(plan, _period_or_current(request, plan, on), None, on)
 
 
 @login_required
-def ledger_page(request: HttpRequest, department_id: int) -> HttpResponse:
+def progress_workbook_page(request: HttpRequest, department_id: int) -> HttpResponse:
     department = _department_for(request, department_id)
     plan, on = plan_for(request), as_of(request)
     period = current_period(plan, on)
-    form = LedgerUploadForm(
+    form = WorkbookUploadForm(
         plan, request.POST or None, request.FILES or None, initial={"period": period}
     )
     result = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
-        result = ledger.import_ledger(
+        result = progress_rows.import_workbook(
             data, plan, form.cleaned_data["period"], department, user_of(request)
         )
         if not result.errors:
@@ -131,7 +131,7 @@ def ledger_page(request: HttpRequest, department_id: int) -> HttpResponse:
                 _("%(created)d progress reports submitted for review; %(unchanged)d unchanged.")
                 % {"created": len(result.created), "unchanged": result.unchanged},
             )
-            return redirect("exchange:ledger", department.pk)
+            return redirect("exchange:progress_workbook", department.pk)
     code = 400 if form.errors or (result and result.errors) else 200
     context = {
         "department": department,
@@ -140,4 +140,4 @@ def ledger_page(request: HttpRequest, department_id: int) -> HttpResponse:
         "form": form,
         "errors": result.errors if result else [],
     }
-    return render(request, "exchange/ledger.html", context, status=code)
+    return render(request, "exchange/progress_workbook.html", context, status=code)

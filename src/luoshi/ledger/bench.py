@@ -56,7 +56,7 @@ def run(rows: int = 10_000, requests: int = 60) -> dict[str, float]:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from luoshi.ledger.sheets import import_projects
+    from luoshi.ledger.project_workbook import import_projects
     from luoshi.tracking.models import Jurisdiction, Membership
 
     with contextlib.suppress(RuntimeError):  # already set up when run under pytest

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from luoshi.ledger import muju
 from luoshi.ledger.cells import CellError, Problem, header_map, number, text, whole
 from luoshi.ledger.models import Enterprise, EnterpriseYear
-from luoshi.ledger.sheets import CITY_LEVEL, _Row
+from luoshi.ledger.project_workbook import CITY_LEVEL, _Row
 from luoshi.tracking.models import Jurisdiction
 
 CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")

@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from luoshi.ledger.measure import MONEY, Figure, ProjectFacts, Query, figure
+from luoshi.ledger.figures import MONEY, Figure, ProjectFacts, Query, figure
 from luoshi.ledger.models import REACHED, Binding, Investment, Project
 from luoshi.tracking.models import Jurisdiction, Task
 

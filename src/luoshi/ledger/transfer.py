@@ -15,7 +15,7 @@ from luoshi.ledger import enterprises, muju
 from luoshi.ledger.forms import FilterForm, SheetForm
 from luoshi.ledger.models import EnterpriseYear, Project
 from luoshi.ledger.permissions import city_of
-from luoshi.ledger.sheets import export_projects, import_projects
+from luoshi.ledger.project_workbook import export_projects, import_projects
 from luoshi.tracking.measure import as_of
 from luoshi.tracking.permissions import office_required, user_of
 

@@ -7,7 +7,9 @@ tasks. Text that is not the bulletin's own counting (task wording, status reason
 quotes, the configured 下一步要求) is marked as such (`Quote`, `Configured`) and written in its
 own character style, so its digits are never mistaken for figures.
 
-`official_docx.write(document, out)` renders the result in the official-document layout.
+The document model (`Figure`, `Paragraph`, `Table`, `BulletinDocument`) is in
+`bulletin_document`; `official_docx.write(document, out)` renders it in the official-document
+layout.
 """
 
 from __future__ import annotations
@@ -20,6 +22,18 @@ from importlib import resources
 
 import yaml
 
+from luoshi.documents.bulletin_document import (
+    Block,
+    BulletinDocument,
+    Cell,
+    Configured,
+    Figures,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    chinese_date,
+)
 from luoshi.status import AHEAD, BEHIND, COMPLETE, GOOD, MISSING, ON_TRACK, OVERDUE, STATUSES
 from luoshi.status import league as status_league
 
@@ -70,7 +84,7 @@ class BulletinOptions:
 
 def defaults() -> dict[str, object]:
     """The bundled defaults (data/bulletin.yaml): 下一步要求 paragraphs and problem categories."""
-    raw = resources.files("luoshi.exports").joinpath("data", "bulletin.yaml").read_text("utf-8")
+    raw = resources.files("luoshi.documents").joinpath("data", "bulletin.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)
     requirements = data.get("requirements")
     categories = data.get("problem_categories")
@@ -89,91 +103,7 @@ def defaults() -> dict[str, object]:
 
 def default_options(**overrides: object) -> BulletinOptions:
     values = defaults() | {k: v for k, v in overrides.items() if v}
-    return BulletinOptions(**values)  # type: ignore[arg-type]
-
-
-# --- The document model out ----------------------------------------------------------------------
-
-
-@dataclass
-class Figure:
-    id: str
-    value: float
-    unit: str  # "项", "个" or "%"
-    basis: str  # 口径
-    refs: tuple[str, ...] = ()  # the task ids counted
-    formula: str = ""  # for shares: "F3/F1"
-
-    @property
-    def text(self) -> str:
-        if self.unit == "%":
-            return f"{self.value:.1f}%"
-        return f"{self.value:g}{self.unit}"
-
-
-@dataclass(frozen=True)
-class Quote:
-    """Words taken from the plan or the reports: shown in 楷体, not the bulletin's figures."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Configured:
-    """Text the office configured (下一步要求)."""
-
-    text: str
-
-
-Span = str | Figure | Quote | Configured
-Cell = str | Figure | Quote
-
-
-@dataclass
-class Paragraph:
-    spans: list[Span]
-    kind: str = "body"  # body, h1 (一、 黑体), h2 (（一） 楷体), plain (no indent)
-
-
-@dataclass
-class Table:
-    header: list[str]
-    rows: list[list[Cell]]
-    check_column: bool = True  # a last column naming the figure ids of the row
-    widths: tuple[float, ...] = ()  # cm, the check column included
-
-
-Block = Paragraph | Table
-
-
-@dataclass
-class BulletinDocument:
-    issuer: str
-    number: str
-    title: str
-    addressees: str
-    body: list[Block]
-    signed: date
-    figures: list[Figure]
-    tasks: tuple[TaskRow, ...]
-
-
-class Figures:
-    def __init__(self) -> None:
-        self.all: list[Figure] = []
-
-    def count(self, refs: list[str] | tuple[str, ...], basis: str, unit: str = "项") -> Figure:
-        figure = Figure(f"F{len(self.all) + 1}", len(refs), unit, basis, tuple(refs))
-        self.all.append(figure)
-        return figure
-
-    def share(self, part: Figure, whole: Figure, basis: str) -> Figure:
-        value = round(100 * part.value / whole.value, 1) if whole.value else 0.0
-        figure = Figure(
-            f"F{len(self.all) + 1}", value, "%", basis, part.refs, f"{part.id}/{whole.id}"
-        )
-        self.all.append(figure)
-        return figure
+    return BulletinOptions(**values)  # type: ignore[arg-type]  # **dict[str, object]; checked on load
 
 
 # --- Composition ---------------------------------------------------------------------------------
@@ -183,10 +113,6 @@ _NUMERALS = "一二三四五六七八九十"
 
 def month_of(period: str) -> int:
     return int(period[5:])
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def compose(facts: BulletinFacts, options: BulletinOptions) -> BulletinDocument:

@@ -5,8 +5,8 @@ from datetime import date
 from docx import Document
 from docx.oxml.ns import qn
 
-from luoshi.exports import official_docx
-from luoshi.exports.bulletin import (
+from luoshi.documents import official_docx
+from luoshi.documents.bulletin import (
     BulletinFacts,
     TaskRow,
     compose,

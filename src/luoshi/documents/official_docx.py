@@ -29,7 +29,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from luoshi.exports.bulletin import (
+from luoshi.documents.bulletin_document import (
     BulletinDocument,
     Configured,
     Figure,
@@ -62,9 +62,9 @@ def set_font(run: Run, name: str, size: Pt | None = None, bold: bool = False) ->
 
 
 def _style_font(style: object, name: str) -> None:
-    element = style.element  # type: ignore[attr-defined]
+    element = style.element  # type: ignore[attr-defined]  # python-docx types styles as BaseStyle
     element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
-    style.font.name = name  # type: ignore[attr-defined]
+    style.font.name = name  # type: ignore[attr-defined]  # ours are paragraph or character styles
 
 
 def _styles(doc: DocxDocument) -> None:
@@ -116,7 +116,8 @@ def _red_rule(paragraph: DocxParagraph) -> None:
 
 def _line(doc: DocxDocument, text: str, font: str, size: Pt, **options: object) -> DocxParagraph:
     paragraph = doc.add_paragraph()
-    paragraph.alignment = options.get("align", WD_ALIGN_PARAGRAPH.CENTER)  # type: ignore[assignment]
+    align = options.get("align", WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph.alignment = align  # type: ignore[assignment]  # align= is a WD_ALIGN_PARAGRAPH
     run = paragraph.add_run(text)
     set_font(run, font, size, bool(options.get("bold")))
     if options.get("red"):
@@ -178,7 +179,7 @@ def _cell(cell: _Cell, value: object, bold: bool = False) -> None:
 def _repeat_header(row: object) -> None:
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)  # type: ignore[attr-defined]
+    row._tr.get_or_add_trPr().append(flag)  # type: ignore[attr-defined]  # row is a docx _Row
 
 
 def _table(doc: DocxDocument, block: Table) -> None:
@@ -253,4 +254,4 @@ def write(document: BulletinDocument, out: str | Path | IO[bytes]) -> None:
     _appendix(doc, document)
     doc.core_properties.title = document.title
     doc.core_properties.author = document.issuer
-    doc.save(out)  # type: ignore[arg-type]
+    doc.save(out)  # type: ignore[arg-type]  # python-docx's hint omits Path, which zipfile accepts

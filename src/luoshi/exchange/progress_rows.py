@@ -20,8 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luoshi.exports import ledger_sheet
-from luoshi.exports.ledger_sheet import FilledRow, SheetMeta, SheetRow
+from luoshi.documents import progress_workbook
+from luoshi.documents.progress_workbook import FilledRow, SheetMeta, SheetRow
 from luoshi.tracking import services
 from luoshi.tracking.measure import live_targets, measure, tasks_for_status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Target, Task
@@ -112,7 +112,7 @@ def export(
     # The protection password only stops accidental edits (anyone can lift it); the import
     # checks every row against the database anyway.
     password = getattr(settings, "LUOSHI_LEDGER_SHEET_PASSWORD", "luoshi")
-    ledger_sheet.write_ledger(meta, rows, out, password)
+    progress_workbook.write_workbook(meta, rows, out, password)
     return len(rows)
 
 
@@ -182,8 +182,8 @@ def check(
 ) -> tuple[list[Accepted], int, list[RowError]]:
     """The rows to store and the number of empty rows, or the errors (row by row)."""
     try:
-        sheet = ledger_sheet.read_ledger(data)
-    except ledger_sheet.SheetError:
+        sheet = progress_workbook.read_workbook(data)
+    except progress_workbook.SheetError:
         message = _(
             "This is not a ledger sheet downloaded from luoshi. "
             "Download this period's sheet from the department page, fill it in and upload it."
@@ -240,7 +240,7 @@ def check(
 
 
 def _check_file(
-    sheet: ledger_sheet.FilledSheet, plan: Plan, period: str, department: Department | None
+    sheet: progress_workbook.FilledSheet, plan: Plan, period: str, department: Department | None
 ) -> list[RowError]:
     meta = sheet.meta
     if not sheet.checksum_ok:
@@ -263,9 +263,13 @@ def _check_file(
         name = department.name if department else _("all departments")
         return [RowError(0, "", message % {"other": meta.department, "department": name})]
     header = tuple("" if v is None else str(v).strip() for v in sheet.header)
-    if header[: len(ledger_sheet.HEADER)] != ledger_sheet.HEADER:
+    if header[: len(progress_workbook.HEADER)] != progress_workbook.HEADER:
         message = _("The columns were changed. The header should read: %s.")
-        return [RowError(ledger_sheet.HEADER_ROW, "", message % "、".join(ledger_sheet.HEADER))]
+        return [
+            RowError(
+                progress_workbook.HEADER_ROW, "", message % "、".join(progress_workbook.HEADER)
+            )
+        ]
     return []
 
 
@@ -284,7 +288,7 @@ def _latest(accepted: list[Accepted], period: str) -> dict[str, tuple[Any, ...]]
     }
 
 
-def import_ledger(
+def import_workbook(
     data: bytes, plan: Plan, period: str, department: Department | None, user: User
 ) -> ImportResult:
     accepted, empty, errors = check(data, plan, period, department)

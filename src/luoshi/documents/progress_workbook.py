@@ -8,7 +8,7 @@ row key (task/target/unit ids), hidden and locked.
 Sheet _luoshi (very hidden): which plan, period and department the workbook is for, the keys
 of the rows exported, and a checksum over all of that, so an edited or foreign file is noticed.
 
-Pure openpyxl: no Django. Validation against the database is luoshi.exchange.ledger's job.
+Pure openpyxl: no Django. Validation against the database is luoshi.exchange.progress_rows's job.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def checksum(meta: SheetMeta, keys: tuple[str, ...] | list[str]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def write_ledger(
+def write_workbook(
     meta: SheetMeta, rows: list[SheetRow], out: str | IO[bytes], password: str
 ) -> None:
     book = Workbook()
@@ -181,7 +181,7 @@ def _meta_sheet(book: Workbook, meta: SheetMeta, keys: list[str]) -> None:
     sheet.append(["keys", json.dumps(keys)])
 
 
-def read_ledger(data: bytes) -> FilledSheet:
+def read_workbook(data: bytes) -> FilledSheet:
     """What the department filled in. Raises SheetError for a file that is not a luoshi 台账."""
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)

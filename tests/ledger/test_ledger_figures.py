@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from luoshi import status
+from luoshi.ledger.figures import ACTIVE, IN_YEAR, MONEY, ProjectFacts, Query, figure
 from luoshi.ledger.live import figures
-from luoshi.ledger.measure import ACTIVE, IN_YEAR, MONEY, ProjectFacts, Query, figure
 from luoshi.ledger.models import Binding, Investment
 from luoshi.tracking import services
 from luoshi.tracking.measure import measure, tasks_for_status

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from django.test import Client
 
-from luoshi.exchange import ledger
-from luoshi.exports import ledger_sheet
+from luoshi.documents import progress_workbook
+from luoshi.exchange import progress_rows
 from luoshi.tracking.measure import measure, tasks_for_status
 from luoshi.tracking.models import Event, ProgressReport
 from tracking.conftest import PASSWORD
@@ -30,24 +30,26 @@ def logged_in(user):
 
 
 def download(client, department, period=PERIOD):
-    response = client.get(f"/exchange/ledger/{department.pk}/sheet.xlsx", {"period": period})
+    response = client.get(
+        f"/exchange/progress-workbook/{department.pk}/sheet.xlsx", {"period": period}
+    )
     assert response.status_code == 200, response.content[:200]
     return openpyxl.load_workbook(io.BytesIO(response.content))
 
 
 def row_of(sheet, code):
-    for row in range(ledger_sheet.FIRST_ROW, sheet.max_row + 1):
+    for row in range(progress_workbook.FIRST_ROW, sheet.max_row + 1):
         if sheet.cell(row, 1).value == code:
             return row
     raise AssertionError(code)
 
 
 def fill(book, code, value, progress="已完成谋划项目120个", problems=""):
-    sheet = book[ledger_sheet.SHEET]
+    sheet = book[progress_workbook.SHEET]
     row = row_of(sheet, code)
-    sheet.cell(row, ledger_sheet.VALUE).value = value
-    sheet.cell(row, ledger_sheet.PROGRESS).value = progress
-    sheet.cell(row, ledger_sheet.PROBLEMS).value = problems or None
+    sheet.cell(row, progress_workbook.VALUE).value = value
+    sheet.cell(row, progress_workbook.PROGRESS).value = progress
+    sheet.cell(row, progress_workbook.PROBLEMS).value = problems or None
     return book
 
 
@@ -56,7 +58,9 @@ def upload(client, department, book, period=PERIOD):
     book.save(data)
     data.seek(0)
     data.name = "台账.xlsx"
-    return client.post(f"/exchange/ledger/{department.pk}/", {"period": period, "file": data})
+    return client.post(
+        f"/exchange/progress-workbook/{department.pk}/", {"period": period, "file": data}
+    )
 
 
 def stored():
@@ -65,8 +69,8 @@ def stored():
 
 def test_the_sheet_locks_what_a_department_must_not_edit(bob, ndrc, bobs_task, charlies_task):
     book = download(logged_in(bob), ndrc)
-    sheet = book[ledger_sheet.SHEET]
-    assert [c.value for c in sheet[ledger_sheet.HEADER_ROW]] == list(ledger_sheet.HEADER)
+    sheet = book[progress_workbook.SHEET]
+    assert [c.value for c in sheet[progress_workbook.HEADER_ROW]] == list(progress_workbook.HEADER)
     assert sheet.protection.sheet
     row = row_of(sheet, "T001")
     assert [sheet.cell(row, c).protection.locked for c in range(1, 13)] == [
@@ -77,10 +81,10 @@ def test_the_sheet_locks_what_a_department_must_not_edit(bob, ndrc, bobs_task, c
         True,
     ]
     assert sheet.column_dimensions["L"].hidden
-    assert book[ledger_sheet.META_SHEET].sheet_state == "veryHidden"
-    assert [sheet.cell(r, 1).value for r in range(ledger_sheet.FIRST_ROW, sheet.max_row + 1)] == [
-        "T001"
-    ]  # only the department's own task, not 商务局's T002
+    assert book[progress_workbook.META_SHEET].sheet_state == "veryHidden"
+    assert [
+        sheet.cell(r, 1).value for r in range(progress_workbook.FIRST_ROW, sheet.max_row + 1)
+    ] == ["T001"]  # only the department's own task, not 商务局's T002
 
 
 def test_export_fill_upload_approve_changes_the_status(alice, bob, ndrc, bobs_task):
@@ -128,7 +132,7 @@ def test_text_in_a_number_cell_is_refused_by_row_and_column(bob, ndrc, bobs_task
     book = fill(download(client, ndrc), "T001", "约一半")
     counts = stored()
     [error] = refused(upload(client, ndrc, book), "不是数字")
-    assert (error.row, error.column) == (ledger_sheet.FIRST_ROW, "完成值")
+    assert (error.row, error.column) == (progress_workbook.FIRST_ROW, "完成值")
     assert "约一半" in error.message and "个" in error.message
     assert stored() == counts
 
@@ -142,10 +146,12 @@ def test_a_value_with_its_unit_or_as_text_is_accepted(bob, ndrc, bobs_task):
 def test_wrong_columns_are_refused(bob, ndrc, bobs_task):
     client = logged_in(bob)
     book = fill(download(client, ndrc), "T001", 120)
-    book[ledger_sheet.SHEET].cell(ledger_sheet.HEADER_ROW, ledger_sheet.VALUE).value = "数量"
+    book[progress_workbook.SHEET].cell(
+        progress_workbook.HEADER_ROW, progress_workbook.VALUE
+    ).value = "数量"
     counts = stored()
     [error] = refused(upload(client, ndrc, book), "表头")
-    assert error.row == ledger_sheet.HEADER_ROW
+    assert error.row == progress_workbook.HEADER_ROW
     assert stored() == counts
 
 
@@ -154,14 +160,14 @@ def test_another_departments_rows_are_refused_and_nothing_is_stored(
 ):
     # bob's sheet, filled in properly, plus a row copied from 商务局's sheet.
     mine = fill(download(logged_in(bob), ndrc), "T001", 120)
-    theirs = download(logged_in(charlie), commerce)[ledger_sheet.SHEET]
-    sheet = mine[ledger_sheet.SHEET]
+    theirs = download(logged_in(charlie), commerce)[progress_workbook.SHEET]
+    sheet = mine[progress_workbook.SHEET]
     new_row = sheet.max_row + 1
     source = row_of(theirs, "T002")
     for column in range(1, 13):
         sheet.cell(new_row, column).value = theirs.cell(source, column).value
-    sheet.cell(new_row, ledger_sheet.VALUE).value = 50
-    sheet.cell(new_row, ledger_sheet.PROGRESS).value = "招商活动20次"
+    sheet.cell(new_row, progress_workbook.VALUE).value = 50
+    sheet.cell(new_row, progress_workbook.PROGRESS).value = "招商活动20次"
     counts = stored()
     [error] = refused(upload(logged_in(bob), ndrc, mine), "T002", "市商务局")
     assert error.row == new_row
@@ -180,8 +186,8 @@ def test_a_sheet_of_another_period_or_department_is_refused(
 def test_liaison_b_cannot_download_or_upload_for_department_a(bob, charlie, ndrc, bobs_task):
     book = fill(download(logged_in(bob), ndrc), "T001", 120)
     other = logged_in(charlie)
-    assert other.get(f"/exchange/ledger/{ndrc.pk}/sheet.xlsx").status_code == 403
-    assert other.get(f"/exchange/ledger/{ndrc.pk}/").status_code == 403
+    assert other.get(f"/exchange/progress-workbook/{ndrc.pk}/sheet.xlsx").status_code == 403
+    assert other.get(f"/exchange/progress-workbook/{ndrc.pk}/").status_code == 403
     assert upload(other, ndrc, book).status_code == 403
     assert ProgressReport.objects.count() == 0
 
@@ -193,16 +199,18 @@ def test_the_office_may_upload_for_any_department_and_export_all(
     book = fill(download(client, ndrc), "T001", 120)
     assert upload(client, ndrc, book).status_code == 302
     assert ProgressReport.objects.get().submitted_by == alice
-    everything = client.get("/exchange/ledger/all.xlsx", {"period": PERIOD})
-    sheet = openpyxl.load_workbook(io.BytesIO(everything.content))[ledger_sheet.SHEET]
-    assert {sheet.cell(r, 1).value for r in range(ledger_sheet.FIRST_ROW, sheet.max_row + 1)} == {
+    everything = client.get("/exchange/progress-workbook/all.xlsx", {"period": PERIOD})
+    sheet = openpyxl.load_workbook(io.BytesIO(everything.content))[progress_workbook.SHEET]
+    assert {
+        sheet.cell(r, 1).value for r in range(progress_workbook.FIRST_ROW, sheet.max_row + 1)
+    } == {
         "T001",
         "T002",
     }
 
 
-def test_a_file_that_is_not_a_ledger_sheet_is_explained(bob, ndrc, bobs_task):
-    accepted, _, errors = ledger.check(b"not a workbook", bobs_task.plan, PERIOD, ndrc)
+def test_a_file_that_is_not_a_progress_workbook_is_explained(bob, ndrc, bobs_task):
+    accepted, _, errors = progress_rows.check(b"not a workbook", bobs_task.plan, PERIOD, ndrc)
     assert accepted == [] and errors[0].row == 0 and "台账" in errors[0].message
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from openpyxl import Workbook, load_workbook
 
 from luoshi.ledger.models import Investment, Project, StageChange
-from luoshi.ledger.sheets import COLUMNS, export_projects, import_projects
+from luoshi.ledger.project_workbook import COLUMNS, export_projects, import_projects
 
 from .conftest import TODAY, xlsx
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import IO
 
 from luoshi import status
-from luoshi.exports import bulletin, official_docx
+from luoshi.documents import bulletin, official_docx
+from luoshi.documents.bulletin_document import BulletinDocument
 from luoshi.tracking.measure import Measured, facts, measure, tasks_for_status
 from luoshi.tracking.models import Plan, ProgressReport
 
@@ -94,7 +95,7 @@ def write_bulletin(
     today: date,
     out: str | Path | IO[bytes],
     options: bulletin.BulletinOptions | None = None,
-) -> bulletin.BulletinDocument:
+) -> BulletinDocument:
     """Measure, compose and write the bulletin of `plan` for `period`; returns the document."""
     on = bulletin_date(period, today)
     document = bulletin.compose(collect(plan, period, on), options or bulletin.default_options())
