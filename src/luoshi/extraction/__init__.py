@@ -6,9 +6,10 @@ for target in extract(text).targets: ...
 
 from __future__ import annotations
 
+from luoshi.datafiles import RuleError
 from luoshi.extraction.departments import Departments, load_departments
 from luoshi.extraction.model import Assignment, Extraction, Part, Section, Subheading, Target, Task
-from luoshi.extraction.rules import RuleError, Rules, load_rules, rules
+from luoshi.extraction.rules import Rules, load_rules, rules
 from luoshi.extraction.structure import (
     find_parts,
     find_sections,

@@ -1,25 +1,21 @@
 """Load and validate the extractor's data files (numerals, units, cues, lexicon).
 
-Each file is checked when loaded; a bad entry raises `RuleError` naming the file and the entry,
-so a broken rule never silently changes results.
+Each file is checked when loaded; a bad entry raises `RuleError` (luoshi.datafiles) naming the
+file and the entry, so a broken rule never silently changes results.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from luoshi import datafiles
+from luoshi.datafiles import RuleError
 
 COMPARATORS = {">=", "<=", "=", "~"}
 UNIT_CLASSES = {"count", "measure", "money", "period", "date"}
-
-
-class RuleError(ValueError):
-    """A data file of the extractor is invalid."""
 
 
 @dataclass(frozen=True)
@@ -66,16 +62,8 @@ class Rules:
 
 def _load(name: str, directory: Path | None) -> dict[str, Any]:
     if directory is None:
-        text = resources.files("luoshi.extraction").joinpath("data", name).read_text("utf-8")
-    else:
-        text = (directory / name).read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise RuleError(f"{name}: not valid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{name}: expected a mapping at the top level")
-    return data
+        return datafiles.load("luoshi.extraction", "data", name)
+    return datafiles.read(directory / name)
 
 
 def _words(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

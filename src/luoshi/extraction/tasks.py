@@ -13,13 +13,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from luoshi import datafiles
+from luoshi.datafiles import RuleError
 from luoshi.extraction.model import Part, Section, Subheading, Target, Task
-from luoshi.extraction.rules import RuleError
 from luoshi.extraction.structure import is_glossary_heading, paragraphs, sentences
 
 _LISTS = (
@@ -95,15 +93,9 @@ def load_task_rules(path: Path | None = None) -> TaskRules:
     """Read and validate tasks.yaml; `path` overrides the bundled file (for tests)."""
     name = "tasks.yaml" if path is None else path.name
     if path is None:
-        raw = resources.files("luoshi.extraction").joinpath("data", "tasks.yaml").read_text("utf-8")
+        data = datafiles.load("luoshi.extraction", "data", "tasks.yaml")
     else:
-        raw = path.read_text("utf-8")
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
-        raise RuleError(f"{name}: not valid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{name}: expected a mapping at the top level")
+        data = datafiles.read(path)
     values = {}
     for key in _LISTS:
         words = data.get(key)
