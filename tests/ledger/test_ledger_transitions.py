@@ -7,7 +7,7 @@ import pytest
 from luoshi.datafiles import RuleError
 from luoshi.ledger import stages
 from luoshi.ledger.models import StageChange
-from luoshi.ledger.rules import MoveRefused, parse, rules
+from luoshi.ledger.transitions import MoveRefused, parse, rules
 
 from .conftest import TODAY, make_project
 

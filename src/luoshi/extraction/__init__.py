@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from luoshi.datafiles import RuleError
 from luoshi.extraction.departments import Departments, load_departments
+from luoshi.extraction.lexicons import Rules, load_rules, rules
 from luoshi.extraction.model import Assignment, Extraction, Part, Section, Subheading, Target, Task
-from luoshi.extraction.rules import Rules, load_rules, rules
 from luoshi.extraction.structure import (
     find_parts,
     find_sections,

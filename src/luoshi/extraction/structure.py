@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from luoshi.extraction.lexicons import Rules
 from luoshi.extraction.model import Part, Section, Subheading
-from luoshi.extraction.rules import Rules
 
 CN = "一二三四五六七八九十"
 _HEADINGS = [

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from luoshi.extraction.lexicons import Rules, Unit
 from luoshi.extraction.model import Part, Section, Target
 from luoshi.extraction.numbers import Number, find_numbers
-from luoshi.extraction.rules import Rules, Unit
 from luoshi.extraction.text import CLAUSE_END, SENTENCE_END
 
 PERCENT = Unit("%", "%", "measure", 1.0)

@@ -1,4 +1,4 @@
-"""Load and validate the extractor's data files (numerals, units, cues, lexicon).
+"""Load and validate the extractor's word lists: numerals, units, cues and lexicon.
 
 Each file is checked when loaded; a bad entry raises `RuleError` (luoshi.datafiles) naming the
 file and the entry, so a broken rule never silently changes results.
