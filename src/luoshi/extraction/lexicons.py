@@ -1,4 +1,4 @@
-"""Load and validate the extractor's word lists: numerals, units, cues and lexicon.
+"""Load and validate the extractor's word lists: numerals, units, cues, lexicon and task words.
 
 Each file is checked when loaded; a bad entry raises `RuleError` (luoshi.datafiles) naming the
 file and the entry, so a broken rule never silently changes results.
@@ -164,3 +164,63 @@ def load_rules(directory: Path | None = None) -> Rules:
 def rules() -> Rules:
     """The bundled rules, loaded once."""
     return load_rules()
+
+
+# --- tasks.yaml: the words that tell a task from ceremony ------------------------------------
+
+_LISTS = (
+    "action_verbs",
+    "scope_words",
+    "non_task_openings",
+    "non_task_phrases",
+    "closing_openings",
+    "glossary_headings",
+    "named_list_nouns",
+    "attach_openings",
+    "project_words",
+    "reform_words",
+    "item_verbs",
+    "framing_openings",
+    "commitment_markers",
+)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, as Rules
+class TaskRules:
+    action_verbs: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    non_task_openings: tuple[str, ...]
+    non_task_phrases: tuple[str, ...]
+    closing_openings: tuple[str, ...]
+    glossary_headings: tuple[str, ...]
+    named_list_nouns: tuple[str, ...]
+    attach_openings: tuple[str, ...]
+    project_words: tuple[str, ...]
+    reform_words: tuple[str, ...]
+    item_verbs: tuple[str, ...]
+    framing_openings: tuple[str, ...]
+    commitment_markers: tuple[str, ...]
+
+
+def load_task_rules(path: Path | None = None) -> TaskRules:
+    """Read and validate tasks.yaml; `path` overrides the bundled file (for tests)."""
+    name = "tasks.yaml" if path is None else path.name
+    if path is None:
+        data = datafiles.load("luoshi.extraction", "data", "tasks.yaml")
+    else:
+        data = datafiles.read(path)
+    values = {}
+    for key in _LISTS:
+        words = data.get(key)
+        if not isinstance(words, list) or not words:
+            raise RuleError(f"{name}: rule '{key}' must be a non-empty list of words")
+        for word in words:
+            if not isinstance(word, str) or not word.strip():
+                raise RuleError(f"{name}: rule '{key}' has an entry that is not a word: {word!r}")
+        values[key] = tuple(sorted(words, key=len, reverse=True))
+    return TaskRules(**values)
+
+
+@cache
+def task_rules() -> TaskRules:
+    return load_task_rules()

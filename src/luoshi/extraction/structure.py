@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from luoshi.extraction.lexicons import Rules
+from luoshi.extraction.lexicons import Rules, task_rules
 from luoshi.extraction.model import Part, Section, Subheading
 
 CN = "一二三四五六七八九十"
@@ -133,8 +133,6 @@ def find_sections(text: str, glossary_headings: tuple[str, ...] | None = None) -
     The glossary headings default to those of tasks.yaml.
     """
     if glossary_headings is None:
-        from luoshi.extraction.tasks import task_rules  # tasks imports this module
-
         glossary_headings = task_rules().glossary_headings
     sections: list[Section] = []
     for start, end in paragraphs(text):
