@@ -71,7 +71,7 @@ def _words(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         raise RuleError(f"{where}: rule '{key}' must be a non-empty list of words")
     for word in value:
-        if not isinstance(word, str) or not word:
+        if not isinstance(word, str) or not word.strip():
             raise RuleError(f"{where}: rule '{key}' has an entry that is not a word: {word!r}")
     return tuple(sorted(value, key=len, reverse=True))
 
@@ -202,25 +202,9 @@ class TaskRules:
     commitment_markers: tuple[str, ...]
 
 
-def load_task_rules(path: Path | None = None) -> TaskRules:
-    """Read and validate tasks.yaml; `path` overrides the bundled file (for tests)."""
-    name = "tasks.yaml" if path is None else path.name
-    if path is None:
-        data = datafiles.load("luoshi.extraction", "data", "tasks.yaml")
-    else:
-        data = datafiles.read(path)
-    values = {}
-    for key in _LISTS:
-        words = data.get(key)
-        if not isinstance(words, list) or not words:
-            raise RuleError(f"{name}: rule '{key}' must be a non-empty list of words")
-        for word in words:
-            if not isinstance(word, str) or not word.strip():
-                raise RuleError(f"{name}: rule '{key}' has an entry that is not a word: {word!r}")
-        values[key] = tuple(sorted(words, key=len, reverse=True))
-    return TaskRules(**values)
-
-
 @cache
 def task_rules() -> TaskRules:
-    return load_task_rules()
+    """The bundled task words (tasks.yaml), validated and loaded once."""
+    data = datafiles.load("luoshi.extraction", "data", "tasks.yaml")
+    values = {key: _words(data, key, "tasks.yaml") for key in _LISTS}
+    return TaskRules(**values)
