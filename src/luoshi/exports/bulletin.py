@@ -87,7 +87,7 @@ def defaults() -> dict[str, object]:
 
 def default_options(**overrides: object) -> BulletinOptions:
     values = defaults() | {k: v for k, v in overrides.items() if v}
-    return BulletinOptions(**values)  # type: ignore[arg-type]
+    return BulletinOptions(**values)  # type: ignore[arg-type]  # its own fields, typed object
 
 
 # --- The document model out ----------------------------------------------------------------------

@@ -85,8 +85,8 @@ def benchmarks(settings: Settings, rows: list[dict[str, float | None]]) -> dict[
         if indicator.benchmark is not None:
             found[indicator.code] = indicator.benchmark
             continue
-        known = [row[indicator.code] for row in rows if row[indicator.code] is not None]
-        found[indicator.code] = sum(known) / len(known) if known else 0.0  # type: ignore[arg-type]
+        known = [value for row in rows if (value := row[indicator.code]) is not None]
+        found[indicator.code] = sum(known) / len(known) if known else 0.0
     return found
 
 
