@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from luoshi.ledger import demo as ledger_demo
 from luoshi.ledger.models import REACHED, Investment, Project, StageChange
-from luoshi.ledger.rules import STAGES, rules
+from luoshi.ledger.transitions import STAGES, rules
 from luoshi.tracking import statuses
 from luoshi.tracking.models import (
     Department,

@@ -1,7 +1,7 @@
 import pytest
 
+from luoshi.extraction.lexicons import rules
 from luoshi.extraction.numbers import find_numbers, parse_chinese
-from luoshi.extraction.rules import rules
 
 
 @pytest.mark.parametrize(

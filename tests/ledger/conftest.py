@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from luoshi.ledger import stages
 from luoshi.ledger.models import Project
-from luoshi.ledger.rules import rules
+from luoshi.ledger.transitions import rules
 from luoshi.tracking.models import Department, Jurisdiction, Plan
 from tracking import conftest as shared
 

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
+from luoshi.datafiles import RuleError
 from luoshi.ledger import muju
 from luoshi.ledger.enterprises import COLUMNS, import_enterprises, ranking
 from luoshi.ledger.models import Enterprise
-from luoshi.ledger.rules import RuleError
 
 from .conftest import TODAY, xlsx
 

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
+from luoshi.datafiles import RuleError
 from luoshi.ledger import stages
 from luoshi.ledger.models import StageChange
-from luoshi.ledger.rules import MoveRefused, RuleError, parse, rules
+from luoshi.ledger.transitions import MoveRefused, parse, rules
 
 from .conftest import TODAY, make_project
 

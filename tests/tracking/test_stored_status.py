@@ -31,7 +31,7 @@ def test_a_submission_stores_the_claim_and_leaves_the_public_status(
     assert stored(bobs_task)[0] == status.MISSING
     client.login(username="bob", password=PASSWORD)
     assert report(client, bobs_task, 120).status_code == 302
-    code, reason, public = stored(bobs_task)
+    _, reason, public = stored(bobs_task)
     assert "待审核" in reason and public == status.MISSING
     assert bobs_task.status_on == date(2022, 7, 10)
 

@@ -18,10 +18,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 
-import yaml
-
+from luoshi import datafiles
+from luoshi.datafiles import RuleError
 from luoshi.documents.bulletin_document import (
     Block,
     BulletinDocument,
@@ -84,19 +83,18 @@ class BulletinOptions:
 
 def defaults() -> dict[str, object]:
     """The bundled defaults (data/bulletin.yaml): 下一步要求 paragraphs and problem categories."""
-    raw = resources.files("luoshi.documents").joinpath("data", "bulletin.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = datafiles.load("luoshi.documents", "data", "bulletin.yaml")
     requirements = data.get("requirements")
     categories = data.get("problem_categories")
     if not isinstance(requirements, list) or not all(isinstance(r, str) for r in requirements):
-        raise ValueError("bulletin.yaml: requirements must be a list of paragraphs")
+        raise RuleError("bulletin.yaml: requirements must be a list of paragraphs")
     if not isinstance(categories, list):
-        raise ValueError("bulletin.yaml: problem_categories must be a list")
+        raise RuleError("bulletin.yaml: problem_categories must be a list")
     parsed = []
     for entry in categories:
         name, words = entry.get("name"), entry.get("keywords")
         if not isinstance(name, str) or not isinstance(words, list) or not words:
-            raise ValueError(f"bulletin.yaml: problem category {entry!r} needs a name and keywords")
+            raise RuleError(f"bulletin.yaml: problem category {entry!r} needs a name and keywords")
         parsed.append((name, tuple(str(w) for w in words)))
     return {"requirements": tuple(requirements), "categories": tuple(parsed)}
 

@@ -6,9 +6,10 @@ for target in extract(text).targets: ...
 
 from __future__ import annotations
 
+from luoshi.datafiles import RuleError
 from luoshi.extraction.departments import Departments, load_departments
+from luoshi.extraction.lexicons import Rules, load_rules, rules, task_rules
 from luoshi.extraction.model import Assignment, Extraction, Part, Section, Subheading, Target, Task
-from luoshi.extraction.rules import RuleError, Rules, load_rules, rules
 from luoshi.extraction.structure import (
     find_parts,
     find_sections,
@@ -20,7 +21,7 @@ from luoshi.extraction.structure import (
 )
 from luoshi.extraction.suggest import suggest
 from luoshi.extraction.targets import TargetFinder
-from luoshi.extraction.tasks import find_tasks, named_items, quiet_zones, task_rules
+from luoshi.extraction.tasks import find_tasks, named_items, quiet_zones
 from luoshi.extraction.text import fold
 from luoshi.reading.document import Document
 

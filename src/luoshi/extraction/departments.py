@@ -14,9 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from luoshi.extraction.rules import RuleError
+from luoshi import datafiles
+from luoshi.datafiles import RuleError
 
 UNIT_KINDS = {"department", "county", "district", "zone"}
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
@@ -61,10 +60,9 @@ def load_departments(path: str | Path | None = None) -> Departments:
         return _default()
     where = Path(path).name
     try:
-        raw = Path(path).read_text("utf-8")
+        data = datafiles.read(path)
     except OSError as error:
         raise RuleError(f"{where}: cannot read the departments file: {error.strerror}") from None
-    data = _parse(raw, where)
     unknown = set(data) - {"city", "extends", "departments", "units", "scopes", "remove", "neutral"}
     if unknown:
         raise RuleError(f"{where}: unknown top-level keys {sorted(unknown)}")
@@ -77,18 +75,8 @@ def load_departments(path: str | Path | None = None) -> Departments:
 
 @cache
 def _default() -> Departments:
-    raw = resources.files("luoshi.extraction").joinpath("data", "departments.yaml").read_text()
-    return _build(_parse(raw, "departments.yaml"), "departments.yaml", base=None)
-
-
-def _parse(raw: str, where: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
-        raise RuleError(f"{where}: not valid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{where}: expected a mapping at the top level")
-    return data
+    data = datafiles.load("luoshi.extraction", "data", "departments.yaml")
+    return _build(data, "departments.yaml", base=None)
 
 
 def _build(data: dict[str, Any], where: str, base: Departments | None) -> Departments:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from luoshi.extraction.rules import Rules
+from luoshi.extraction.lexicons import Rules
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from luoshi.extraction.lexicons import Rules
 from luoshi.extraction.model import Part, Section, Subheading
-from luoshi.extraction.rules import Rules
 
 CN = "一二三四五六七八九十"
 _HEADINGS = [
@@ -42,14 +42,11 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans (closing mark included) of each paragraph within text[start:end]."""
-    stop = len(text) if end is None else end
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (closing mark included) of each paragraph of `text`."""
     spans = []
     for p_start, p_end in paragraphs(text):
-        if p_end <= start or p_start >= stop:
-            continue
-        for match in _SENTENCE.finditer(text, max(p_start, start), min(p_end, stop)):
+        for match in _SENTENCE.finditer(text, p_start, p_end):
             chunk = match.group()
             s_start = match.start() + len(chunk) - len(chunk.lstrip())
             s_end = match.start() + len(chunk.rstrip())
@@ -127,15 +124,8 @@ def _paragraph_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def find_sections(text: str, glossary_headings: tuple[str, ...] | None = None) -> list[Section]:
-    """Numbered headings, up to a glossary (名词解释) whose numbered entries are not sections.
-
-    The glossary headings default to those of tasks.yaml.
-    """
-    if glossary_headings is None:
-        from luoshi.extraction.tasks import task_rules  # tasks imports this module
-
-        glossary_headings = task_rules().glossary_headings
+def find_sections(text: str, glossary_headings: tuple[str, ...]) -> list[Section]:
+    """Numbered headings, up to a glossary (名词解释) whose numbered entries are not sections."""
     sections: list[Section] = []
     for start, end in paragraphs(text):
         if is_glossary_heading(text[start:end], glossary_headings):

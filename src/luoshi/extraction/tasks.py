@@ -11,32 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from functools import cache, cached_property
-from importlib import resources
-from pathlib import Path
+from functools import cache
 
-import yaml
-
+from luoshi.extraction.lexicons import TaskRules, task_rules
 from luoshi.extraction.model import Part, Section, Subheading, Target, Task
-from luoshi.extraction.rules import RuleError
 from luoshi.extraction.structure import is_glossary_heading, paragraphs, sentences
 
-_LISTS = (
-    "action_verbs",
-    "scope_words",
-    "non_task_openings",
-    "non_task_phrases",
-    "closing_openings",
-    "glossary_headings",
-    "named_list_nouns",
-    "attach_openings",
-    "project_words",
-    "reform_words",
-    "item_verbs",
-    "framing_openings",
-    "commitment_markers",
-)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT = r"(?:[\d.]+|[一二三四五六七八九十两百千]+)[个户家项条座所处片批]"
 
@@ -67,58 +47,6 @@ class _Starts:
     def any(self, start: int, end: int) -> bool:
         lo = bisect_left(self.starts, start)
         return lo < len(self.starts) and self.starts[lo] < end
-
-
-@dataclass(frozen=True, eq=False)
-class TaskRules:
-    action_verbs: tuple[str, ...]
-    scope_words: tuple[str, ...]
-    non_task_openings: tuple[str, ...]
-    non_task_phrases: tuple[str, ...]
-    closing_openings: tuple[str, ...]
-    glossary_headings: tuple[str, ...]
-    named_list_nouns: tuple[str, ...]
-    attach_openings: tuple[str, ...]
-    project_words: tuple[str, ...]
-    reform_words: tuple[str, ...]
-    item_verbs: tuple[str, ...]
-    framing_openings: tuple[str, ...]
-    commitment_markers: tuple[str, ...]
-
-    @cached_property
-    def named_list(self) -> re.Pattern[str]:
-        nouns = "|".join(map(re.escape, self.named_list_nouns))
-        return re.compile(rf"等(?:{_COUNT})?[^,;:。、等]{{0,6}}?(?:{nouns})")
-
-
-def load_task_rules(path: Path | None = None) -> TaskRules:
-    """Read and validate tasks.yaml; `path` overrides the bundled file (for tests)."""
-    name = "tasks.yaml" if path is None else path.name
-    if path is None:
-        raw = resources.files("luoshi.extraction").joinpath("data", "tasks.yaml").read_text("utf-8")
-    else:
-        raw = path.read_text("utf-8")
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
-        raise RuleError(f"{name}: not valid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{name}: expected a mapping at the top level")
-    values = {}
-    for key in _LISTS:
-        words = data.get(key)
-        if not isinstance(words, list) or not words:
-            raise RuleError(f"{name}: rule '{key}' must be a non-empty list of words")
-        for word in words:
-            if not isinstance(word, str) or not word.strip():
-                raise RuleError(f"{name}: rule '{key}' has an entry that is not a word: {word!r}")
-        values[key] = tuple(sorted(words, key=len, reverse=True))
-    return TaskRules(**values)
-
-
-@cache
-def task_rules() -> TaskRules:
-    return load_task_rules()
 
 
 def find_tasks(
@@ -323,7 +251,7 @@ def named_items(sentence: str, rules: TaskRules | None = None) -> list[str]:
     """Names listed with 、 before 等 and a project/enterprise/place noun."""
     active = rules or task_rules()
     found: list[str] = []
-    for match in active.named_list.finditer(sentence):
+    for match in _named_list(active).finditer(sentence):
         head = re.split(r"[,，;；:：。]", sentence[: match.start()])[-1]
         items = head.split("、")
         if len(items) < 2:
@@ -334,6 +262,13 @@ def named_items(sentence: str, rules: TaskRules | None = None) -> list[str]:
             if 2 <= len(item) <= 20 and item not in found:
                 found.append(item)
     return found
+
+
+@cache
+def _named_list(rules: TaskRules) -> re.Pattern[str]:
+    """等 closing a list of names, then a project, enterprise or place noun: 等18个路桥工程."""
+    nouns = "|".join(map(re.escape, rules.named_list_nouns))
+    return re.compile(rf"等(?:{_COUNT})?[^,;:。、等]{{0,6}}?(?:{nouns})")
 
 
 def _strip_lead(item: str, rules: TaskRules) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from luoshi.reading.normalize import WIDTH_TABLE
 
 # Full-width forms fold to their ASCII twins (the reader's width table, which keeps offsets);
@@ -23,3 +26,9 @@ def fold(text: str) -> str:
     folded = text.translate(_TABLE)
     assert len(folded) == len(text)
     return folded
+
+
+@cache
+def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of `words` (give them longest first to prefer the longest)."""
+    return re.compile("|".join(map(re.escape, words)))

@@ -21,7 +21,7 @@ from luoshi.ledger.models import (
     Project,
     StageChange,
 )
-from luoshi.ledger.rules import STAGES, rules
+from luoshi.ledger.transitions import STAGES, rules
 from luoshi.tracking import services
 from luoshi.tracking.demo import AS_OF
 from luoshi.tracking.models import Department, Jurisdiction, Plan, Target

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from luoshi.ledger.rules import STAGES
+from luoshi.ledger.transitions import STAGES
 
 COUNT, INVESTMENT, MONEY = "count", "investment", "money"
 REACHED, IN_YEAR, ACTIVE = "reached", "in_year", "active"

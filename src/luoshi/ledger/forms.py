@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.models import STAGE_CHOICES, TIER_CHOICES, Project, StageChange
-from luoshi.ledger.rules import rules
+from luoshi.ledger.transitions import rules
 from luoshi.tracking.forms import check_evidence
 from luoshi.tracking.models import Department, Jurisdiction
 

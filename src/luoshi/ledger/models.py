@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.ledger import rules
+from luoshi.ledger.transitions import STAGES
 from luoshi.tracking.models import AppendOnlyError, Department, Jurisdiction, Target, Task
 
 STAGE_CHOICES = [
@@ -39,7 +39,7 @@ MONEY_CHOICES = [
     ("arrived", _("arrived")),
 ]
 # The date field on Project that records when it first reached each stage.
-REACHED = {stage: f"{stage}_on" for stage in rules.STAGES}
+REACHED = {stage: f"{stage}_on" for stage in STAGES}
 
 
 class Project(models.Model):

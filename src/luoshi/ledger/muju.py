@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from luoshi.ledger.rules import RuleError
+from luoshi import datafiles
+from luoshi.datafiles import RuleError
 
 INDICATORS = (
     "tax_per_mu",
@@ -87,8 +85,8 @@ def benchmarks(settings: Settings, rows: list[dict[str, float | None]]) -> dict[
         if indicator.benchmark is not None:
             found[indicator.code] = indicator.benchmark
             continue
-        known = [row[indicator.code] for row in rows if row[indicator.code] is not None]
-        found[indicator.code] = sum(known) / len(known) if known else 0.0  # type: ignore[arg-type]
+        known = [value for row in rows if (value := row[indicator.code]) is not None]
+        found[indicator.code] = sum(known) / len(known) if known else 0.0
     return found
 
 
@@ -161,10 +159,9 @@ def parse(data: Any, source: str = "muju.yaml") -> Settings:
 
 
 def load(path: str | Path) -> Settings:
-    return parse(yaml.safe_load(Path(path).read_text("utf-8")), str(path))
+    return parse(datafiles.read(path, str(path)), str(path))
 
 
 @cache
 def settings() -> Settings:
-    text = (resources.files("luoshi.ledger") / "data" / "muju.yaml").read_text("utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(datafiles.load("luoshi.ledger", "data", "muju.yaml"))

@@ -19,8 +19,8 @@ from openpyxl import Workbook, load_workbook
 
 from luoshi.ledger.cells import CellError, Problem, day, header_map, normal, number, text, yes_no
 from luoshi.ledger.models import MONEY_CHOICES, REACHED, Investment, Project, StageChange
-from luoshi.ledger.rules import STAGES, MoveRefused, rules
 from luoshi.ledger.stages import MOVE_FIELDS, apply_move, entered
+from luoshi.ledger.transitions import STAGES, MoveRefused, rules
 from luoshi.tracking.models import Department, Jurisdiction
 
 WAN = Decimal(10000)

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from luoshi.ledger.models import REACHED, Project, StageChange
-from luoshi.ledger.rules import STAGES, MoveRefused, rules
+from luoshi.ledger.transitions import STAGES, MoveRefused, rules
 from luoshi.tracking import services
 
 MOVE_FIELDS = ["stage", "stage_since", "tier", *REACHED.values()]

@@ -22,8 +22,8 @@ from luoshi.ledger import live
 from luoshi.ledger.forms import FilterForm, MoveForm, ProjectForm
 from luoshi.ledger.models import Binding, Project
 from luoshi.ledger.permissions import can_edit, city_of
-from luoshi.ledger.rules import STAGES, MoveRefused, rules
 from luoshi.ledger.stages import move
+from luoshi.ledger.transitions import STAGES, MoveRefused, rules
 from luoshi.tracking import services
 from luoshi.tracking.measure import as_of
 from luoshi.tracking.permissions import is_office, user_of

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from luoshi.reading import rules
+from luoshi.reading import heuristics
 from luoshi.reading.document import Paragraph
 
 Span = tuple[int, int]
@@ -40,9 +40,9 @@ def clean(original: str, *, soft_wraps: bool = False) -> Cleaned:
 
     With `soft_wraps`, a single "\\n" is a line wrap inside a paragraph and a blank line
     separates paragraphs (the shape `pdf.py` produces); otherwise every line break may end
-    a paragraph, and `rules.continues` decides which ones do not.
+    a paragraph, and `heuristics.continues` decides which ones do not.
     """
-    removed = [m.span() for m in rules.ARTEFACT.finditer(original)]
+    removed = [m.span() for m in heuristics.ARTEFACT.finditer(original)]
     paras = _segment(original, removed, soft_wraps)
     paras = _drop_artefacts(paras)
     paras = _join(paras)
@@ -109,13 +109,13 @@ def _trim(original: str, pieces: list[Span]) -> list[Span]:
 
 def _drop_artefacts(paras: list[_Para]) -> list[_Para]:
     """Drop photo captions and short slogan lines that repeat or trail after the report."""
-    slogans = Counter(p.text for p in paras if rules.is_slogan_like(p.text))
-    last = max((i for i, p in enumerate(paras) if rules.is_substantial(p.text)), default=-1)
+    slogans = Counter(p.text for p in paras if heuristics.is_slogan_like(p.text))
+    last = max((i for i, p in enumerate(paras) if heuristics.is_substantial(p.text)), default=-1)
     # Reports close with an exclamation ("…而努力奋斗！"); short lines after it are not text.
     ended = last >= 0 and paras[last].text[-1] in "！!"
     kept = []
     for i, para in enumerate(paras):
-        if rules.is_caption(para.text):
+        if heuristics.is_caption(para.text):
             continue
         if para.text in slogans and (slogans[para.text] > 1 or (ended and i > last)):
             continue
@@ -126,7 +126,7 @@ def _drop_artefacts(paras: list[_Para]) -> list[_Para]:
 def _join(paras: list[_Para]) -> list[_Para]:
     out: list[_Para] = []
     for para in paras:
-        if out and (para.soft or rules.continues(out[-1].text, para.text)):
+        if out and (para.soft or heuristics.continues(out[-1].text, para.text)):
             out[-1].pieces.extend(para.pieces)
             out[-1].text += para.text
         else:

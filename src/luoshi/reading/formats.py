@@ -5,9 +5,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import TYPE_CHECKING
 
 from luoshi.reading.decode import decode_text
 from luoshi.reading.document import ReadError
+
+if TYPE_CHECKING:  # imported where used: python-docx and bs4 load only for their formats
+    from bs4 import Tag
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
 
 # Encrypted Office files are OLE compound files, as is the old Word .doc format.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -49,11 +55,11 @@ def docx_text(data: bytes, name: str, max_bytes: int) -> str:
         raise invalid from None
 
 
-def _docx_blocks(document: object) -> list[str]:
+def _docx_blocks(document: DocxDocument) -> list[str]:
     from docx.table import Table
 
     lines: list[str] = []
-    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+    for block in document.iter_inner_content():
         if isinstance(block, Table):
             lines.extend(_table_rows(block))
         else:
@@ -61,9 +67,9 @@ def _docx_blocks(document: object) -> list[str]:
     return lines
 
 
-def _table_rows(table: object) -> list[str]:
+def _table_rows(table: Table) -> list[str]:
     rows = []
-    for row in table.rows:  # type: ignore[attr-defined]
+    for row in table.rows:
         cells, seen = [], set()
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell is repeated once per grid column
@@ -110,11 +116,11 @@ def html_text(data: bytes, name: str) -> tuple[str, str]:
     return "\n".join(lines), encoding
 
 
-def _walk(node: object, lines: list[str], buffer: list[str]) -> None:
+def _walk(node: Tag, lines: list[str], buffer: list[str]) -> None:
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
 
-    for child in node.children:  # type: ignore[attr-defined]
+    for child in node.children:
         if isinstance(child, PreformattedString):  # comments, doctype, CDATA
             continue
         if isinstance(child, NavigableString):

@@ -12,7 +12,7 @@ import io
 import itertools
 from dataclasses import dataclass
 
-from luoshi.reading import rules
+from luoshi.reading import heuristics
 from luoshi.reading.document import ReadError
 
 _INDENT = 1.2  # in line heights: a first line indented by two characters
@@ -44,8 +44,8 @@ def pdf_text(data: bytes, name: str) -> str:
             line.page != prev.page
             or line.x0 - left > _INDENT * line.height
             or prev.x1 < right - _SHORT * prev.height
-            or (not uses_indent and (prev.text[-1] in rules.SENTENCE_END))
-            or (not uses_indent and rules.starts_block(line.text))
+            or (not uses_indent and (prev.text[-1] in heuristics.SENTENCE_END))
+            or (not uses_indent and heuristics.starts_block(line.text))
         )
         parts.append("\n\n" if hard else "\n")
         parts.append(line.text)

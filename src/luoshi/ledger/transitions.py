@@ -1,6 +1,7 @@
 """The ledger's rules as data: stages, moves, alerts and size classes (data/transitions.yaml).
 
-Loaded once and validated; an error names the bad entry. Pure Python: no Django here.
+Loaded once and validated; an error (`RuleError`, luoshi.datafiles) names the bad entry. Pure
+Python: no Django here.
 """
 
 from __future__ import annotations
@@ -9,18 +10,14 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from luoshi import datafiles
+from luoshi.datafiles import RuleError
 
 STAGES = ("planning", "signed", "approval", "started", "completed", "operating")
 TIERS = ("reserve", "preliminary", "construction", "operating")
-
-
-class RuleError(ValueError):
-    """A rules file that cannot be used, with the entry at fault."""
 
 
 class MoveRefused(ValueError):
@@ -140,11 +137,10 @@ def parse(data: Any, source: str = "transitions.yaml") -> Rules:
 def load(path: str | Path | None = None) -> Rules:
     if path is None:
         return rules()
-    return parse(yaml.safe_load(Path(path).read_text("utf-8")), str(path))
+    return parse(datafiles.read(path, str(path)), str(path))
 
 
 @cache
 def rules() -> Rules:
     """The bundled rules, loaded once."""
-    text = (resources.files("luoshi.ledger") / "data" / "transitions.yaml").read_text("utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(datafiles.load("luoshi.ledger", "data", "transitions.yaml"))

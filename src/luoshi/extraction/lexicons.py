@@ -1,25 +1,21 @@
-"""Load and validate the extractor's data files (numerals, units, cues, lexicon).
+"""Load and validate the extractor's word lists: numerals, units, cues, lexicon and task words.
 
-Each file is checked when loaded; a bad entry raises `RuleError` naming the file and the entry,
-so a broken rule never silently changes results.
+Each file is checked when loaded; a bad entry raises `RuleError` (luoshi.datafiles) naming the
+file and the entry, so a broken rule never silently changes results.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from luoshi import datafiles
+from luoshi.datafiles import RuleError
 
 COMPARATORS = {">=", "<=", "=", "~"}
 UNIT_CLASSES = {"count", "measure", "money", "period", "date"}
-
-
-class RuleError(ValueError):
-    """A data file of the extractor is invalid."""
 
 
 @dataclass(frozen=True)
@@ -66,16 +62,8 @@ class Rules:
 
 def _load(name: str, directory: Path | None) -> dict[str, Any]:
     if directory is None:
-        text = resources.files("luoshi.extraction").joinpath("data", name).read_text("utf-8")
-    else:
-        text = (directory / name).read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise RuleError(f"{name}: not valid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{name}: expected a mapping at the top level")
-    return data
+        return datafiles.load("luoshi.extraction", "data", name)
+    return datafiles.read(directory / name)
 
 
 def _words(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -83,7 +71,7 @@ def _words(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         raise RuleError(f"{where}: rule '{key}' must be a non-empty list of words")
     for word in value:
-        if not isinstance(word, str) or not word:
+        if not isinstance(word, str) or not word.strip():
             raise RuleError(f"{where}: rule '{key}' has an entry that is not a word: {word!r}")
     return tuple(sorted(value, key=len, reverse=True))
 
@@ -176,3 +164,47 @@ def load_rules(directory: Path | None = None) -> Rules:
 def rules() -> Rules:
     """The bundled rules, loaded once."""
     return load_rules()
+
+
+# --- tasks.yaml: the words that tell a task from ceremony ------------------------------------
+
+_LISTS = (
+    "action_verbs",
+    "scope_words",
+    "non_task_openings",
+    "non_task_phrases",
+    "closing_openings",
+    "glossary_headings",
+    "named_list_nouns",
+    "attach_openings",
+    "project_words",
+    "reform_words",
+    "item_verbs",
+    "framing_openings",
+    "commitment_markers",
+)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, as Rules
+class TaskRules:
+    action_verbs: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    non_task_openings: tuple[str, ...]
+    non_task_phrases: tuple[str, ...]
+    closing_openings: tuple[str, ...]
+    glossary_headings: tuple[str, ...]
+    named_list_nouns: tuple[str, ...]
+    attach_openings: tuple[str, ...]
+    project_words: tuple[str, ...]
+    reform_words: tuple[str, ...]
+    item_verbs: tuple[str, ...]
+    framing_openings: tuple[str, ...]
+    commitment_markers: tuple[str, ...]
+
+
+@cache
+def task_rules() -> TaskRules:
+    """The bundled task words (tasks.yaml), validated and loaded once."""
+    data = datafiles.load("luoshi.extraction", "data", "tasks.yaml")
+    values = {key: _words(data, key, "tasks.yaml") for key in _LISTS}
+    return TaskRules(**values)
