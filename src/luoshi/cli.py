@@ -130,7 +130,7 @@ def _default_dir(name: str) -> str:
 )
 def bench_command(reports: str | None, gold: str | None, seconds: float) -> None:
     """Extractor speed (chars/s, one core) and F1 beside peer tools, in one run."""
-    from luoshi import bench
+    from luoshi.devtools import extractor_bench as bench
 
     reports_dir = Path(reports or _default_dir("reports"))
     gold_dir = Path(gold or _default_dir("gold"))
@@ -483,7 +483,7 @@ def fuzz_command(examples: int, jobs: int | None, targets: tuple[str, ...]) -> N
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        from luoshi import fuzz
+        from luoshi.devtools import fuzzing as fuzz
     except ImportError:
         raise click.ClickException("luoshi fuzz needs hypothesis: pip install hypothesis") from None
     unknown = sorted(set(targets) - set(fuzz.TARGETS))
@@ -528,7 +528,7 @@ def bench_ledger_command(rows: int) -> None:
         _django(LUOSHI_SQLITE=os.path.join(tmp, "bench.sqlite3"), LUOSHI_DATA_DIR=tmp)
         from django.core.management import call_command
 
-        from luoshi.ledger import bench
+        from luoshi.devtools import ledger_bench as bench
 
         call_command("migrate", interactive=False, verbosity=0)
         figures = bench.run(rows)
@@ -553,7 +553,7 @@ def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> N
     _django()
     from django.core.management import call_command
 
-    from luoshi import scale
+    from luoshi.devtools import scale_data as scale
 
     call_command("migrate", interactive=False, verbosity=0)
     try:
@@ -622,7 +622,7 @@ def bench_web_command(
     # One key for this process and the server: the session cookie made here must verify there.
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     _django()
-    from luoshi import webbench
+    from luoshi.devtools import web_bench as webbench
 
     try:
         rows = webbench.run(

@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from luoshi import scale
+from luoshi.devtools import scale_data as scale
 from luoshi.ledger.models import Project
 from luoshi.tracking.models import Jurisdiction, Plan, ProgressReport, Target, Task
 
