@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 from django.test import Client
 
-from exchange.bulletin_docx import check_against_appendix, read
 from luoshi.exchange.bulletin import write_bulletin
 from luoshi.exports.bulletin import STATUSES
-from tools import require_tool
+from tests.exchange.bulletin_docx import check_against_appendix, read
+from tests.tools import require_tool
 
 DAY = date(2022, 7, 10)
 

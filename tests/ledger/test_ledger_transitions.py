@@ -7,8 +7,7 @@ import pytest
 from luoshi.ledger import stages
 from luoshi.ledger.models import StageChange
 from luoshi.ledger.rules import MoveRefused, RuleError, parse, rules
-
-from .conftest import TODAY, make_project
+from tests.ledger.ledger_support import TODAY, make_project
 
 
 def test_the_bundled_rules_load():

@@ -9,7 +9,7 @@ from django.db import connection
 
 from luoshi.devtools import scale_data as scale
 from luoshi.devtools import web_bench as webbench
-from tools import require_tool
+from tests.tools import require_tool
 
 PAGES = ["dashboard", "plan", "task", "ledger list", "API task list", "public plan page"]
 

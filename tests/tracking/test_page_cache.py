@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from luoshi.tracking import services, versions
 from luoshi.tracking.models import DataVersion, Jurisdiction, Membership, Plan
-
-from .conftest import PASSWORD, make_user
+from tests.sample import PASSWORD, make_user
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from luoshi.tracking.models import ProgressReport
-
-from .conftest import PASSWORD, add_tasks
+from tests.sample import PASSWORD, add_tasks
 
 
 def queries(client, url):

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from luoshi.tracking import services, versions
 from luoshi.tracking.models import ProgressReport, Task
-
-from .conftest import PASSWORD
+from tests.sample import PASSWORD
 
 
 @pytest.fixture
