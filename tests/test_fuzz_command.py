@@ -2,8 +2,8 @@
 
 from click.testing import CliRunner
 
-from luoshi import fuzz
 from luoshi.cli import main
+from luoshi.devtools import fuzzing as fuzz
 
 
 def test_the_fuzz_command_counts_the_cases_of_every_target():

@@ -1,15 +1,36 @@
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from luoshi.cli import main
+
+ROOT = Path(__file__).parents[1]
+SRC = ROOT / "src" / "luoshi"
+MAX_LINES = 400  # STYLE.md: split a module before ~400 lines
+
+# An environment read names its variable in a string: settings.py's env_str/env_int/env_bool/
+# env_list, os.environ[...], os.environ.get/setdefault, os.getenv.
+ENV_READ = re.compile(
+    r"(?:\benv_\w+\(|\benviron(?:\[|\.get\(|\.setdefault\()|\bgetenv\()"
+    r"""\s*["'](LUOSHI_[A-Z_]+)["']"""
+)
 
 
 def test_library_packages_do_not_import_django():
     code = (
         "import sys, luoshi.reading, luoshi.extraction, luoshi.status; "
         "assert 'django' not in sys.modules, sorted(m for m in sys.modules if 'django' in m)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_command_imports_neither_django_nor_the_web_app():
+    code = (
+        "import sys, luoshi.cli; "
+        "assert not [m for m in sys.modules if m.startswith(('django', 'luoshi.tracking'))]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -43,3 +64,29 @@ def test_every_command_is_documented_in_the_readme():
     readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
     missing = [name for name in main.commands if f"luoshi {name}" not in readme]
     assert not missing, f"add these commands to the README's command table: {missing}"
+
+
+def test_every_environment_variable_is_in_the_readme_table():
+    read = {
+        name for path in SRC.rglob("*.py") for name in ENV_READ.findall(path.read_text("utf-8"))
+    }
+    assert "LUOSHI_DATA_DIR" in read, "the pattern no longer finds the settings' reads"
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = {
+        name
+        for line in readme.splitlines()
+        if line.startswith("| `")
+        for name in re.findall(r"`(LUOSHI_[A-Z_]+)`", line.split("|")[1])
+    }
+    missing = sorted(read - table)
+    assert not missing, f"add these variables to the README's table (Production): {missing}"
+
+
+def test_no_module_is_over_400_lines():
+    long = {
+        str(path.relative_to(SRC)): lines
+        for path in sorted(SRC.rglob("*.py"))
+        if "migrations" not in path.parts
+        and (lines := len(path.read_text("utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"split these modules (lines): {long}"

@@ -1,4 +1,5 @@
-"""The public page's fixtures, plus API clients for every persona.
+"""API clients for every persona, on the shared fixtures of tests/conftest.py (the public
+page's day, AS_OF, for every test here).
 
 `api(persona)` gives a client logged in by session (CSRF checks on, as in a browser) or, for
 "token", a client that sends frank's token (frank is an integration account with the viewer
@@ -10,30 +11,14 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 
 from luoshi.tracking.models import Membership
-from public import conftest as shared
-
-# The shared fixtures and names, re-exported for the tests in this folder.
-AS_OF = shared.AS_OF
-CLAIM = shared.CLAIM
-PASSWORD = shared.PASSWORD
-make_user = shared.make_user
-alice = shared.alice
-as_of = shared.as_of
-bob = shared.bob
-bobs_task = shared.bobs_task
-charlie = shared.charlie
-charlies_task = shared.charlies_task
-city = shared.city
-commerce = shared.commerce
-dana = shared.dana
-draft_plan = shared.draft_plan
-erin = shared.erin
-fast_password_hashing = shared.fast_password_hashing
-ndrc = shared.ndrc
-plan = shared.plan
-reports = shared.reports
+from tests.sample import make_user
 
 PERSONAS = ["anonymous", "office", "liaison_a", "liaison_b", "leader", "viewer", "token"]
+
+
+@pytest.fixture(autouse=True)
+def as_of(as_of):
+    return as_of
 
 
 @pytest.fixture

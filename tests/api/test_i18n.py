@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from tracking.test_i18n import po_entries
+from tests.tracking.test_i18n import po_entries
 
 
 @pytest.mark.parametrize("app", ["luoshi.api", "luoshi.public"])

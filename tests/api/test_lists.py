@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from luoshi.tracking import services
-from tracking.conftest import add_tasks
+from tests.sample import add_tasks
 
 
 def codes(response):

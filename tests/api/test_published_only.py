@@ -1,6 +1,6 @@
 """Anonymous callers see what the public page shows: published plans, approved progress."""
 
-from .conftest import CLAIM
+from tests.sample import CLAIM
 
 
 def results(response):

@@ -167,8 +167,7 @@ def test_nobody_else_publishes_or_even_sees_the_draft(api, draft_plan, persona):
 
 def test_the_office_of_another_city_cannot_touch_this_one(api, draft_plan, reports):
     from luoshi.tracking.models import Jurisdiction, Membership
-
-    from .conftest import make_user
+    from tests.sample import make_user
 
     other = Jurisdiction.objects.create(name="通化市")
     client = api("anonymous")

@@ -2,7 +2,7 @@
 
 Playwright never downloads a browser here: it launches the system's chromium through
 `executable_path`, with flags that keep it off the network, in a fresh profile. The people and
-the plan are the tracker tests' personas (tests/tracking/conftest.py).
+the plan are the shared personas (tests/conftest.py).
 """
 
 import os
@@ -14,19 +14,8 @@ import pytest
 from django.db import connections
 from playwright.sync_api import Page, sync_playwright
 
-from tools import require_tool
-from tracking.conftest import (  # noqa: F401 (fixtures shared with the tracker tests)
-    PASSWORD,
-    alice,
-    bob,
-    bobs_task,
-    charlies_task,
-    city,
-    commerce,
-    fast_password_hashing,
-    ndrc,
-    plan,
-)
+from tests.sample import PASSWORD
+from tests.tools import require_tool
 
 # Without the background-networking flags Chromium keeps calling home on a closed network.
 CHROMIUM_ARGS = [

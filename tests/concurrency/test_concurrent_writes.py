@@ -18,16 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from luoshi.tracking.models import Event, Membership, ProgressReport
-from tracking import conftest as shared
-
-alice = shared.alice
-bob = shared.bob
-bobs_task = shared.bobs_task
-city = shared.city
-commerce = shared.commerce
-fast_password_hashing = shared.fast_password_hashing
-ndrc = shared.ndrc
-plan = shared.plan
+from tests.sample import make_user
 
 SUBMISSIONS = 25
 REVIEWS = 25
@@ -56,7 +47,7 @@ def second_task(bobs_task):
 
 @pytest.fixture
 def reviewers(city):
-    return [shared.make_user(f"office{n}", city, Membership.OFFICE) for n in range(REVIEWS)]
+    return [make_user(f"office{n}", city, Membership.OFFICE) for n in range(REVIEWS)]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from luoshi.cli import main
 from luoshi.extraction import extract_document, load_departments
 from luoshi.extraction.departments import bundled_city
 from luoshi.reading import read
-from tools import require_tool
+from tests.tools import require_tool
 
 SEED = Path(__file__).parent.parent / "data" / "reports" / "liaoyuan-2022-part2.txt"
 CITY = str(bundled_city("liaoyuan"))

@@ -1,12 +1,10 @@
-"""The demo plan (辽源市 2022, as of 2022-07-10) and the tracker's named people (see
-tests/tracking/conftest.py: alice the office, bob the 发改委 liaison, charlie the 商务局 liaison,
-dana a leader)."""
+"""The demo plan (辽源市 2022, as of 2022-07-10), beside the named people of tests/conftest.py
+(alice the office, bob the 发改委 liaison, charlie the 商务局 liaison, dana a leader)."""
 
 import pytest
 from django.core.management import call_command
 
 from luoshi.tracking.models import Plan
-from tracking.conftest import *  # noqa: F403  (the named people and the small plan)
 
 DEMO_DAY = "2022-07-10"
 

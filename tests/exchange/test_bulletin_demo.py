@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 from django.test import Client
 
-from exchange.bulletin_docx import check_against_appendix, read
 from luoshi.documents.bulletin import STATUSES
 from luoshi.exchange.bulletin_facts import write_bulletin
-from tools import require_tool
+from tests.exchange.bulletin_docx import check_against_appendix, read
+from tests.tools import require_tool
 
 DAY = date(2022, 7, 10)
 

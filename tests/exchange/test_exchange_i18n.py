@@ -3,7 +3,7 @@
 import gettext
 from importlib import resources
 
-from tracking.test_i18n import po_entries
+from tests.tracking.test_i18n import po_entries
 
 LOCALE = resources.files("luoshi.exchange") / "locale" / "zh_Hans" / "LC_MESSAGES"
 

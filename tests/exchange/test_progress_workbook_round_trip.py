@@ -12,7 +12,7 @@ from luoshi.documents import progress_workbook
 from luoshi.exchange import progress_rows
 from luoshi.tracking.measure import measure, tasks_for_status
 from luoshi.tracking.models import Event, ProgressReport
-from tracking.conftest import PASSWORD
+from tests.sample import PASSWORD
 
 ON = date(2022, 7, 10)
 PERIOD = "2022-06"

@@ -11,8 +11,7 @@ from django.test import Client
 from luoshi.documents import progress_workbook
 from luoshi.ledger.models import Binding
 from luoshi.tracking.models import ProgressReport, Target, Task
-
-from .conftest import PASSWORD
+from tests.sample import PASSWORD
 
 REFUSED = "该指标由项目台账实时计算"
 

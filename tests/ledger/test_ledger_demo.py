@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from luoshi import status
-from luoshi.ledger import bench, demo
+from luoshi.devtools import ledger_bench as bench
+from luoshi.ledger import demo
 from luoshi.ledger.models import Binding, Enterprise, Project
 from luoshi.tracking import demo as tracking_demo
 from luoshi.tracking.measure import measure, tasks_for_status

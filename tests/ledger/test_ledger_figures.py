@@ -12,8 +12,7 @@ from luoshi.ledger.models import Binding, Investment
 from luoshi.tracking import services
 from luoshi.tracking.measure import measure, tasks_for_status
 from luoshi.tracking.models import Target, Task
-
-from .conftest import TODAY, make_project
+from tests.ledger.ledger_support import TODAY, make_project
 
 WAN = Decimal(10000)
 DISTRICTS = ["东丰县", "东辽县", "龙山区", "西安区"]

@@ -7,7 +7,7 @@ from importlib import resources
 
 from django.urls import reverse
 
-from .conftest import PASSWORD
+from tests.sample import PASSWORD
 
 LOCALE = resources.files("luoshi.ledger") / "locale" / "zh_Hans" / "LC_MESSAGES"
 

@@ -8,8 +8,7 @@ from luoshi.datafiles import RuleError
 from luoshi.ledger import muju
 from luoshi.ledger.enterprises import COLUMNS, import_enterprises, ranking
 from luoshi.ledger.models import Enterprise
-
-from .conftest import TODAY, xlsx
+from tests.ledger.ledger_support import TODAY, xlsx
 
 FIXED = muju.parse(
     {

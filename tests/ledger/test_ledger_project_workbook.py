@@ -8,8 +8,7 @@ from openpyxl import Workbook, load_workbook
 
 from luoshi.ledger.models import Investment, Project, StageChange
 from luoshi.ledger.project_workbook import COLUMNS, export_projects, import_projects
-
-from .conftest import TODAY, xlsx
+from tests.ledger.ledger_support import TODAY, xlsx
 
 HEADER = [
     "项目编号",

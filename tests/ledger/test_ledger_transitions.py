@@ -8,8 +8,7 @@ from luoshi.datafiles import RuleError
 from luoshi.ledger import stages
 from luoshi.ledger.models import StageChange
 from luoshi.ledger.transitions import MoveRefused, parse, rules
-
-from .conftest import TODAY, make_project
+from tests.ledger.ledger_support import TODAY, make_project
 
 
 def test_the_bundled_rules_load():

@@ -11,8 +11,8 @@ from openpyxl import Workbook
 
 from luoshi.ledger.models import Binding, Project
 from luoshi.tracking.models import Target, Task
-
-from .conftest import PASSWORD, make_project
+from tests.ledger.ledger_support import make_project
+from tests.sample import PASSWORD
 
 
 def login(client, user):

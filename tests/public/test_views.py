@@ -6,9 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from luoshi.tracking.models import Department, Task
-from tracking.conftest import add_tasks
-
-from .conftest import CLAIM, DRAFT_TEXT
+from tests.sample import CLAIM, DRAFT_TEXT, add_tasks
 
 
 def get(client, name, *args, **params):

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from reading_support import SEED
+
+from tests.reading.reading_support import SEED
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import random
 from pathlib import Path
 
 import pytest
-from reading_support import DATA, SEED
 
 from luoshi.reading import ReadError, read
+from tests.reading.reading_support import DATA, SEED
 
 ENCODINGS = [
     ("utf-8", b"", "utf-8"),

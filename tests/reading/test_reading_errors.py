@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from reading_minipdf import build_pdf, layout
-from reading_support import docx_bytes
 
 from luoshi.cli import main
 from luoshi.reading import ReadError, read
+from tests.reading.reading_minipdf import build_pdf, layout
+from tests.reading.reading_support import docx_bytes
 
 
 def _zip_bomb(megabytes: int = 210) -> bytes:

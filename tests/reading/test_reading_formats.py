@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reading_minipdf import build_pdf, layout
-from reading_support import SEED, docx_bytes
 
 from luoshi.reading import Document, read
+from tests.reading.reading_minipdf import build_pdf, layout
+from tests.reading.reading_support import SEED, docx_bytes
 
 
 def _normalized(doc: Document) -> list[str]:

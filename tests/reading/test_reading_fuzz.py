@@ -1,12 +1,13 @@
 """Random input: read() returns a valid Document or raises ReadError, never anything else.
 
-The strategies and checks are luoshi.fuzz's; `luoshi fuzz` runs them with a large budget.
+The strategies and checks are luoshi.devtools.fuzzing's; `luoshi fuzz` runs them with a large
+budget.
 """
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from luoshi.fuzz import ANY_INPUT, FORMAT_INPUTS, read_and_extract, read_or_refuse
+from luoshi.devtools.fuzzing import ANY_INPUT, FORMAT_INPUTS, read_and_extract, read_or_refuse
 
 SMALL = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reading_support import DATA, SEED
 
 from luoshi.reading import Document, read
+from tests.reading.reading_support import DATA, SEED
 
 REPORTS = sorted((DATA / "reports").glob("*.txt"))
 

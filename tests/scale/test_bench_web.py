@@ -7,8 +7,9 @@ import secrets
 import pytest
 from django.db import connection
 
-from luoshi import scale, webbench
-from tools import require_tool
+from luoshi.devtools import scale_data as scale
+from luoshi.devtools import web_bench as webbench
+from tests.tools import require_tool
 
 PAGES = ["dashboard", "plan", "task", "ledger list", "API task list", "public plan page"]
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from luoshi import scale
+from luoshi.devtools import scale_data as scale
 from luoshi.ledger.models import Project
 from luoshi.tracking.models import Jurisdiction, Plan, ProgressReport, Target, Task
 
@@ -104,8 +104,9 @@ def test_the_command_prints_counts_and_seconds(db, monkeypatch):
     from click.testing import CliRunner
 
     from luoshi import cli
+    from luoshi.cli import django_app
 
-    monkeypatch.setattr(cli, "_django", lambda **_: None)
+    monkeypatch.setattr(django_app, "setup", lambda **_: None)
     monkeypatch.setattr("django.core.management.call_command", lambda *a, **k: None)
     args = ["scale-demo", "--plans", "2", "--tasks", "20", "--reports", "50", "--projects", "5"]
     result = CliRunner().invoke(cli.main, args)

@@ -13,26 +13,7 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 
 from luoshi.ledger.models import Binding, Project
-from luoshi.tracking.models import Evidence, Membership, ProgressReport, Target, Task
-from tracking import conftest as shared
-
-alice = shared.alice
-bob = shared.bob
-bobs_task = shared.bobs_task
-charlie = shared.charlie
-city = shared.city
-commerce = shared.commerce
-dana = shared.dana
-fast_password_hashing = shared.fast_password_hashing
-ndrc = shared.ndrc
-plan = shared.plan
-
-ROLES = ["anonymous", "token", "viewer", "leader", "liaison_a", "liaison_b", "office"]
-
-
-@pytest.fixture
-def erin(city):
-    return shared.make_user("erin", city, Membership.VIEWER)
+from luoshi.tracking.models import Evidence, ProgressReport, Target, Task
 
 
 @pytest.fixture

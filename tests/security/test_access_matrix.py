@@ -10,8 +10,7 @@ callers and token-only callers must be sent to the login page; everyone else get
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from .conftest import ROLES
-
+ROLES = ["anonymous", "token", "viewer", "leader", "liaison_a", "liaison_b", "office"]
 MEMBERS = {"viewer", "leader", "liaison_a", "liaison_b", "office"}
 EVERYONE = {"anonymous", "token", *MEMBERS}
 OFFICE = {"office"}

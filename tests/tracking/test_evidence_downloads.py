@@ -4,8 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from luoshi.tracking.models import Evidence, Jurisdiction, Membership, Plan, ProgressReport
-
-from .conftest import PASSWORD, make_user
+from tests.sample import PASSWORD, make_user
 
 CONTENT = "合同扫描件\n".encode() + bytes(range(256))
 

@@ -5,8 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from luoshi.tracking.models import Event, Plan
-
-from .conftest import PASSWORD
+from tests.sample import PASSWORD
 
 REPORT = "二是聚焦项目。谋划包装项目200个以上。新增城镇就业1万人。\n".encode()
 

@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from luoshi.tracking import statuses
 from luoshi.tracking.models import ProgressReport
-
-from .conftest import PASSWORD, add_tasks
+from tests.sample import PASSWORD, add_tasks
 
 
 def queries(client, url):

@@ -8,8 +8,7 @@ from django.urls import reverse
 from luoshi import status
 from luoshi.tracking import services, statuses
 from luoshi.tracking.models import Plan, ProgressReport, Task
-
-from .conftest import PASSWORD
+from tests.sample import PASSWORD
 
 
 def stored(task):

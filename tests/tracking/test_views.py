@@ -6,8 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from luoshi.tracking.models import Event, Evidence, ProgressReport
-
-from .conftest import PASSWORD
+from tests.sample import PASSWORD
 
 
 @pytest.fixture(autouse=True)

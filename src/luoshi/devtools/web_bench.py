@@ -85,7 +85,7 @@ SESSION, TOKEN, ANONYMOUS = "session", "token", "anonymous"
 def pages() -> dict[str, tuple[str, str]]:
     """Page name → (path, how the caller comes: s01-office's session, its API token, or no
     login at all)."""
-    from luoshi import scale
+    from luoshi.devtools import scale_data as scale
     from luoshi.tracking.models import Plan
 
     plan = Plan.objects.get(jurisdiction__name=scale.city_name(1), year=scale.LAST_YEAR)
@@ -109,7 +109,7 @@ def credentials() -> tuple[str, str]:
     from django.contrib.sessions.backends.db import SessionStore
     from rest_framework.authtoken.models import Token
 
-    from luoshi import scale
+    from luoshi.devtools import scale_data as scale
 
     user = User.objects.get(username=scale.username(1, "office"))
     session = SessionStore()
@@ -130,7 +130,7 @@ def query_counts(
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    from luoshi import scale
+    from luoshi.devtools import scale_data as scale
 
     office = Client(HTTP_HOST="127.0.0.1")
     office.force_login(User.objects.get(username=scale.username(1, "office")))
@@ -175,7 +175,7 @@ class Writer:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _jobs(self) -> list[tuple[Any, Any, Any]]:
-        from luoshi import scale
+        from luoshi.devtools import scale_data as scale
         from luoshi.tracking.models import Membership, Plan, Target
 
         plan = Plan.objects.get(jurisdiction__name=scale.city_name(self.city), year=scale.LAST_YEAR)
@@ -311,7 +311,7 @@ def run(
 ) -> list[Row]:
     from django.db import connection
 
-    from luoshi import scale
+    from luoshi.devtools import scale_data as scale
 
     if connection.vendor != "postgresql":
         raise BenchError("压测需要 PostgreSQL：请设置 DATABASE_URL=postgres://… 后再运行。")

@@ -59,7 +59,7 @@ def regex_finder(text: str) -> list[Target]:
 
 
 def chinese2digits_finder() -> Finder:
-    import chinese2digits  # type: ignore[import-not-found,unused-ignore]
+    import chinese2digits  # type: ignore[import-not-found,unused-ignore]  # bench extra, untyped
 
     def find(text: str) -> list[Target]:
         found = []
@@ -87,7 +87,7 @@ def chinese2digits_finder() -> Finder:
 
 
 def recognizers_finder() -> Finder:
-    from recognizers_suite import (  # type: ignore[import-not-found,unused-ignore]
+    from recognizers_suite import (  # type: ignore[import-not-found,unused-ignore]  # bench extra
         Culture,
         recognize_currency,
         recognize_number,
@@ -117,7 +117,7 @@ def recognizers_finder() -> Finder:
 
 def duckling_finder() -> Finder:
     try:
-        import duckling  # type: ignore[import-not-found,unused-ignore]  # pyduckling-native
+        import duckling  # type: ignore[import-not-found,unused-ignore]  # pyduckling-native: no wheel
     except ImportError:
         raise RuntimeError(
             "not installed: PyPI has only an sdist (no wheel for this Python); building it "

@@ -1,0 +1,237 @@
+"""The developers' commands: benchmarks, scale data and fuzzing (luoshi.devtools)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from luoshi.cli import django_app
+
+
+def _default_dir(name: str) -> str:
+    for candidate in (Path("..") / "shared" / name, Path("tests") / "data" / name):
+        if candidate.is_dir():
+            return str(candidate)
+    return str(Path("tests") / "data" / name)
+
+
+@click.command("bench")
+@click.option(
+    "--reports",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of .txt reports (default ../shared/reports, else tests/data/reports).",
+)
+@click.option(
+    "--gold",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of gold .jsonl files (default ../shared/gold, else tests/data/gold).",
+)
+@click.option(
+    "--seconds",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Time budget per tool for the speed run.",
+)
+def bench_command(reports: str | None, gold: str | None, seconds: float) -> None:
+    """Extractor speed (chars/s, one core) and F1 beside peer tools, in one run."""
+    from luoshi.devtools import extractor_bench as bench
+
+    reports_dir = Path(reports or _default_dir("reports"))
+    gold_dir = Path(gold or _default_dir("gold"))
+    if not any(reports_dir.glob("*.txt")):
+        raise click.ClickException(f"{reports_dir}: no .txt reports found; pass --reports DIR")
+    chars = sum(len(p.read_text("utf-8")) for p in reports_dir.glob("*.txt"))
+    click.echo(f"reports: {reports_dir}  gold: {gold_dir}", err=True)
+    click.echo(bench.table(bench.run(reports_dir, gold_dir, seconds), chars))
+    elapsed, files, tasks = bench.parse_seconds(reports_dir)
+    click.echo(
+        f"\nparse + suggestion (structure, targets, tasks, departments) of all {files} reports: "
+        f"{elapsed:.2f} s, {tasks} tasks, {chars / elapsed:,.0f} chars/s"
+    )
+
+
+@click.command("fuzz")
+@click.option(
+    "--examples", type=click.IntRange(min=1), default=100_000, show_default=True,
+    help="Cases in total, shared between the targets.",
+)  # fmt: skip
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: CPUs).")
+@click.option("--target", "targets", multiple=True, help="Only this target (repeatable).")
+def fuzz_command(examples: int, jobs: int | None, targets: tuple[str, ...]) -> None:
+    """Fuzz reading and extraction with hypothesis; exits 1 if anything crashed."""
+    import os
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        from luoshi.devtools import fuzzing as fuzz
+    except ImportError:
+        raise click.ClickException("luoshi fuzz needs hypothesis: pip install hypothesis") from None
+    unknown = sorted(set(targets) - set(fuzz.TARGETS))
+    if unknown:
+        raise click.ClickException(f"unknown target {unknown[0]}; one of {', '.join(fuzz.TARGETS)}")
+    chunks = fuzz.plan(examples, targets or None)
+    total = fuzz.Outcome()
+    began = time.perf_counter()
+    workers = jobs or os.cpu_count() or 1
+    with click.progressbar(length=len(chunks), label="fuzz", file=sys.stderr) as bar:
+        if workers == 1:
+            for chunk in chunks:
+                total.merge(fuzz.run_chunk(*chunk))
+                bar.update(1)
+        else:
+            with ProcessPoolExecutor(workers) as pool:
+                for outcome in pool.map(fuzz.run_chunk, *zip(*chunks, strict=True)):
+                    total.merge(outcome)
+                    bar.update(1)
+    seconds = time.perf_counter() - began
+    for name, count in total.cases.items():
+        click.echo(f"{name:<18} {count:>8,} cases")
+    for crash in total.crashes.values():
+        click.echo(f"CRASH {crash.target}: {crash.kind} ({crash.count}×): {crash.message}")
+        click.echo(f"      smallest input seen: {crash.example}")
+    click.echo(
+        f"{total.total:,} cases in {seconds:.1f} s on {workers} processes, "
+        f"{len(total.crashes)} crashes"
+    )
+    if total.crashes:
+        sys.exit(1)
+
+
+@click.command("bench-ledger")
+@click.option("--rows", type=int, default=10_000, show_default=True, help="Projects to import.")
+def bench_ledger_command(rows: int) -> None:
+    """Time a project-ledger import and the ledger page (throw-away SQLite database)."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        django_app.setup(LUOSHI_SQLITE=os.path.join(tmp, "bench.sqlite3"), LUOSHI_DATA_DIR=tmp)
+        from django.core.management import call_command
+
+        from luoshi.devtools import ledger_bench as bench
+
+        call_command("migrate", interactive=False, verbosity=0)
+        figures = bench.run(rows)
+    click.echo(
+        f"import {figures['rows']:.0f} rows: {figures['import_s']:.2f} s (goal < 10 s); "
+        f"ledger page: p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms "
+        "(goal p95 < 150 ms)"
+    )
+
+
+@click.command("scale-demo")
+@click.option("--plans", type=int, default=100, show_default=True, help="Plans (10 per city).")
+@click.option("--tasks", type=int, default=50_000, show_default=True, help="Tasks in all.")
+@click.option("--reports", type=int, default=600_000, show_default=True, help="Progress reports.")
+@click.option("--projects", type=int, default=10_000, show_default=True, help="Ledger projects.")
+def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> None:
+    """Generate a province-scale synthetic dataset (合成市01…) in bulk, for load tests.
+
+    Refuses to run twice on the same database. Accounts: s01-office, s01-leader, s01-viewer,
+    s01-d01 … (liaisons), password luoshi-scale-2022.
+    """
+    django_app.setup()
+    from django.core.management import call_command
+
+    from luoshi.devtools import scale_data as scale
+
+    call_command("migrate", interactive=False, verbosity=0)
+    try:
+        summary = scale.generate(scale.Sizes(plans, tasks, reports, projects))
+    except scale.ScaleError as error:
+        raise click.ClickException(str(error)) from None
+    for name, count in summary.counts.items():
+        click.echo(f"{name:<10} {count:>9,}")
+    steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in summary.seconds.items())
+    click.echo(f"{summary.total_seconds:.1f} s ({steps})")
+
+
+@click.command("bench-web")
+@click.option(
+    "--seconds",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help="Load time per page.",
+)
+@click.option(
+    "--connections",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Open connections (wrk -c).",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=2, show_default=True, help="gunicorn workers."
+)
+@click.option(
+    "--no-page-cache",
+    is_flag=True,
+    help="Render every part of every page afresh, as if each request followed a write.",
+)
+@click.option(
+    "--writes",
+    type=click.FloatRange(min=0),
+    default=0,
+    show_default=True,
+    help="Progress reports submitted per second during the load (they stay in the database).",
+)
+@click.option(
+    "--write-city",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="The synthetic city they are submitted in (the pages are city 1's).",
+)
+def bench_web_command(
+    seconds: int,
+    connections: int,
+    workers: int,
+    no_page_cache: bool,
+    writes: float,
+    write_city: int,
+) -> None:
+    """Load-test the production server (luoshi prod) with wrk on the scale-demo data.
+
+    Needs PostgreSQL (DATABASE_URL), wrk, and `luoshi scale-demo` run on that database.
+    Exits 1 if a page misses the goals (p95 < 150 ms, 300 requests/s, no errors).
+    """  # fmt: skip
+    import os
+    import secrets
+
+    # One key for this process and the server: the session cookie made here must verify there.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    django_app.setup()
+    from luoshi.devtools import web_bench as webbench
+
+    try:
+        rows = webbench.run(
+            seconds,
+            connections,
+            workers=workers,
+            page_cache=not no_page_cache,
+            writes=writes,
+            write_city=write_city,
+        )
+    except webbench.BenchError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(webbench.table(rows))
+    missed = [row.page for row in rows if not row.meets_goals()]
+    if missed:
+        click.echo(f"goals missed (p95 < 150 ms, ≥ 300 requests/s, 0 errors): {', '.join(missed)}")
+        sys.exit(1)
+
+
+COMMANDS = [
+    bench_command,
+    bench_web_command,
+    bench_ledger_command,
+    scale_demo_command,
+    fuzz_command,
+]
