@@ -5,11 +5,11 @@ import io
 from datetime import date
 from decimal import Decimal
 
-from luoshi.ledger.rules import rules
 from openpyxl import Workbook
 
 from luoshi.ledger import stages
 from luoshi.ledger.models import Project
+from luoshi.ledger.transitions import rules
 from luoshi.tracking.models import Jurisdiction
 
 TODAY = date(2022, 7, 10)

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from luoshi.tracking import services
 from luoshi.tracking.models import Event, Evidence, ProgressReport
 from tests.sample import PASSWORD
 
@@ -164,14 +165,8 @@ def test_bad_evidence_is_refused(client, settings, bob, bobs_task, name, content
 
 @pytest.fixture
 def submitted(bob, bobs_task):
-    return ProgressReport.objects.create(
-        task=bobs_task,
-        target=bobs_task.targets.get(),
-        period="2022-06",
-        value=120,
-        narrative="已谋划项目120个",
-        submitted_by=bob,
-    )
+    data = {"target_obj": bobs_task.targets.get(), "period": "2022-06", "value": 120.0}
+    return services.submit_report(bob, bobs_task, data | {"narrative": "已谋划项目120个"})
 
 
 def test_the_office_approves_a_report_and_the_status_changes(client, alice, bobs_task, submitted):

@@ -10,7 +10,7 @@ from collections import Counter
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -55,12 +55,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = tasks.values_list("section__order", "section__title", "status").annotate(n=Count("id"))
     for order, title, code, n in rows.order_by("section__order", "status"):
         by_section.setdefault((order or 0, title or "—"), Counter())[code] = n
-    tallies: dict[int | None, Counter[str]] = {}
-    for lead, code, n in tasks.values_list("lead_id", "status").annotate(n=Count("id")):
-        tallies.setdefault(lead, Counter())[code] = n
+    # Departments in the order of their first task, so that ties in the league table keep the
+    # plan's order, as the bulletin's do.
+    first: dict[int | None, int] = {}
+    found: dict[int | None, Counter[str]] = {}
+    groups = tasks.values_list("lead_id", "status").annotate(n=Count("id"), first=Min("order"))
+    for lead, code, n, order in groups:
+        found.setdefault(lead, Counter())[code] = n
+        first[lead] = min(order, first.get(lead, order))
+    tallies = {lead: found[lead] for lead in sorted(found, key=first.__getitem__)}
     departments = Department.objects.in_bulk([pk for pk in tallies if pk is not None])
     league = [
-        {"department": departments.get(row.key) if row.key else None, "row": row}
+        {
+            "department": departments.get(row.key) if row.key else None,
+            "total": row.total,
+            "good": row.good,
+            "share": row.share,
+        }
         for row in status.league(tallies)
     ]
     sections = [
