@@ -94,6 +94,8 @@ def test_export_fill_upload_approve_changes_the_status(alice, bob, ndrc, bobs_ta
     book = fill(download(client, ndrc), "T001", 120, problems="部分项目资金尚未落实")
     response = upload(client, ndrc, book)
     assert response.status_code == 302
+    bobs_task.refresh_from_db()  # the upload stored the claim on the task
+    assert "待审核" in bobs_task.status_reason and bobs_task.status_claimed == 0.6
     [report] = ProgressReport.objects.all()
     assert report.state == ProgressReport.SUBMITTED and report.value == 120
     assert report.period == PERIOD and report.submitted_by == bob
@@ -103,6 +105,8 @@ def test_export_fill_upload_approve_changes_the_status(alice, bob, ndrc, bobs_ta
     assert review.status_code == 302
     [after] = measure(tasks_for_status(type(bobs_task).objects.filter(pk=bobs_task.pk)), ON)
     assert after.status == "超进度"  # 120 of 200 by June is ahead of the 50% expected
+    bobs_task.refresh_from_db()
+    assert bobs_task.status == bobs_task.public_status == "超进度"
 
 
 def test_uploading_the_same_file_again_changes_nothing(bob, ndrc, bobs_task):

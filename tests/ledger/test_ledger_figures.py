@@ -215,3 +215,16 @@ def test_a_ledger_change_reaches_the_plans_stored_statuses(bound, city):
     services.live_values_changed({city.pk})
     task.refresh_from_db()
     assert before != task.status_verified == pytest.approx(0.5)
+
+
+def test_a_project_workbook_import_stores_the_new_status_of_bound_targets(bound, city):
+    from luoshi.ledger.project_workbook import import_projects
+    from tests.ledger.ledger_support import xlsx
+
+    services.live_values_changed({city.pk})
+    header = ["项目编号", "项目名称", "县（区）", "总投资（万元）", "当前阶段", "开工日期"]
+    rows = [(f"P{n}", f"项目{n}", "市本级", 800, "开工", "2022-04-01") for n in (1, 2)]
+    result = import_projects(xlsx(header, *rows), city, today=TODAY)
+    assert not result.problems, result.problems
+    bound.refresh_from_db()
+    assert bound.status_verified == pytest.approx(0.5) and "项目台账实时数" in bound.status_reason

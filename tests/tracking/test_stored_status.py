@@ -119,3 +119,38 @@ def test_refresh_status_recomputes_every_plan_for_today(settings, bobs_task, cap
     assert "1 task statuses stored as of 2022-05-10" in capsys.readouterr().out
     call_command("refresh_status")
     assert "0 task statuses" in capsys.readouterr().out  # nothing left to do today
+
+
+def test_a_report_imported_from_the_command_line_has_its_statuses(db, settings, tmp_path):
+    from click.testing import CliRunner
+
+    from luoshi.cli import main
+
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    report_file = tmp_path / "report.txt"
+    report_file.write_text(
+        "2022年政府工作报告\n二、2022年主要工作\n（一）全力抓好项目建设。新开工项目100个以上。\n",
+        "utf-8",
+    )
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["import", str(report_file), "--jurisdiction", "某市", "--year", "2022"]
+    )
+    assert result.exit_code == 0, result.output
+    plan = Plan.objects.get(jurisdiction__name="某市")
+    assert plan.status_on == date(2022, 7, 10)
+    assert set(plan.tasks.values_list("status", flat=True)) == {status.MISSING}
+
+
+def test_an_admin_edit_of_a_report_stores_the_new_status(client, settings, bob, bobs_task):
+    from django.contrib.auth.models import User
+
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    target = bobs_task.targets.get()
+    data = {"target_obj": target, "period": "2022-06", "value": 200.0, "narrative": "x"}
+    pending = services.submit_report(bob, bobs_task, data)
+    root = User.objects.create_superuser("root", "root@example.org", "x" * 12)
+    client.force_login(root)
+    url = reverse("admin:tracking_progressreport_delete", args=[pending.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert stored(bobs_task)[0] == status.MISSING

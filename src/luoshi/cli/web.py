@@ -1,5 +1,5 @@
-"""The web app's commands and its operations: demo, serve, import, manage, bulletin, prod,
-backup and restore. Each sets up Django first (django_app.setup)."""
+"""The web app's commands and its operations: demo, serve, import, refresh-status, manage,
+bulletin, prod, backup and restore. Each sets up Django first (django_app.setup)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,16 @@ def import_command(file: str, jurisdiction: str, year: int) -> None:
         raise click.ClickException(str(error)) from None
 
 
+@click.command("refresh-status")
+@click.option("--all", "every", is_flag=True, help="Also plans already computed for today.")
+def refresh_status_command(every: bool) -> None:
+    """Store every plan's task statuses as of today (序时 moves with the calendar; run daily)."""
+    django_app.setup()
+    from django.core.management import call_command
+
+    call_command("refresh_status", all=every)
+
+
 @click.command("manage", context_settings={"ignore_unknown_options": True, "help_option_names": []})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage_command(args: tuple[str, ...]) -> None:
@@ -94,7 +104,7 @@ def bulletin_command(
     django_app.setup()
     from luoshi.documents.bulletin import default_options
     from luoshi.exchange.bulletin_facts import PeriodNotOver, write_bulletin
-    from luoshi.tracking.measure import as_of
+    from luoshi.tracking.measure import today
     from luoshi.tracking.models import Plan
 
     if not re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", period):
@@ -108,7 +118,7 @@ def bulletin_command(
         paragraphs = tuple(line.strip() for line in lines if line.strip())
     options = default_options(number=number, requirements=paragraphs)
     try:
-        document = write_bulletin(plan, period, as_of(), out, options)
+        document = write_bulletin(plan, period, today(), out, options)
     except PeriodNotOver:
         raise click.ClickException(f"{period} 还没有结束，无法生成该月的通报。") from None
     except OSError as error:
@@ -205,6 +215,7 @@ COMMANDS = [
     demo_command,
     serve_command,
     import_command,
+    refresh_status_command,
     manage_command,
     bulletin_command,
     prod_command,

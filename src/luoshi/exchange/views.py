@@ -18,7 +18,7 @@ from luoshi.documents import bulletin
 from luoshi.exchange import progress_rows
 from luoshi.exchange.bulletin_facts import PeriodNotOver, write_bulletin
 from luoshi.exchange.forms import BulletinForm, WorkbookUploadForm, clean_period
-from luoshi.tracking.measure import as_of
+from luoshi.tracking.measure import today
 from luoshi.tracking.models import Department, Plan
 from luoshi.tracking.permissions import is_office, membership, office_required, user_of
 from luoshi.tracking.views import plan_for
@@ -44,7 +44,7 @@ def bulletin_page(request: HttpRequest) -> HttpResponse:
     if member is not None:
         plans = plans.filter(jurisdiction=member.jurisdiction_id)
     plans = plans.order_by("-year", "-created_at")
-    on = as_of(request)
+    on = today()
     latest = plans.first()
     initial = {"plan": latest, "period": current_period(latest, on) if latest else ""}
     form = BulletinForm(plans, request.POST or None, initial=initial)
@@ -101,20 +101,20 @@ def _period_or_current(request: HttpRequest, plan: Plan, on: date) -> str:
 @login_required
 def progress_workbook_download(request: HttpRequest, department_id: int) -> HttpResponse:
     department = _department_for(request, department_id)
-    plan, on = plan_for(request), as_of(request)
+    plan, on = plan_for(request), today()
     return _workbook_response(plan, _period_or_current(request, plan, on), department, on)
 
 
 @office_required
 def progress_workbook_all(request: HttpRequest) -> HttpResponse:
-    plan, on = plan_for(request), as_of(request)
+    plan, on = plan_for(request), today()
     return _workbook_response(plan, _period_or_current(request, plan, on), None, on)
 
 
 @login_required
 def progress_workbook_page(request: HttpRequest, department_id: int) -> HttpResponse:
     department = _department_for(request, department_id)
-    plan, on = plan_for(request), as_of(request)
+    plan, on = plan_for(request), today()
     period = current_period(plan, on)
     form = WorkbookUploadForm(
         plan, request.POST or None, request.FILES or None, initial={"period": period}

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db.models import Model, QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 
 from luoshi.ledger.models import (
@@ -9,6 +11,42 @@ from luoshi.ledger.models import (
     Project,
     StageChange,
 )
+from luoshi.tracking import services, statuses
+
+
+class ChangesLiveValues(admin.ModelAdmin):
+    """Edits in 基础数据 reach the statuses of the targets measured from the ledger."""
+
+    def cities_of(self, objects: list[Model]) -> set[int]:
+        return {getattr(obj, "jurisdiction_id", 0) for obj in objects} - {0}
+
+    def tasks_of(self, objects: list[Model]) -> set[int]:
+        """Tasks to measure again besides those the ledger measures (an unbound target's)."""
+        return set()
+
+    def _changed(self, objects: list[Model]) -> tuple[set[int], set[int]]:
+        return self.cities_of(objects), self.tasks_of(objects)
+
+    def _refresh(self, changed: tuple[set[int], set[int]]) -> None:
+        cities, tasks = changed
+        services.live_values_changed(cities)
+        statuses.refresh(tasks)
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: list[object], change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        self._refresh(self._changed([form.instance]))
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        changed = self._changed([obj])
+        super().delete_model(request, obj)
+        self._refresh(changed)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Model]) -> None:
+        changed = self._changed(list(queryset))
+        super().delete_queryset(request, queryset)
+        self._refresh(changed)
 
 
 class InvestmentInline(admin.TabularInline):
@@ -17,7 +55,7 @@ class InvestmentInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(ChangesLiveValues):
     list_display = ["code", "name", "district", "department", "stage", "tier", "total_investment"]
     list_filter = ["stage", "tier", "district", "synthetic"]
     search_fields = ["code", "name"]
@@ -43,9 +81,15 @@ class StageChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Binding)
-class BindingAdmin(admin.ModelAdmin):
+class BindingAdmin(ChangesLiveValues):
     list_display = ["target", "measure", "window", "stage", "min_investment", "per_district"]
     raw_id_fields = ["target"]
+
+    def cities_of(self, objects: list[Model]) -> set[int]:
+        return {obj.target.task.plan.jurisdiction_id for obj in objects if isinstance(obj, Binding)}
+
+    def tasks_of(self, objects: list[Model]) -> set[int]:
+        return {obj.target.task_id for obj in objects if isinstance(obj, Binding)}
 
 
 class EnterpriseYearInline(admin.TabularInline):

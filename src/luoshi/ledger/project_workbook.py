@@ -21,6 +21,7 @@ from luoshi.ledger.cells import CellError, Problem, day, header_map, normal, num
 from luoshi.ledger.models import MONEY_CHOICES, REACHED, Investment, Project, StageChange
 from luoshi.ledger.stages import MOVE_FIELDS, apply_move, entered
 from luoshi.ledger.transitions import STAGES, MoveRefused, rules
+from luoshi.tracking import services
 from luoshi.tracking.models import Department, Jurisdiction
 
 WAN = Decimal(10000)
@@ -278,6 +279,7 @@ def _store(
         update_fields=["amount"],
     )
     result.created, result.updated, result.moved = len(new), len(changed), len(changes)
+    services.live_values_changed({city.pk})  # the targets measured from the ledger
 
 
 def export_projects(projects: Any, out: IO[bytes] | str, years: list[int]) -> None:

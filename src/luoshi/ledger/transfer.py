@@ -16,7 +16,7 @@ from luoshi.ledger.forms import FilterForm, SheetForm
 from luoshi.ledger.models import EnterpriseYear, Project
 from luoshi.ledger.permissions import city_of
 from luoshi.ledger.project_workbook import export_projects, import_projects
-from luoshi.tracking.measure import as_of
+from luoshi.tracking.measure import today
 from luoshi.tracking.permissions import office_required, user_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,7 +30,7 @@ def import_ledger(request: HttpRequest) -> HttpResponse:
         result = import_projects(
             form.cleaned_data["file"],
             city_of(request),
-            today=as_of(request),
+            today=today(),
             actor=user_of(request),
             partial=form.cleaned_data["partial"],
         )
@@ -54,7 +54,7 @@ def export_ledger(request: HttpRequest) -> HttpResponse:
     city = city_of(request)
     form = FilterForm(city, request.GET or None)
     projects = form.apply(Project.objects.filter(jurisdiction=city)).order_by("code")
-    year = as_of(request).year
+    year = today().year
     out = io.BytesIO()
     export_projects(projects, out, [year])
     response = HttpResponse(out.getvalue(), content_type=XLSX)
@@ -99,7 +99,7 @@ def import_muju(request: HttpRequest) -> HttpResponse:
         result = enterprises.import_enterprises(
             form.cleaned_data["file"],
             city_of(request),
-            today=as_of(request),
+            today=today(),
             partial=form.cleaned_data["partial"],
         )
         if result.stored and not result.problems:

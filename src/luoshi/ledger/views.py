@@ -24,8 +24,7 @@ from luoshi.ledger.models import Binding, Project
 from luoshi.ledger.permissions import can_edit, city_of
 from luoshi.ledger.stages import move
 from luoshi.ledger.transitions import STAGES, MoveRefused, rules
-from luoshi.tracking import services
-from luoshi.tracking.measure import as_of
+from luoshi.tracking import measure, services
 from luoshi.tracking.permissions import is_office, user_of
 
 PAGE_SIZE = 50
@@ -76,7 +75,7 @@ def project_page(
     editable = can_edit(request.user, project)
     city = city_of(request)
     if editable:
-        move_form = move_form or MoveForm(initial={"on": as_of(request)})
+        move_form = move_form or MoveForm(initial={"on": measure.today()})
         edit_form = edit_form or ProjectForm(
             instance=project, city=city, office=is_office(request.user)
         )
@@ -116,7 +115,7 @@ def move_project(request: HttpRequest, project_id: int) -> HttpResponse:
                 evidence=data["evidence"],
                 evidence_file=data["evidence_file"],
                 actor=user_of(request),
-                today=as_of(request),
+                today=measure.today(),
             )
         except MoveRefused as refused:
             form.add_error(None, str(refused))
@@ -184,7 +183,7 @@ def funnel(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def alerts(request: HttpRequest) -> HttpResponse:
-    today = as_of(request)
+    today = measure.today()
     stalled = Q(pk__in=[])
     limits = []
     for stage in rules().stages:
@@ -222,7 +221,7 @@ def targets(request: HttpRequest) -> HttpResponse:
         .defer("target__task__plan__source_text")
         .order_by("target__task__order")
     )
-    on = as_of(request)
+    on = measure.today()
     rows = []
     by_plan: dict[int, list[Binding]] = defaultdict(list)
     for binding in bindings:
@@ -245,7 +244,7 @@ def target_page(request: HttpRequest, target_id: int) -> HttpResponse:
         target__task__plan__jurisdiction=city,
     )
     plan = binding.target.task.plan
-    on = as_of(request)
+    on = measure.today()
     [result] = live.figures([binding], plan.year, city.pk, on)
     ids = [pk for members in result.members.values() for pk in members]
     projects = {

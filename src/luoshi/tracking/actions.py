@@ -26,7 +26,7 @@ from luoshi.tracking.forms import (
     RevisionForm,
 )
 from luoshi.tracking.importing import import_document
-from luoshi.tracking.measure import as_of, highlight
+from luoshi.tracking.measure import highlight, today
 from luoshi.tracking.models import Plan, ProgressReport
 from luoshi.tracking.permissions import (
     can_report,
@@ -43,7 +43,7 @@ def submit_report(request: HttpRequest, task_id: int) -> HttpResponse:
     task = task_in_scope(request, task_id)
     if not can_report(request.user, task):
         raise PermissionDenied
-    form = ProgressReportForm(task, request.POST, request.FILES, today=as_of(request))
+    form = ProgressReportForm(task, request.POST, request.FILES, today=today())
     if not form.is_valid():
         return render_task(request, task, form=form, status_code=400)
     services.submit_report(user_of(request), task, form.cleaned_data)

@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.db.models import Model, QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 
+from luoshi.tracking import statuses
 from luoshi.tracking.models import (
     Department,
     Event,
@@ -13,6 +16,29 @@ from luoshi.tracking.models import (
     Target,
     Task,
 )
+
+
+class StoresStatus(admin.ModelAdmin):
+    """Edits in 基础数据 store the new status of the tasks they change, as the pages' writes do."""
+
+    def tasks_of(self, objects: list[Model]) -> set[int]:
+        return set()
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: list[object], change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        statuses.refresh(self.tasks_of([form.instance]))
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        tasks = self.tasks_of([obj])
+        super().delete_model(request, obj)
+        statuses.refresh(tasks)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Model]) -> None:
+        tasks = self.tasks_of(list(queryset))
+        super().delete_queryset(request, queryset)
+        statuses.refresh(tasks)
 
 
 @admin.register(Jurisdiction)
@@ -47,9 +73,12 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(StoresStatus):
     list_display = ["jurisdiction", "year", "title", "state", "created_at"]
     readonly_fields = ["source_text", "source_sha256"]
+
+    def tasks_of(self, objects: list[Model]) -> set[int]:
+        return set(Task.objects.filter(plan__in=objects).values_list("pk", flat=True))
 
 
 class TargetInline(admin.TabularInline):
@@ -60,19 +89,25 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(StoresStatus):
     list_display = ["code", "plan", "kind", "lead", "deadline"]
     list_filter = ["plan", "kind", "lead"]
     search_fields = ["text", "code"]
     inlines = [TargetInline]
     list_select_related = ["plan", "lead"]
 
+    def tasks_of(self, objects: list[Model]) -> set[int]:
+        return {obj.pk for obj in objects}
+
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
+class ProgressReportAdmin(StoresStatus):
     list_display = ["task", "period", "state", "submitted_by", "is_demo"]
     list_filter = ["state", "is_demo"]
     list_select_related = ["task", "submitted_by"]
+
+    def tasks_of(self, objects: list[Model]) -> set[int]:
+        return {obj.task_id for obj in objects if isinstance(obj, ProgressReport)}
 
 
 @admin.register(Event)

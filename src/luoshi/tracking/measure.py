@@ -12,7 +12,6 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -29,11 +28,6 @@ def today() -> date:
         except ValueError:
             pass
     return timezone.localdate()
-
-
-def as_of(request: HttpRequest | None = None) -> date:
-    """`today()`, for views (every reader sees the statuses stored for the same day)."""
-    return today()
 
 
 def tasks_for_status(queryset: QuerySet[Task]) -> QuerySet[Task]:

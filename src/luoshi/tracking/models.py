@@ -176,17 +176,17 @@ class Task(models.Model):
     # The computed status (luoshi.status) as of `status_on`, stored by tracking.statuses in the
     # transaction of every write that changes it and refreshed daily (`luoshi refresh-status`):
     # as the tracker sees it (reports awaiting review count as reported) and as the public does.
-    status = models.CharField(_("status"), max_length=8, blank=True, db_index=True)
-    status_reason = models.TextField(blank=True)
-    status_expected = models.FloatField(null=True, blank=True)
-    status_verified = models.FloatField(null=True, blank=True)
-    status_claimed = models.FloatField(null=True, blank=True)
-    status_lines = models.JSONField(default=list, blank=True)
-    status_on = models.DateField(null=True, blank=True)
-    public_status = models.CharField(max_length=8, blank=True, db_index=True)
-    public_reason = models.TextField(blank=True)
-    public_verified = models.FloatField(null=True, blank=True)
-    public_lines = models.JSONField(default=list, blank=True)
+    status = models.CharField(_("status"), max_length=8, blank=True, db_index=True, editable=False)
+    status_reason = models.TextField(blank=True, editable=False)
+    status_expected = models.FloatField(null=True, blank=True, editable=False)
+    status_verified = models.FloatField(null=True, blank=True, editable=False)
+    status_claimed = models.FloatField(null=True, blank=True, editable=False)
+    status_lines = models.JSONField(default=list, blank=True, editable=False)
+    status_on = models.DateField(null=True, blank=True, editable=False)
+    public_status = models.CharField(max_length=8, blank=True, db_index=True, editable=False)
+    public_reason = models.TextField(blank=True, editable=False)
+    public_verified = models.FloatField(null=True, blank=True, editable=False)
+    public_lines = models.JSONField(default=list, blank=True, editable=False)
 
     objects = visibility.PlanPartQuerySet.as_manager()
 
