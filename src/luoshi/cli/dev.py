@@ -171,11 +171,6 @@ def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> N
     "--workers", type=click.IntRange(min=1), default=2, show_default=True, help="gunicorn workers."
 )
 @click.option(
-    "--no-page-cache",
-    is_flag=True,
-    help="Render every part of every page afresh, as if each request followed a write.",
-)
-@click.option(
     "--writes",
     type=click.FloatRange(min=0),
     default=0,
@@ -193,7 +188,6 @@ def bench_web_command(
     seconds: int,
     connections: int,
     workers: int,
-    no_page_cache: bool,
     writes: float,
     write_city: int,
 ) -> None:
@@ -215,7 +209,6 @@ def bench_web_command(
             seconds,
             connections,
             workers=workers,
-            page_cache=not no_page_cache,
             writes=writes,
             write_city=write_city,
         )

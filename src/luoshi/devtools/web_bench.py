@@ -5,12 +5,10 @@ synthetic city's office (a session cookie; a token for the API; the public page 
 login), and drives each page with wrk for a fixed time. Every answer other than 200 counts as an
 error, so a lost session (a redirect to the login page) cannot pass for a fast page.
 
-Before a page's load, one request times its first view (nothing of it cached yet: statuses
-computed, parts rendered) and a short unrecorded run lets each worker make its own copy of the
-cached parts (the run starts by changing every data version, so nothing cached by an earlier run
-is found). `--no-page-cache` measures with the page-part cache off (statuses stay cached),
-what every request would cost if each one followed a write. Query counts per page, on a first
-view and on a repeated one, are measured in this process with Django's test client.
+Before a page's load, one request times its first view (a fresh worker: templates compiled,
+connections opened) and a short unrecorded run warms every worker up. Statuses are the ones
+stored on the tasks, so every request reads and renders what it shows. Query counts per page,
+on a first view and on a repeated one, are measured in this process with Django's test client.
 A benchmark: the tests run it only on tiny data for a second a page (tests/scale/test_bench_web.py).
 """
 
@@ -66,7 +64,7 @@ class Row:
     p99: float
     errors: int
     requests: int
-    first_ms: float  # the first request, before anything of the page is cached
+    first_ms: float  # the first request to a fresh server
     queries_first: int
     queries: int  # on a repeated view
     writes: int  # progress reports committed during the load
@@ -121,13 +119,11 @@ def credentials() -> tuple[str, str]:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}", f"Token {token.key}"
 
 
-def query_counts(
-    targets: dict[str, tuple[str, str]], auth: str, page_cache: bool
-) -> dict[str, tuple[int, int]]:
+def query_counts(targets: dict[str, tuple[str, str]], auth: str) -> dict[str, tuple[int, int]]:
     """Queries per page: on the first view, and on a repeated one."""
     from django.contrib.auth.models import User
     from django.db import connection
-    from django.test import Client, override_settings
+    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from luoshi.devtools import scale_data as scale
@@ -140,10 +136,7 @@ def query_counts(
         headers = {"Authorization": auth} if caller == TOKEN else {}
         found = []
         for _ in range(2):
-            with (
-                override_settings(LUOSHI_PAGE_CACHE=page_cache),
-                CaptureQueriesContext(connection) as queries,
-            ):
+            with CaptureQueriesContext(connection) as queries:
                 response = client.get(path, headers=headers)
             if response.status_code != 200:
                 raise BenchError(f"{path} answered {response.status_code} before the load started")
@@ -253,9 +246,7 @@ def database_url() -> str:
     return f"postgres://{user}:{password}@{address}/{quote(db['NAME'], safe='')}"
 
 
-def start_server(
-    port: int, workers: int, data_dir: Path, page_cache: bool
-) -> subprocess.Popen[bytes]:
+def start_server(port: int, workers: int, data_dir: Path) -> subprocess.Popen[bytes]:
     from django.conf import settings
 
     luoshi = shutil.which("luoshi", path=str(Path(sys.executable).parent)) or "luoshi"
@@ -268,7 +259,6 @@ def start_server(
         "LUOSHI_AS_OF": AS_OF,
         "ALLOWED_HOSTS": "127.0.0.1",
         "LUOSHI_DATA_DIR": str(data_dir),
-        "LUOSHI_PAGE_CACHE": "1" if page_cache else "0",
     }
     command = [luoshi, "prod", f"--port={port}", f"--workers={workers}"]
     # The access log would cost the workers time; errors still reach this terminal.
@@ -305,7 +295,6 @@ def run(
     connections: int = 4,
     threads: int = 1,
     workers: int = 2,
-    page_cache: bool = True,
     writes: float = 0,
     write_city: int = 2,
 ) -> list[Row]:
@@ -321,10 +310,10 @@ def run(
         raise BenchError("数据库中没有合成数据：请先运行 luoshi scale-demo。")
     targets = pages()
     cookie, auth = credentials()
-    counts = query_counts(targets, auth, page_cache)
+    counts = query_counts(targets, auth)
     port = _free_port()
     with tempfile.TemporaryDirectory() as data_dir:
-        server = start_server(port, workers, Path(data_dir), page_cache)
+        server = start_server(port, workers, Path(data_dir))
         try:
             rows = []
             for name, (path, caller) in targets.items():
