@@ -77,8 +77,7 @@ class DepartmentSerializer(serializers.ModelSerializer[Department]):
 
 class StatusSerializer(serializers.Serializer[Any]):
     code = serializers.ChoiceField(choices=status.STATUSES, help_text="已完成, 超进度, …")
-    # A field named like Field.label: DRF's metaclass moves it into .fields, mypy cannot know.
-    label = serializers.CharField(  # type: ignore[assignment]
+    label = serializers.CharField(  # type: ignore[assignment]  # DRF's metaclass moves it to .fields
         help_text="The status in the request's language."
     )
     reason = serializers.CharField()

@@ -28,15 +28,17 @@ class FilterForm(forms.Form):
     def __init__(self, city: Jurisdiction, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         every = [("", _("all"))]
-        self.fields["stage"].choices = every + STAGE_CHOICES  # type: ignore[attr-defined]
-        self.fields["tier"].choices = every + TIER_CHOICES  # type: ignore[attr-defined]
         districts = Jurisdiction.objects.filter(parent=city).order_by("level", "name")
-        self.fields["district"].choices = (  # type: ignore[attr-defined]
-            every + [("city", "市本级")] + [(str(d.pk), d.name) for d in districts]
-        )
-        self.fields["size"].choices = every + [  # type: ignore[attr-defined]
-            (s.code, s.name) for s in rules().size_classes
-        ]
+        choices: dict[str, list[tuple[str, Any]]] = {
+            "stage": every + STAGE_CHOICES,
+            "tier": every + TIER_CHOICES,
+            "district": every + [("city", "市本级")] + [(str(d.pk), d.name) for d in districts],
+            "size": every + [(s.code, s.name) for s in rules().size_classes],
+        }
+        for name, options in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)  # declared above
+            field.choices = options
         department = self.fields["department"]
         assert isinstance(department, forms.ModelChoiceField)
         department.queryset = Department.objects.filter(jurisdiction=city, projects__isnull=False)

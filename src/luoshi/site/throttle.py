@@ -62,13 +62,13 @@ class ThrottledLoginMixin:
     request: HttpRequest | None
 
     def clean(self) -> dict[str, Any]:
-        data: dict[str, Any] = self.cleaned_data  # type: ignore[attr-defined]
+        data: dict[str, Any] = self.cleaned_data  # type: ignore[attr-defined]  # a mixin of a Form
         username = str(data.get("username") or "")
         address = client_address(self.request)
         if username and is_locked(username, address):
             raise forms.ValidationError(locked_message(), code="throttled")
         try:
-            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]  # the Form's clean()
         except forms.ValidationError:
             if username:
                 record_failure(username, address)
