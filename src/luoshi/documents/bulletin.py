@@ -31,35 +31,20 @@ from luoshi.documents.bulletin_document import (
     Quote,
     Span,
     Table,
+    TargetRow,
+    TaskRow,
     chinese_date,
 )
 from luoshi.status import AHEAD, BEHIND, COMPLETE, GOOD, MISSING, ON_TRACK, OVERDUE, STATUSES
 from luoshi.status import league as status_league
+
+__all__ = ["TargetRow", "TaskRow"]  # the rows of the facts, defined with the document
 
 UNASSIGNED = "未明确牵头单位"
 NO_SECTION = "—"  # as the dashboard labels tasks outside any section
 
 
 # --- Facts in ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TargetRow:
-    ref: str  # task code and target number, e.g. "T012-1"
-    label: str
-    status: str  # the worst status among the target's lines
-
-
-@dataclass(frozen=True)
-class TaskRow:
-    code: str
-    text: str
-    section: str
-    department: str
-    status: str
-    reason: str
-    targets: tuple[TargetRow, ...] = ()
-    problems: tuple[str, ...] = ()  # delay reasons from the task's latest report
 
 
 @dataclass(frozen=True)

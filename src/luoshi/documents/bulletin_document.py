@@ -8,10 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the document carries the task rows it counts; bulletin imports this module
-    from luoshi.documents.bulletin import TaskRow
+
+@dataclass(frozen=True)
+class TargetRow:
+    ref: str  # task code and target number, e.g. "T012-1"
+    label: str
+    status: str  # the worst status among the target's lines
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    code: str
+    text: str
+    section: str
+    department: str
+    status: str
+    reason: str
+    targets: tuple[TargetRow, ...] = ()
+    problems: tuple[str, ...] = ()  # delay reasons from the task's latest report
 
 
 @dataclass
