@@ -107,6 +107,20 @@ def test_the_office_imports_a_sheet_and_sees_every_problem(client, alice, city):
     assert Project.objects.count() == 0
 
 
+def test_the_list_shows_what_a_sheet_import_just_stored(client, alice, city, projects):
+    login(client, alice)
+    assert "新导入的项目" not in client.get(reverse("ledger:list")).content.decode()
+    book = Workbook()
+    book.active.append(["项目编号", "项目名称", "总投资（万元）", "当前阶段", "县（区）"])
+    book.active.append(["N1", "新导入的项目", 100, "谋划", "东丰县"])
+    data = io.BytesIO()
+    book.save(data)
+    data.seek(0)
+    data.name = "台账.xlsx"
+    assert client.post(reverse("ledger:import"), {"file": data}).status_code == 302
+    assert "新导入的项目" in client.get(reverse("ledger:list")).content.decode()
+
+
 def test_the_export_is_a_workbook(client, dana, projects):
     login(client, dana)
     response = client.get(reverse("ledger:export"))
