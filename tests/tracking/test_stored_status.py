@@ -116,9 +116,9 @@ def test_refresh_status_recomputes_every_plan_for_today(settings, bobs_task, cap
     call_command("refresh_status")
     bobs_task.refresh_from_db()
     assert bobs_task.status_on == date(2022, 5, 10)
-    assert "1 task statuses stored as of 2022-05-10" in capsys.readouterr().out
+    assert "statuses as of 2022-05-10: 1 changed" in capsys.readouterr().out
     call_command("refresh_status")
-    assert "0 task statuses" in capsys.readouterr().out  # nothing left to do today
+    assert "0 changed" in capsys.readouterr().out  # nothing left to do today
 
 
 def test_a_report_imported_from_the_command_line_has_its_statuses(db, settings, tmp_path):

@@ -25,4 +25,4 @@ class Command(BaseCommand):
             statuses.refresh_all if options["all"] or options["on"] else statuses.refresh_stale
         )
         done = refresh(on)
-        self.stdout.write(f"{done} task statuses stored as of {on.isoformat()}")
+        self.stdout.write(f"statuses as of {on.isoformat()}: {done} changed")
