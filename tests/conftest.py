@@ -31,6 +31,7 @@ def _fresh_cache():
     from django.core.cache import caches
 
     caches["default"].clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

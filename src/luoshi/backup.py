@@ -176,7 +176,7 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
     from django.core.management import call_command
     from django.db import transaction
 
-    from luoshi.tracking import statuses
+    from luoshi.tracking import pagecache, statuses
 
     media_root = Path(settings.MEDIA_ROOT)
     written: list[Path] = []
@@ -211,6 +211,7 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
                         shutil.copyfile(unpacked / name, target)
                         written.append(target)
                 statuses.refresh_stale()  # a backup's statuses may be of another day
+                pagecache.touch(None)  # no page kept before the restore is shown again
         except BackupError:
             raise
         except Exception as error:

@@ -49,7 +49,7 @@ def api(alice, bob, charlie, dana, erin, frank):
         client = ApiClient(enforce_csrf_checks=True)
         if persona in users:
             client.force_login(users[persona])
-            client.get("/public/")  # sets the csrftoken cookie, as any page would
+            client.get("/accounts/login/")  # sets the csrftoken cookie, as a form page does
         elif persona in ("token", "office-token"):
             owner = frank if persona == "token" else alice
             token = Token.objects.create(user=owner)

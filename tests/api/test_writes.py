@@ -172,7 +172,7 @@ def test_the_office_of_another_city_cannot_touch_this_one(api, draft_plan, repor
     other = Jurisdiction.objects.create(name="通化市")
     client = api("anonymous")
     client.force_login(make_user("olga", other, Membership.OFFICE))
-    client.get("/public/")
+    client.get("/accounts/login/")  # the CSRF cookie
     assert client.post_json(f"/api/plans/{draft_plan.pk}/publish/").status_code == 404
     pending = reports["submitted"]
     review = client.post_json(f"/api/reports/{pending.pk}/review/", {"decision": "approve"})

@@ -15,13 +15,24 @@ from .test_access_matrix import CHECKED, PATTERNS
 BIG = 11 * 1024 * 1024  # over the 10 MB evidence limit
 
 
-@pytest.mark.parametrize("name", CHECKED)
+# The language switch sets only the reader's language cookie; it takes no token, so that pages
+# carry no per-visitor token and the public's pages can be shared (tracking/pagecache.py).
+CSRF_FREE = {"set_language"}
+
+
+@pytest.mark.parametrize("name", [name for name in CHECKED if name not in CSRF_FREE])
 def test_every_post_without_the_csrf_token_is_refused(clients, objects, name):
     role = "liaison_a" if name == "tracking:submit_report" else "office"
     kwargs = {key: objects[key] for key in dict(PATTERNS)[name].pattern.regex.groupindex}
     response = clients(role, enforce_csrf_checks=True).post(reverse(name, kwargs=kwargs), {})
     assert response.status_code == 403, (name, response.status_code)
     assert "CSRF" in response.content.decode()  # the office may: only the token is missing
+
+
+def test_the_language_switch_needs_no_token_and_changes_nothing_else(client, db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/public/"})
+    assert response.status_code == 302 and response.cookies["django_language"].value == "en"
 
 
 def _report(client, task, **files):

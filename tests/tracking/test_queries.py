@@ -10,6 +10,12 @@ from luoshi.tracking.models import ProgressReport
 from tests.sample import PASSWORD, add_tasks
 
 
+@pytest.fixture(autouse=True)
+def rendered(settings):
+    """The views' own queries: no page comes from the page cache."""
+    settings.LUOSHI_PAGE_CACHE = False
+
+
 def queries(client, url):
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200

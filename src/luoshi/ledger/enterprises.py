@@ -15,6 +15,7 @@ from luoshi.ledger import muju
 from luoshi.ledger.cells import CellError, Problem, header_map, number, text, whole
 from luoshi.ledger.models import Enterprise, EnterpriseYear
 from luoshi.ledger.project_workbook import CITY_LEVEL, _Row
+from luoshi.tracking import pagecache
 from luoshi.tracking.models import Jurisdiction
 
 CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
@@ -118,6 +119,7 @@ def import_enterprises(
             unique_fields=["enterprise", "year"],
             update_fields=[*NUMBERS.values(), "employees"],
         )
+        pagecache.touch({city.pk})  # the 亩均 ranking
     result.stored = len(good)
     return result
 

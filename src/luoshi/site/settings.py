@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "luoshi.tracking.middleware.FreshStatusMiddleware",
+    "luoshi.tracking.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -206,7 +207,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends." + env_str("LUOSHI_SESSIONS"
 # `luoshi prod`), the production default.
 _CACHE = env_str("LUOSHI_CACHE", "database" if PRODUCTION else "local")
 _CACHE_BACKEND = "db.DatabaseCache" if _CACHE == "database" else "locmem.LocMemCache"
-# The cache all app servers share (login-failure counts): a database table in production.
+# The cache all app servers share (login-failure counts, the data versions of the page cache):
+# a database table in production.
 CACHES = {
     "default": {
         "BACKEND": f"django.core.cache.backends.{_CACHE_BACKEND}",
@@ -214,7 +216,17 @@ CACHES = {
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": int(env_str("LUOSHI_SHARED_CACHE_ENTRIES", "20000"))},
     },
+    # Whole pages, in each process's memory under the data versions (tracking/pagecache.py).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "luoshi_pages",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(env_str("LUOSHI_PAGE_CACHE_ENTRIES", "2000"))},
+    },
 }
+# The versions must be shared by every process that serves pages: several production workers
+# with a per-process shared cache (LUOSHI_CACHE=local) would not see each other's writes.
+LUOSHI_PAGE_CACHE = env_bool("LUOSHI_PAGE_CACHE", not (PRODUCTION and _CACHE == "local"))
 
 # Login throttling: this many failures for one user name from one address lock that pair out for
 # the window. Behind a proxy, LUOSHI_CLIENT_IP_HEADER names the header the proxy sets with the

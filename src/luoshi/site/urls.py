@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from luoshi.site import media, throttle
 
@@ -12,7 +14,9 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch changes only the reader's language cookie: without a CSRF token its
+    # form leaves pages free of per-visitor tokens, so the public's pages can be shared.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("public/", include("luoshi.public.urls")),
     path("api/", include("luoshi.api.urls")),
     path("ledger/", include("luoshi.ledger.urls")),

@@ -19,7 +19,7 @@ from luoshi.extraction.departments import Departments
 from luoshi.extraction.model import Extraction
 from luoshi.extraction.model import Target as ExtractedTarget
 from luoshi.reading import Document
-from luoshi.tracking import statuses
+from luoshi.tracking import pagecache, statuses
 from luoshi.tracking.models import Department, Event, Jurisdiction, Plan, Section, Target, Task
 
 
@@ -143,6 +143,7 @@ def import_document(
             return plan, False
         plan = _save(document, jurisdiction, year, digest, known, extraction, actor)
         statuses.refresh_plan(plan)
+        pagecache.touch({jurisdiction.pk})
     return plan, True
 
 

@@ -4,7 +4,8 @@ Each function takes the acting user and data its caller has already validated an
 permissions for, writes in one transaction and logs the event. Decisions that two people could
 take at once (a review, a publication) lock the row and check its state inside the transaction.
 In the same transaction each write stores the new status of the tasks it changed
-(tracking.statuses).
+(tracking.statuses) and bumps the data version of its jurisdiction (tracking.pagecache), so the
+next page read anywhere shows it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from luoshi.tracking import statuses
+from luoshi.tracking import pagecache, statuses
 from luoshi.tracking.measure import live_targets
 from luoshi.tracking.models import (
     Department,
@@ -40,11 +41,13 @@ def live_values_changed(jurisdiction_ids: set[int]) -> None:
     measured = live_targets(targets.values_list("pk", flat=True))
     tasks = Target.objects.filter(pk__in=measured).values_list("task_id", flat=True)
     statuses.refresh(set(tasks))
+    pagecache.touch(jurisdiction_ids)
 
 
 def task_changed(task: Task) -> None:
-    """Stores the task's new status."""
+    """Stores the task's new status and bumps its jurisdiction's data version."""
     statuses.refresh([task.pk])
+    pagecache.touch({task.plan.jurisdiction_id})
 
 
 def submit_report(user: User, task: Task, data: Mapping[str, Any], via: str = "") -> ProgressReport:
@@ -117,6 +120,7 @@ def publish_plan(user: User, plan_id: int) -> Plan:
         plan.save(update_fields=["state", "published_at"])
         Event.objects.create(actor=user, verb="published", plan=plan)
         statuses.refresh_plan(plan)
+        pagecache.touch({plan.jurisdiction_id})
     return plan
 
 
@@ -148,6 +152,7 @@ def assign(
                 "supporting": [d.name for d in supporting],
             },
         )
+        pagecache.touch({plan.jurisdiction_id})
     return True
 
 

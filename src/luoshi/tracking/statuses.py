@@ -16,6 +16,7 @@ from datetime import date
 from django.db import transaction
 
 from luoshi import status
+from luoshi.tracking import pagecache
 from luoshi.tracking.measure import measure, tasks_for_status, today
 from luoshi.tracking.models import Plan, Task
 
@@ -71,6 +72,7 @@ def refresh_plan(plan: Plan, on: date | None = None) -> int:
     with transaction.atomic():
         done = refresh(plan.tasks.values_list("pk", flat=True), on)
         Plan.objects.filter(pk=plan.pk).update(status_on=on)
+        pagecache.touch({plan.jurisdiction_id})
     return done
 
 
@@ -79,8 +81,11 @@ def refresh_stale(on: date | None = None) -> int:
     whose status changed."""
     on = on or today()
     done = 0
-    for plan in Plan.objects.exclude(status_on=on).defer("source_text").order_by("pk"):
+    stale = Plan.objects.exclude(status_on=on).defer("source_text").order_by("pk")
+    for plan in stale:
         done += refresh_plan(plan, on)
+    if stale:
+        pagecache.touch(None)  # every page shows the day its statuses are for
     return done
 
 
@@ -90,4 +95,5 @@ def refresh_all(on: date | None = None) -> int:
     done = 0
     for plan in Plan.objects.defer("source_text").order_by("pk"):
         done += refresh_plan(plan, on)
+    pagecache.touch(None)
     return done
