@@ -48,7 +48,7 @@ def test_pages_are_kept_per_reader(client, settings, alice, bob, bobs_task):
 def test_the_public_shares_pages_and_never_sees_a_claim(client, settings, alice, bob, bobs_task):
     settings.LUOSHI_AS_OF = "2022-07-10"
     url = reverse("public:task", args=[bobs_task.pk])
-    first, made = fetch(client, url)
+    fetch(client, url)
     response = client.get(url)
     assert not response.cookies  # no per-visitor token: the page can be shared
     report(bob, bobs_task, 190)
