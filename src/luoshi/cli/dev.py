@@ -134,9 +134,10 @@ def scale_demo_command(plans: int, tasks: int, reports: int, projects: int) -> N
     """Generate a province-scale synthetic dataset (合成市01…) in bulk, for load tests.
 
     Refuses to run twice on the same database. Accounts: s01-office, s01-leader, s01-viewer,
-    s01-d01 … (liaisons), password luoshi-scale-2022.
+    s01-d01 … (liaisons), password luoshi-scale-2022. Statuses are stored as of 2022-07-10
+    (LUOSHI_AS_OF), the day `luoshi bench-web` measures.
     """
-    django_app.setup()
+    django_app.setup(LUOSHI_AS_OF="2022-07-10")
     from django.core.management import call_command
 
     from luoshi.devtools import scale_data as scale
@@ -201,7 +202,7 @@ def bench_web_command(
 
     # One key for this process and the server: the session cookie made here must verify there.
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
-    django_app.setup()
+    django_app.setup(LUOSHI_AS_OF="2022-07-10")  # the day the server measures too
     from luoshi.devtools import web_bench as webbench
 
     try:

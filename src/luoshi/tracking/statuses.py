@@ -9,6 +9,7 @@ the first request of a day (tracking.middleware) if the command has not run.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
@@ -76,16 +77,22 @@ def refresh_plan(plan: Plan, on: date | None = None) -> int:
     return done
 
 
-def refresh_stale(on: date | None = None) -> int:
+def refresh_stale(on: date | None = None, budget: float | None = None) -> int:
     """Recomputes every plan whose statuses are not as of `on` (today); the number of tasks
-    whose status changed."""
+    whose status changed. With a `budget` (seconds), stops after the plan that exceeds it, and
+    skips plans another process is refreshing: the rest is left to the next call."""
     on = on or today()
+    started = time.monotonic()
     done = 0
-    stale = Plan.objects.exclude(status_on=on).defer("source_text").order_by("pk")
-    for plan in stale:
-        done += refresh_plan(plan, on)
-    if stale:
-        pagecache.touch(None)  # every page shows the day its statuses are for
+    for pk in Plan.objects.exclude(status_on=on).order_by("pk").values_list("pk", flat=True):
+        with transaction.atomic():
+            # Locked while it is refreshed (PostgreSQL): two servers do not do the same work.
+            plans = Plan.objects.select_for_update(skip_locked=True).defer("source_text")
+            plan = plans.exclude(status_on=on).filter(pk=pk).first()
+            if plan is not None:
+                done += refresh_plan(plan, on)
+        if budget is not None and time.monotonic() - started > budget:
+            break
     return done
 
 
