@@ -50,3 +50,17 @@ def add_tasks(plan, department, count, liaison=None):
                 state="approved",
             )
     statuses.refresh_plan(plan)
+
+
+def view_queries(client, url):
+    """The queries of one view of `url` as its view makes it: after a first request (the day's
+    statuses, the CSRF cookie) and with the page cache off."""
+    from django.db import connection
+    from django.test import override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with override_settings(LUOSHI_PAGE_CACHE=False), CaptureQueriesContext(connection) as found:
+        response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    return len(found.captured_queries)

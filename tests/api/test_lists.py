@@ -1,11 +1,9 @@
 """List endpoints: filters, ordering, pages, JSON errors, and a fixed number of queries."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from luoshi.tracking import services
-from tests.sample import add_tasks
+from tests.sample import add_tasks, view_queries
 
 
 def codes(response):
@@ -63,13 +61,6 @@ def test_errors_switch_to_english(api, db):
     assert response.json()["detail"] == "Authentication credentials were not provided."
 
 
-def queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-        assert response.status_code == 200, response.content
-    return len(context.captured_queries)
-
-
 LISTS = [
     "/api/plans/",
     "/api/sections/",
@@ -91,9 +82,9 @@ CASES = [
 def test_list_queries_do_not_grow_with_the_data(api, plan, ndrc, bob, persona, url):
     client = api(persona)
     add_tasks(plan, ndrc, 3, liaison=bob)
-    few = queries(client, url)
+    few = view_queries(client, url)
     add_tasks(plan, ndrc, 30, liaison=bob)
-    assert queries(client, url) == few
+    assert view_queries(client, url) == few
 
 
 def test_cached_task_lists_follow_writes_and_stay_apart_per_scope(api, plan, bobs_task, bob):

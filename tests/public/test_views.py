@@ -1,13 +1,11 @@
 """The public page: no login, published plans only, statuses from approved reports only."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from luoshi.tracking import services
 from luoshi.tracking.models import Department, Task
-from tests.sample import CLAIM, DRAFT_TEXT, add_tasks
+from tests.sample import CLAIM, DRAFT_TEXT, add_tasks, view_queries
 
 
 def get(client, name, *args, **params):
@@ -97,20 +95,14 @@ def test_pages_of_twenty_keep_the_filters(client, plan, ndrc):
     assert last.count('class="card"') == 5
 
 
-def queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize("name", ["index", "plan"])
 def test_page_queries_do_not_grow_with_the_number_of_tasks(client, plan, ndrc, name):
     url = reverse(f"public:{name}", args=[plan.pk] if name == "plan" else [])
     add_tasks(plan, ndrc, 3)
-    few = queries(client, url)
+    few = view_queries(client, url)
     add_tasks(plan, ndrc, 30)
     Department.objects.create(jurisdiction=plan.jurisdiction, code="x", name="市某局")
-    assert queries(client, url) == few
+    assert view_queries(client, url) == few
 
 
 def test_the_page_is_chinese_by_default_and_switches_to_english(client, plan, bobs_task):

@@ -1,25 +1,11 @@
 """Pages cost a fixed number of queries, whatever the number of tasks."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from luoshi.tracking import statuses
 from luoshi.tracking.models import ProgressReport
-from tests.sample import PASSWORD, add_tasks
-
-
-@pytest.fixture(autouse=True)
-def rendered(settings):
-    """The views' own queries: no page comes from the page cache."""
-    settings.LUOSHI_PAGE_CACHE = False
-
-
-def queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
+from tests.sample import PASSWORD, add_tasks, view_queries
 
 
 @pytest.mark.parametrize("page", ["dashboard", "plan", "department"])
@@ -34,9 +20,9 @@ def test_page_queries_do_not_grow_with_the_number_of_tasks(
         "department": reverse("tracking:department", args=[ndrc.pk]),
     }[page]
     add_tasks(plan, ndrc, 3, liaison=bob)
-    few = queries(client, url)
+    few = view_queries(client, url)
     add_tasks(plan, ndrc, 30, liaison=bob)
-    assert queries(client, url) == few
+    assert view_queries(client, url) == few
 
 
 def test_the_task_page_queries_do_not_grow_with_its_reports(
@@ -59,9 +45,9 @@ def test_the_task_page_queries_do_not_grow_with_its_reports(
         statuses.refresh([bobs_task])
 
     report(2)
-    few = queries(client, url)
+    few = view_queries(client, url)
     report(10)
-    assert queries(client, url) == few
+    assert view_queries(client, url) == few
 
 
 def test_the_preview_and_review_queue_queries_do_not_grow(client, alice, bob, plan, ndrc):
@@ -69,7 +55,7 @@ def test_the_preview_and_review_queue_queries_do_not_grow(client, alice, bob, pl
     urls = [reverse("tracking:preview", args=[plan.pk]), reverse("tracking:review")]
     add_tasks(plan, ndrc, 2, liaison=bob)
     ProgressReport.objects.update(state="submitted")
-    few = [queries(client, url) for url in urls]
+    few = [view_queries(client, url) for url in urls]
     add_tasks(plan, ndrc, 20, liaison=bob)
     ProgressReport.objects.update(state="submitted")
-    assert [queries(client, url) for url in urls] == few
+    assert [view_queries(client, url) for url in urls] == few

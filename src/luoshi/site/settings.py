@@ -57,8 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "luoshi.tracking.middleware.FreshStatusMiddleware",
-    "luoshi.tracking.pagecache.PageCacheMiddleware",
+    "luoshi.tracking.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

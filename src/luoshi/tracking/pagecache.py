@@ -6,11 +6,17 @@ an API token), the address, the language, and the data versions of what the read
 Versions are random tokens in the cache all servers share ("default": a database table in
 production):
 
-- a member's pages depend on their jurisdiction and the ones above it (a district's liaison
-  sees the city's project ledger); everyone else's (the public, administrators) on "all";
-- every write service bumps the versions of the jurisdictions it wrote and of the ones above
-  them, and "all" (`touch`); a change that cannot be placed (a restore, a daily refresh, an edit
-  in 基础数据) bumps the epoch that every key holds (`touch(None)`).
+- a member's pages depend on their jurisdiction; everyone else's (the public, administrators)
+  on "all";
+- every write service bumps the versions of the jurisdictions it wrote, of the ones above and
+  below them (a district's liaison sees the city's project ledger), and "all" (`touch`); a
+  change that cannot be placed (a restore, an edit in 基础数据) bumps the epoch that every key
+  holds (`touch(None)`).
+
+The same read of the shared cache says whether today's statuses are stored (the day is marked
+once no plan is left to refresh); until then each request refreshes a second's worth of plans
+(tracking.statuses), so no page shows yesterday's 序时 expectation where `luoshi refresh-status`
+is not run by cron.
 
 So a write through any server is seen by the next read on every server. Answers that set a
 cookie, and requests with messages to show, are never kept. Views know nothing of this.
@@ -19,12 +25,10 @@ cookie, and requests with messages to show, are never kept. Views know nothing o
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 from uuid import uuid4
 
 from django.conf import settings
-from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -32,7 +36,7 @@ from django.http import HttpRequest, HttpResponse
 from luoshi.tracking.models import Jurisdiction
 from luoshi.tracking.visibility import membership
 
-EPOCH, ALL = "epoch", "all"
+EPOCH, ALL, FRESH = "epoch", "all", "fresh-on"
 KEPT_TYPES = ("text/html", "application/json")
 SKIPPED = ("/admin/", "/static/", "/media/", "/accounts/")
 
@@ -41,23 +45,26 @@ def _key(scope: str) -> str:
     return f"luoshi:version:{scope}"
 
 
-def _above(jurisdiction_ids: Iterable[int]) -> set[int]:
-    """These jurisdictions and every one above them."""
+def _related(jurisdiction_ids: Iterable[int]) -> set[int]:
+    """These jurisdictions, the ones above them and the ones below them: a city's write shows
+    on its districts' pages (their members see the city's ledger), a county's on its city's."""
     found: set[int] = set()
-    todo = set(jurisdiction_ids)
-    while todo:
-        found |= todo
-        parents = Jurisdiction.objects.filter(pk__in=todo).values_list("parent_id", flat=True)
-        todo = {pk for pk in parents if pk is not None} - found
+    for field, lookup in (("parent_id", "pk__in"), ("pk", "parent_id__in")):
+        todo = set(jurisdiction_ids)
+        while todo:
+            found |= todo
+            rows = Jurisdiction.objects.filter(**{lookup: todo}).values_list(field, flat=True)
+            todo = {pk for pk in rows if pk is not None} - found
     return found
 
 
 def touch(jurisdiction_ids: Iterable[int] | None = None) -> None:
-    """New versions for these jurisdictions (and the ones above them, and "all"); with None,
-    a new epoch: no page kept before is shown again. Applied at once, for this transaction's
-    own next reads, and again when it commits: a server that read the data before the commit
-    may have kept the old page under the first new version."""
-    scopes = [EPOCH] if jurisdiction_ids is None else [ALL, *map(str, _above(jurisdiction_ids))]
+    """New versions for these jurisdictions (the ones above and below them too, and "all");
+    with None, a new epoch: no page kept before is shown again. Applied at once, for this
+    transaction's own next reads, and again when it commits: a server that read the data
+    before the commit may have kept the old page under the first new version."""
+    related = [] if jurisdiction_ids is None else list(map(str, _related(jurisdiction_ids)))
+    scopes = [EPOCH] if jurisdiction_ids is None else [ALL, *related]
 
     def bump() -> None:
         caches["default"].set_many({_key(scope): uuid4().hex for scope in scopes}, None)
@@ -66,70 +73,47 @@ def touch(jurisdiction_ids: Iterable[int] | None = None) -> None:
     transaction.on_commit(bump)
 
 
-def versions(scopes: list[str]) -> str:
-    """The current tokens of these scopes (made where missing), joined."""
+def read(scopes: list[str]) -> tuple[str, str]:
+    """The day the statuses are known fresh for, and the current tokens of these scopes (made
+    where missing), joined: one read of the shared cache."""
     shared = caches["default"]
     keys = [_key(scope) for scope in scopes]
-    found = shared.get_many(keys)
+    found = shared.get_many([_key(FRESH), *keys])
     for key in keys:
         if key not in found:
             shared.add(key, uuid4().hex, None)  # another server may have made it meanwhile
             found[key] = shared.get(key)
-    return ".".join(str(found[key]) for key in keys)
+    return str(found.get(_key(FRESH), "")), ".".join(str(found[key]) for key in keys)
 
 
-def _scopes(request: HttpRequest) -> list[str]:
+def mark_fresh(day: str) -> None:
+    """Today's statuses are stored for every plan (see tracking.middleware)."""
+    caches["default"].set(_key(FRESH), day, None)
+
+
+def versions(scopes: list[str]) -> str:
+    return read(scopes)[1]
+
+
+def scopes_of(request: HttpRequest) -> list[str]:
     member = membership(request.user)
-    if member is None:
-        return [EPOCH, ALL]
-    # A county, its city, its province: one query for the chain.
-    above = Jurisdiction.objects.filter(pk=member.jurisdiction_id).values_list(
-        "parent_id", "parent__parent_id"
-    )
-    chain = [member.jurisdiction_id, *next(iter(above), ())]
-    return [EPOCH, *(str(pk) for pk in chain if pk is not None)]
+    return [EPOCH, ALL] if member is None else [EPOCH, str(member.jurisdiction_id)]
 
 
-def page_key(request: HttpRequest) -> str:
+def reader_key(request: HttpRequest) -> str:
     reader = (
         request.session.session_key or "",
         request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
         request.headers.get("Authorization", ""),
     )
     parts = repr((reader, request.get_full_path(), request.LANGUAGE_CODE))
-    digest = hashlib.blake2b(parts.encode(), digest_size=16).hexdigest()
-    return f"luoshi:page:{versions(_scopes(request))}:{digest}"
+    return hashlib.blake2b(parts.encode(), digest_size=16).hexdigest()
 
 
-def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
+def keepable(request: HttpRequest, response: HttpResponse) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         and response.get("Content-Type", "").startswith(KEPT_TYPES)
     )
-
-
-class PageCacheMiddleware:
-    """Serves a GET page from the cache when nothing it shows has been written since."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            not settings.LUOSHI_PAGE_CACHE
-            or request.method != "GET"
-            or request.path.startswith(SKIPPED)
-            or len(get_messages(request))  # a message is shown once, on a fresh page
-        ):
-            return self.get_response(request)
-        pages = caches["pages"]
-        key = page_key(request)
-        found: Any = pages.get(key)
-        if found is not None:
-            return found  # what was filed below: a response
-        response = self.get_response(request)
-        if _keepable(request, response):
-            pages.set(key, response)
-        return response
