@@ -4,15 +4,13 @@ import io
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook
 
 from luoshi.ledger.models import Binding, Project
 from luoshi.tracking.models import Target, Task
 from tests.ledger.ledger_support import make_project
-from tests.sample import PASSWORD
+from tests.sample import PASSWORD, view_queries
 
 
 def login(client, user):
@@ -143,12 +141,6 @@ def test_a_bound_targets_page_lists_the_projects_behind_the_figure(
     assert reverse("ledger:target", args=[target.pk]) in task_page
 
 
-def queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize("page", ["list", "funnel", "alerts"])
 def test_ledger_page_queries_do_not_grow_with_the_number_of_projects(
     client, alice, city, ndrc, page
@@ -157,10 +149,10 @@ def test_ledger_page_queries_do_not_grow_with_the_number_of_projects(
     url = reverse(f"ledger:{page}")
     for n in range(3):
         make_project(city, f"A{n}", department=ndrc, district="东丰县", since=date(2020, 1, 1))
-    few = queries(client, url)
+    few = view_queries(client, url)
     for n in range(30):
         make_project(city, f"B{n}", department=ndrc, district="东辽县", since=date(2020, 1, 1))
-    assert queries(client, url) == few
+    assert view_queries(client, url) == few
 
 
 def test_the_cached_list_shows_a_move_at_once(client, alice, bob, projects):

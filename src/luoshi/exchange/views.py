@@ -39,11 +39,8 @@ def current_period(plan: Plan, on: date) -> str:
 
 @office_required
 def bulletin_page(request: HttpRequest) -> HttpResponse:
-    member = membership(request.user)
-    plans = Plan.objects.filter(state=Plan.PUBLISHED).select_related("jurisdiction")
-    if member is not None:
-        plans = plans.filter(jurisdiction=member.jurisdiction_id)
-    plans = plans.order_by("-year", "-created_at")
+    plans = Plan.objects.visible_to(request.user).filter(state=Plan.PUBLISHED)
+    plans = plans.select_related("jurisdiction").order_by("-year", "-created_at")
     on = today()
     latest = plans.first()
     initial = {"plan": latest, "period": current_period(latest, on) if latest else ""}
@@ -70,11 +67,9 @@ def bulletin_page(request: HttpRequest) -> HttpResponse:
 
 def _department_for(request: HttpRequest, department_id: int) -> Department:
     """Office: any department of its jurisdiction; a liaison: only their own."""
-    member = membership(request.user)
-    departments = Department.objects.select_related("jurisdiction")
-    if member is not None:
-        departments = departments.filter(jurisdiction=member.jurisdiction_id)
+    departments = Department.objects.visible_to(request.user).select_related("jurisdiction")
     department = get_object_or_404(departments, pk=department_id)
+    member = membership(request.user)
     if is_office(request.user):
         return department
     if member is None or member.department_id != department.pk:

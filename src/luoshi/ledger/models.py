@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.transitions import STAGES
 from luoshi.tracking.models import AppendOnlyError, Department, Jurisdiction, Target, Task
+from luoshi.tracking.visibility import membership
 
 STAGE_CHOICES = [
     ("planning", _("planning")),
@@ -40,6 +41,21 @@ MONEY_CHOICES = [
 ]
 # The date field on Project that records when it first reached each stage.
 REACHED = {stage: f"{stage}_on" for stage in STAGES}
+
+
+class ProjectQuerySet(models.QuerySet["Project"]):
+    def visible_to(self, user: Any) -> ProjectQuerySet:
+        """A city's projects, to the members of the city and of its counties and districts;
+        every project to an administrator without a membership; none to anyone else."""
+        member = membership(user)
+        if member is None:
+            return self if getattr(user, "is_superuser", False) else self.none()
+        city = (
+            Jurisdiction.objects.filter(pk=member.jurisdiction_id)
+            .values_list("parent_id", flat=True)
+            .first()
+        )
+        return self.filter(jurisdiction_id=city or member.jurisdiction_id)
 
 
 class Project(models.Model):
@@ -72,6 +88,8 @@ class Project(models.Model):
     tasks = models.ManyToManyField(Task, blank=True, related_name="projects")
     synthetic = models.BooleanField(_("synthetic demo data"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

@@ -33,7 +33,7 @@ YI = Decimal(10**8)
 
 
 def _projects(request: HttpRequest) -> Any:
-    return Project.objects.filter(jurisdiction=city_of(request))
+    return Project.objects.visible_to(request.user)
 
 
 @login_required

@@ -14,43 +14,32 @@ from django.contrib.auth.decorators import login_required
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest
 
-from luoshi.tracking.models import Evidence, Plan
-from luoshi.tracking.permissions import is_office, membership
+from luoshi.tracking.models import Evidence
 
 Found = tuple[FieldFile, str] | None
 
 
-def _in_scope(request: HttpRequest, jurisdiction_id: int) -> bool:
-    member = membership(request.user)
-    return member is None or member.jurisdiction_id == jurisdiction_id
-
-
 def _tracking_evidence(request: HttpRequest, path: str) -> Found:
     """A progress report's evidence: seen by whoever may see the task (as on the task page)."""
-    evidence = Evidence.objects.select_related("report__task__plan").filter(file=path).first()
-    if evidence is None:
+    files = Evidence.objects.filter(file=path)
+    if not files.exists():
         return None
-    plan = evidence.report.task.plan
-    if not _in_scope(request, plan.jurisdiction_id):
-        raise Http404
-    if plan.state != Plan.PUBLISHED and not is_office(request.user):
+    evidence = files.visible_to(request.user).first()
+    if evidence is None:
         raise Http404
     return evidence.file, evidence.name
 
 
 def _ledger_evidence(request: HttpRequest, path: str) -> Found:
-    """A project stage change's evidence file: seen within the project's jurisdiction."""
+    """A project stage change's evidence file: seen by whoever may see the project."""
     if not apps.is_installed("luoshi.ledger"):
         return None
-    change = (
-        apps.get_model("ledger", "StageChange")
-        .objects.select_related("project")
-        .filter(evidence_file=path)
-        .first()
-    )
-    if change is None:
+    changes = apps.get_model("ledger", "StageChange").objects.filter(evidence_file=path)
+    if not changes.exists():
         return None
-    if not _in_scope(request, change.project.jurisdiction_id):
+    projects = apps.get_model("ledger", "Project").objects.visible_to(request.user)
+    change = changes.filter(project__in=projects).first()
+    if change is None:
         raise Http404
     return change.evidence_file, path.rsplit("/", 1)[-1]
 
