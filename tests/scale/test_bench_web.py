@@ -28,6 +28,7 @@ def test_every_page_answers_under_load_while_reports_are_written(settings, monke
     assert [row.page for row in rows] == PAGES
     for row in rows:
         assert row.requests > 0 and row.errors == 0, row
-        assert row.queries == 3 or row.page == "public plan page", row
+        # A repeated view is a kept page: at most the session and the user with their membership.
+        assert row.queries <= 2 < row.queries_first, row
         assert row.writes > 0, row
     assert "| public plan page |" in webbench.table(rows)
