@@ -2,7 +2,7 @@
 
 import pytest
 
-from luoshi.tracking import services
+from luoshi.tracking import pagecache, services
 from tests.sample import add_tasks, view_queries
 
 
@@ -98,3 +98,24 @@ def test_cached_task_lists_follow_writes_and_stay_apart_per_scope(api, plan, bob
     services.submit_report(bob, bobs_task, data)
     assert claimed("office") == 0.5  # the claim shows at once to members
     assert claimed("anonymous") is None  # and never to the public, cached or not
+
+
+def test_tasks_sort_by_the_status_each_caller_sees(api, plan, bob, bobs_task, charlies_task):
+    from luoshi import status
+    from luoshi.tracking.models import Task
+
+    Task.objects.filter(pk=bobs_task.pk).update(
+        status=status.COMPLETE, public_status=status.OVERDUE
+    )
+    Task.objects.filter(pk=charlies_task.pk).update(
+        status=status.BEHIND, public_status=status.AHEAD
+    )
+    pagecache.touch(None)
+
+    def order(persona, ordering):
+        rows = api(persona).get(f"/api/tasks/?plan={plan.pk}&ordering={ordering}").json()
+        return [row["id"] for row in rows["results"]]
+
+    assert order("office", "status") == [charlies_task.pk, bobs_task.pk]  # 滞后 before 已完成
+    assert order("office", "-status") == [bobs_task.pk, charlies_task.pk]
+    assert order("anonymous", "status") == [bobs_task.pk, charlies_task.pk]  # 逾期 before 超进度

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from typing import Any
+
+from django.db.models import Case, Q, QuerySet, Value, When
 from django_filters import rest_framework as filters
+from rest_framework.filters import OrderingFilter
 
 from luoshi import status
 from luoshi.tracking import listing
@@ -73,3 +76,21 @@ class ProgressReportFilter(filters.FilterSet):
     class Meta:
         model = ProgressReport
         fields = ["task", "target", "state", "period"]
+
+
+class TaskOrdering(OrderingFilter):
+    """`?ordering=status` sorts by the status the caller sees, worst first (逾期, 未报送, 滞后,
+    序时推进, 超进度, 已完成); `-status` best first. Other terms as the view lists them."""
+
+    def get_ordering(self, request: Any, queryset: QuerySet[Task], view: Any) -> Any:
+        ordering = super().get_ordering(request, queryset, view)
+        if not ordering:
+            return ordering
+        return [term.replace("status", "status_rank") for term in ordering]
+
+
+def with_status_rank(tasks: QuerySet[Task], public: bool) -> QuerySet[Task]:
+    """The tasks with `status_rank`: the severity of the stored status the reader sees."""
+    field = listing.status_field(public)
+    ranks = [When(**{field: code}, then=Value(rank)) for code, rank in status.SEVERITY.items()]
+    return tasks.annotate(status_rank=Case(*ranks, default=Value(len(ranks))))

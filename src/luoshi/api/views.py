@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status, viewsets
 from rest_framework.decorators import action
@@ -24,6 +25,7 @@ from luoshi.tracking.forms import ProgressReportForm, ReviewForm
 from luoshi.tracking.measure import today
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 from luoshi.tracking.permissions import user_of
+from luoshi.tracking.visibility import sees_public_view
 
 
 class Conflict(exceptions.APIException):
@@ -82,12 +84,14 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [PublicRead]
     serializer_class = serializers.TaskSerializer
     filterset_class = filters.TaskFilter
-    ordering_fields = ["order", "code", "deadline", "id"]
+    ordering_fields = ["order", "code", "deadline", "status", "id"]
     ordering = ["plan", "order"]
+    filter_backends = [DjangoFilterBackend, filters.TaskOrdering]
 
     def get_queryset(self) -> QuerySet[Any]:
         targets = Prefetch("targets", queryset=Target.objects.order_by("order"))
-        tasks = Task.objects.visible_to(self.request.user).select_related("lead")
+        visible = Task.objects.visible_to(self.request.user).select_related("lead")
+        tasks = filters.with_status_rank(visible, sees_public_view(self.request.user))
         return tasks.prefetch_related("supporting", targets).defer("status_lines", "public_lines")
 
 
