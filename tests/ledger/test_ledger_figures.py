@@ -228,3 +228,18 @@ def test_a_project_workbook_import_stores_the_new_status_of_bound_targets(bound,
     assert not result.problems, result.problems
     bound.refresh_from_db()
     assert bound.status_verified == pytest.approx(0.5) and "项目台账实时数" in bound.status_reason
+
+
+def test_deleting_a_binding_in_the_admin_measures_its_task_from_reports_again(client, bound, city):
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    services.live_values_changed({city.pk})
+    bound.refresh_from_db()
+    assert "项目台账实时数" in bound.status_reason
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "x" * 12))
+    binding = Binding.objects.get(target__task=bound)
+    url = reverse("admin:ledger_binding_delete", args=[binding.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    bound.refresh_from_db()
+    assert "项目台账实时数" not in bound.status_reason

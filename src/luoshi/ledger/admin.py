@@ -1,6 +1,7 @@
+from collections.abc import Callable
+
 from django.contrib import admin
-from django.db.models import Model, QuerySet
-from django.forms import ModelForm
+from django.db.models import Model
 from django.http import HttpRequest
 
 from luoshi.ledger.models import (
@@ -11,42 +12,25 @@ from luoshi.ledger.models import (
     Project,
     StageChange,
 )
-from luoshi.tracking import services, statuses
+from luoshi.tracking import services
+from luoshi.tracking.admin import StoresStatus
 
 
-class ChangesLiveValues(admin.ModelAdmin):
+class ChangesLiveValues(StoresStatus):
     """Edits in 基础数据 reach the statuses of the targets measured from the ledger."""
 
     def cities_of(self, objects: list[Model]) -> set[int]:
         return {getattr(obj, "jurisdiction_id", 0) for obj in objects} - {0}
 
-    def tasks_of(self, objects: list[Model]) -> set[int]:
-        """Tasks to measure again besides those the ledger measures (an unbound target's)."""
-        return set()
+    def after_change(self, objects: list[Model]) -> Callable[[], object]:
+        # Besides the tasks the ledger measures, the ones whose binding changed (tasks_of).
+        cities, refresh = self.cities_of(objects), super().after_change(objects)
 
-    def _changed(self, objects: list[Model]) -> tuple[set[int], set[int]]:
-        return self.cities_of(objects), self.tasks_of(objects)
+        def run() -> None:
+            services.live_values_changed(cities)
+            refresh()
 
-    def _refresh(self, changed: tuple[set[int], set[int]]) -> None:
-        cities, tasks = changed
-        services.live_values_changed(cities)
-        statuses.refresh(tasks)
-
-    def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: list[object], change: bool
-    ) -> None:
-        super().save_related(request, form, formsets, change)
-        self._refresh(self._changed([form.instance]))
-
-    def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        changed = self._changed([obj])
-        super().delete_model(request, obj)
-        self._refresh(changed)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Model]) -> None:
-        changed = self._changed(list(queryset))
-        super().delete_queryset(request, queryset)
-        self._refresh(changed)
+        return run
 
 
 class InvestmentInline(admin.TabularInline):

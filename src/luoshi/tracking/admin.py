@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
@@ -19,26 +21,32 @@ from luoshi.tracking.models import (
 
 
 class StoresStatus(admin.ModelAdmin):
-    """Edits in 基础数据 store the new status of the tasks they change, as the pages' writes do."""
+    """Edits in 基础数据 store the new status of the tasks they change, as the pages' writes do.
+    What to store is worked out before a delete, while the rows still lead to their tasks."""
 
     def tasks_of(self, objects: list[Model]) -> set[int]:
         return set()
+
+    def after_change(self, objects: list[Model]) -> Callable[[], object]:
+        """What to run once `objects` are saved or deleted."""
+        tasks = self.tasks_of(objects)
+        return lambda: statuses.refresh(tasks)
 
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: list[object], change: bool
     ) -> None:
         super().save_related(request, form, formsets, change)
-        statuses.refresh(self.tasks_of([form.instance]))
+        self.after_change([form.instance])()
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        tasks = self.tasks_of([obj])
+        after = self.after_change([obj])
         super().delete_model(request, obj)
-        statuses.refresh(tasks)
+        after()
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Model]) -> None:
-        tasks = self.tasks_of(list(queryset))
+        after = self.after_change(list(queryset))
         super().delete_queryset(request, queryset)
-        statuses.refresh(tasks)
+        after()
 
 
 @admin.register(Jurisdiction)

@@ -91,10 +91,6 @@ def mark_fresh(day: str) -> None:
     caches["default"].set(_key(FRESH), day, None)
 
 
-def versions(scopes: list[str]) -> str:
-    return read(scopes)[1]
-
-
 def scopes_of(request: HttpRequest) -> list[str]:
     member = membership(request.user)
     return [EPOCH, ALL] if member is None else [EPOCH, str(member.jurisdiction_id)]

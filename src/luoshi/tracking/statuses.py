@@ -1,6 +1,6 @@
 """Stored statuses: each task's status (luoshi.status) computed and kept on its row.
 
-A write that can change a task's status (a report submitted, reviewed or withdrawn, a revision,
+A write that can change a task's status (a report submitted or reviewed, a revision,
 a ledger figure, an import, a restore) calls `refresh` for the tasks it touched, inside its own
 transaction. Expected shares (序时进度) move with the calendar, so `refresh_stale` recomputes
 every plan whose statuses are not as of today: `luoshi refresh-status` (daily, from cron), and
