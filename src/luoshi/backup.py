@@ -97,6 +97,7 @@ def backup(out: Path) -> Summary:
         with _snapshot():
             call_command(
                 "dumpdata",
+                format="fulljson",  # Django's JSON, times to the microsecond
                 natural_foreign=True,
                 exclude=list(EXCLUDED),
                 output=str(data),

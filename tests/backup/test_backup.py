@@ -168,3 +168,17 @@ def test_the_commands_back_up_and_explain_a_refusal(data, tmp_path):
     refused = CliRunner().invoke(main, ["restore", str(archive)])
     assert refused.exit_code == 1
     assert "数据库不是空的" in refused.output and "Traceback" not in refused.output
+
+
+def test_a_timestamp_comes_back_to_the_microsecond(data, tmp_path):
+    from datetime import UTC, datetime
+
+    from luoshi.tracking.models import Event
+
+    instant = datetime(2022, 7, 1, 9, 30, 0, 500, tzinfo=UTC)  # under a millisecond
+    Event.objects.create(verb="demo_data", created_at=instant)
+    archive = tmp_path / "b.tar.gz"
+    backup(archive)
+    call_command("flush", interactive=False, verbosity=0)
+    restore(archive)
+    assert Event.objects.filter(created_at=instant).exists()

@@ -100,6 +100,9 @@ else:
         }
     }
 
+# Backups keep every timestamp to the microsecond (luoshi.backup writes this format as data.json).
+SERIALIZATION_MODULES = {"fulljson": "luoshi.site.fulljson"}
+
 AUTHENTICATION_BACKENDS = ["luoshi.tracking.auth.MemberBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
