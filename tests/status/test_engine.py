@@ -65,8 +65,9 @@ def test_expected_share_is_pro_rata_to_the_elapsed_part_of_the_year():
 
 def test_expected_share_follows_nodes_when_the_task_has_them():
     facts = TaskFacts(year=2022, nodes=(date(2022, 3, 31), date(2022, 9, 30)))
-    # Nodes: 3-31, 9-30 and the deadline 12-31; by the end of June one of three has passed.
-    assert expected_share(facts, "2022-06") == pytest.approx(1 / 3)
+    # A checkpoint without a planned share plans the pro-rata share of its date: by the end of
+    # June the last checkpoint passed is 3-31 (90 of 365 days); before it, nothing is due.
+    assert expected_share(facts, "2022-06") == pytest.approx(90 / 365)
     assert expected_share(facts, "2022-02") == 0.0
 
 
@@ -91,14 +92,14 @@ CASES = [
         TaskFacts(2022, targets=(JOBS,), reports=(approved("2022-06", 3200),)),
         date(2022, 7, 10),
         BEHIND,
-        "应完成50%，已完成32%（6月报送，已审核）",
+        "应完成50%（按时序），已完成32%（6月报送，已审核）",
     ),
     (
         "on track with the expectation",
         TaskFacts(2022, targets=(JOBS,), reports=(approved("2022-06", 5200),)),
         date(2022, 7, 10),
         ON_TRACK,
-        "应完成50%，已完成52%",
+        "应完成50%（按时序），已完成52%",
     ),
     (
         "ahead by ten points or more",
@@ -202,14 +203,14 @@ CASES = [
         ),
         date(2022, 7, 10),
         BEHIND,
-        "应完成50%，已完成40%",
+        "应完成50%（按节点“6月30日”），已完成40%",
     ),
     (
         "a ledger value names the ledger, not a month's report",
         TaskFacts(2022, targets=(JOBS,), reports=(live("2022-06", 5000),)),
         date(2022, 7, 10),
         ON_TRACK,
-        "应完成50%，已完成50%（项目台账实时数）",
+        "应完成50%（按时序），已完成50%（项目台账实时数）",
     ),
     (
         "a ledger value that reaches the target completes it",
