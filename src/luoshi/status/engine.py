@@ -234,6 +234,7 @@ def evaluate(facts: TaskFacts, on: date) -> TaskStatus:
         own = [r for r in live if r.target == index]
         if not kinds.accrues(target):
             line = _level_line(target, own, period, final)
+            line.target = index
             _forecast(line, target, own, facts, accrues=False)
             lines.append(line)
             continue
@@ -247,6 +248,7 @@ def evaluate(facts: TaskFacts, on: date) -> TaskStatus:
             line = _measure(
                 label, mine, expectation, period, final, share_of, kinds.complete_at(target)
             )
+            line.target = index
             if target.baseline is None:
                 _forecast(line, target, mine, facts, accrues=True)
             lines.append(line)

@@ -93,6 +93,7 @@ class Line:
     forecast: str = ""
     forecast_en: str = ""
     warning: bool = False  # the forecast misses the target (预警)
+    target: int | None = None  # index into TaskFacts.targets; None for the task as a whole
 
 
 @dataclass

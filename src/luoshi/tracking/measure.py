@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -17,7 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from luoshi import status
-from luoshi.tracking.models import ProgressReport, Target, Task
+from luoshi.tracking.models import Appeal, ProgressReport, Target, Task
 
 
 def today() -> date:
@@ -41,8 +42,18 @@ def tasks_for_status(queryset: QuerySet[Task]) -> QuerySet[Task]:
     )
 
 
-_REPORT_FIELDS = ("task_id", "id", "target_id", "period", "state", "value", "percent", "each_item")
-ReportRow = tuple[int, int, int | None, str, str, float | None, float | None, str]
+_REPORT_FIELDS = (
+    "task_id",
+    "id",
+    "target_id",
+    "period",
+    "state",
+    "value",
+    "percent",
+    "each_item",
+    "milestones",
+)
+ReportRow = tuple[int, int, int | None, str, str, float | None, float | None, str, list[str]]
 
 
 def report_rows(tasks: list[Task], approved_only: bool = False) -> dict[int, list[ReportRow]]:
@@ -60,8 +71,44 @@ def report_rows(tasks: list[Task], approved_only: bool = False) -> dict[int, lis
     return rows
 
 
+def nodes(stored: list[Any]) -> tuple[status.Node, ...]:
+    """A task's checkpoints as stored: ISO dates, or mappings with "on" and optionally "share"
+    (0..1), "label" and "milestone"; entries that cannot be read are left out."""
+    found = []
+    for node in stored or []:
+        entry = node if isinstance(node, dict) else {"on": node}
+        try:
+            on = date.fromisoformat(str(entry["on"]))
+            share = entry.get("share")
+            found.append(
+                status.Node(
+                    on,
+                    None if share is None else float(share),
+                    str(entry.get("label") or ""),
+                    bool(entry.get("milestone")),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+    return tuple(found)
+
+
+def overrides(tasks: list[Task]) -> dict[int, tuple[status.Override, ...]]:
+    """The accepted appeals of `tasks`, in one query."""
+    found: dict[int, list[status.Override]] = {}
+    accepted = Appeal.objects.filter(task__in=tasks, state=Appeal.ACCEPTED).order_by("decided_at")
+    for task_id, period, code, reason in accepted.values_list(
+        "task_id", "period", "status", "decision"
+    ):
+        found.setdefault(task_id, []).append(status.Override(period, code, reason))
+    return {task_id: tuple(rows) for task_id, rows in found.items()}
+
+
 def facts(
-    task: Task, reports: list[ReportRow], live: Mapping[int, str] | None = None
+    task: Task,
+    reports: list[ReportRow],
+    live: Mapping[int, str] | None = None,
+    appeals: tuple[status.Override, ...] = (),
 ) -> status.TaskFacts:
     """`live` maps the ids of targets measured by a live source to the source's name."""
     live = live or {}
@@ -70,7 +117,9 @@ def facts(
     return status.TaskFacts(
         year=task.plan.year,
         deadline=task.deadline,
-        nodes=tuple(date.fromisoformat(node) for node in task.nodes),
+        nodes=nodes(task.nodes),
+        interpolate=task.plan.interpolate_nodes,
+        overrides=appeals,
         targets=tuple(
             status.TargetFacts(
                 value=t.value,
@@ -80,6 +129,7 @@ def facts(
                 each=tuple(t.each or ()),
                 baseline=t.baseline,
                 label=t.indicator,
+                upper=t.upper,
             )
             for t in targets
         ),
@@ -93,8 +143,9 @@ def facts(
                 each_item=each_item,
                 sequence=pk,
                 source=live.get(target_id, "") if target_id else "",
+                milestones=tuple(done or ()),
             )
-            for _, pk, target_id, period, state, value, percent, each_item in reports
+            for _, pk, target_id, period, state, value, percent, each_item, done in reports
         ),
     )
 
@@ -142,7 +193,7 @@ def _add_live_values(
             rows = [row for row in reports[task.pk] if row[2] != target_id]
             if period is not None:
                 rows += [
-                    (task.pk, _LIVE_SEQUENCE, target_id, period, "approved", value, None, unit)
+                    (task.pk, _LIVE_SEQUENCE, target_id, period, "approved", value, None, unit, [])
                     for unit, value in values.items()
                 ]
             reports[task.pk] = rows
@@ -172,8 +223,12 @@ def measure(
     tasks = list(tasks)
     reports = report_rows(tasks, approved_only)
     live = _add_live_values(tasks, on, reports)
+    appeals = overrides(tasks)
     return [
-        Measured(task, status.evaluate(facts(task, reports[task.pk], live), on)) for task in tasks
+        Measured(
+            task, status.evaluate(facts(task, reports[task.pk], live, appeals.get(task.pk, ())), on)
+        )
+        for task in tasks
     ]
 
 

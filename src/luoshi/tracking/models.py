@@ -106,6 +106,8 @@ class Plan(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
     status_on = models.DateField(null=True, blank=True, editable=False)  # tasks' statuses as of
+    # 序时 between checkpoints: rising linearly to the next one, rather than stepwise.
+    interpolate_nodes = models.BooleanField(_("interpolate between checkpoints"), default=False)
 
     objects = visibility.PlanQuerySet.as_manager()
 
@@ -167,7 +169,8 @@ class Task(models.Model):
     supporting = models.ManyToManyField(Department, blank=True, related_name="supported_tasks")
     assignment_reasons = models.JSONField(default=list, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    nodes = models.JSONField(_("checkpoints"), default=list, blank=True)  # ISO dates
+    # Checkpoints: ISO dates, or {"on", "share" (0..1), "label", "milestone"} (measure.nodes)
+    nodes = models.JSONField(_("checkpoints"), default=list, blank=True)
     # As first published; revisions change the fields above and leave these alone.
     original_deadline = models.DateField(null=True, blank=True)
     original_lead = models.ForeignKey(
@@ -178,6 +181,9 @@ class Task(models.Model):
     # as the tracker sees it (reports awaiting review count as reported) and as the public does.
     status = models.CharField(_("status"), max_length=8, blank=True, db_index=True, editable=False)
     status_reason = models.TextField(blank=True, editable=False)
+    status_reason_en = models.TextField(blank=True, editable=False)
+    status_warning = models.BooleanField(default=False, editable=False)  # a forecast misses (预警)
+    status_overridden = models.BooleanField(default=False, editable=False)  # set on appeal
     status_expected = models.FloatField(null=True, blank=True, editable=False)
     status_verified = models.FloatField(null=True, blank=True, editable=False)
     status_claimed = models.FloatField(null=True, blank=True, editable=False)
@@ -185,6 +191,7 @@ class Task(models.Model):
     status_on = models.DateField(null=True, blank=True, editable=False)
     public_status = models.CharField(max_length=8, blank=True, db_index=True, editable=False)
     public_reason = models.TextField(blank=True, editable=False)
+    public_reason_en = models.TextField(blank=True, editable=False)
     public_verified = models.FloatField(null=True, blank=True, editable=False)
     public_lines = models.JSONField(default=list, blank=True, editable=False)
 
@@ -244,6 +251,7 @@ class ProgressReport(models.Model):
     period = models.CharField(_("period"), max_length=7, validators=[validate_period])
     value = models.FloatField(_("value to date"), null=True, blank=True)
     percent = models.FloatField(_("progress (%)"), null=True, blank=True)  # qualitative tasks
+    milestones = models.JSONField(_("milestones done"), default=list, blank=True)  # node labels
     narrative = models.TextField(_("progress narrative"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="progress_reports"
@@ -266,6 +274,40 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task.code} {self.period}"
+
+
+def appeal_path(instance: Appeal, filename: str) -> str:
+    return f"appeals/{instance.task.plan_id}/{instance.task_id}/{filename}"
+
+
+class Appeal(models.Model):
+    """申诉: a department contests a task's computed status for one period; the office accepts
+    (the status is set to `status` for that period) or rejects it, with a reason either way."""
+
+    PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+    STATES = [(PENDING, _("pending")), (ACCEPTED, _("accepted")), (REJECTED, _("rejected"))]
+    task = models.ForeignKey(Task, models.CASCADE, related_name="appeals")
+    period = models.CharField(_("period"), max_length=7, validators=[validate_period])
+    computed = models.CharField(_("computed status"), max_length=8)
+    computed_reason = models.TextField(blank=True)
+    status = models.CharField(_("status asked for"), max_length=8)
+    reason = models.TextField(_("reason"))
+    evidence = models.FileField(upload_to=appeal_path, blank=True)
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    raised_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=10, choices=STATES, default=PENDING)
+    decision = models.TextField(_("decision"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = visibility.AppealQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-raised_at"]
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeal")
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:
@@ -313,6 +355,10 @@ class Event(models.Model):
         ("report_approved", _("report approved")),
         ("report_returned", _("report returned")),
         ("demo_data", _("demo data")),
+        ("nodes_revised", _("checkpoints revised")),
+        ("appeal_raised", _("status appealed")),
+        ("appeal_accepted", _("appeal accepted")),
+        ("appeal_rejected", _("appeal rejected")),
     ]
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -16,10 +16,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from luoshi import status
 from luoshi.tracking import listing, statuses
+from luoshi.tracking.checkpoints import nodes_text, status_nodes
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
 from luoshi.tracking.measure import highlight
 from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Task
 from luoshi.tracking.permissions import can_report, is_office, latest_plan, membership
+from luoshi.tracking.status_forms import AppealDecisionForm, AppealForm
 
 PLAN_PAGE_SIZE = 50
 
@@ -131,6 +133,7 @@ def render_task(
     form: ProgressReportForm | None = None,
     revision: RevisionForm | None = None,
     status_code: int = 200,
+    appeal: AppealForm | None = None,
 ) -> HttpResponse:
     on = statuses.today()
     reporter = can_report(request.user, task)
@@ -140,7 +143,9 @@ def render_task(
         form = ProgressReportForm(task, today=on, initial={"period": initial})
     office = is_office(request.user)
     if office and revision is None:
-        revision = RevisionForm(task)
+        revision = RevisionForm(task, initial={"nodes": nodes_text(task)})
+    if reporter and appeal is None:
+        appeal = AppealForm(task)
     targets = list(task.targets.order_by("order"))
     text = Plan.objects.filter(pk=task.plan_id).values_list("source_text", flat=True).get()
     reports = (
@@ -160,6 +165,10 @@ def render_task(
         "form": form if reporter and form is not None and form.reportable else None,
         "measured_live": reporter and form is not None and not form.reportable,
         "revision": revision if office else None,
+        "checkpoints": status_nodes(task),
+        "appeals": task.appeals.select_related("raised_by", "decided_by"),
+        "appeal": appeal if reporter else None,
+        "decision": AppealDecisionForm() if office else None,
     }
     return render(request, "tracking/task.html", context, status=status_code)
 

@@ -93,6 +93,11 @@ class ReportQuerySet(VisibleQuerySet[M]):
     public_rows = False
 
 
+class AppealQuerySet(VisibleQuerySet[M]):
+    plan_path = "task__plan__"
+    public_rows = False
+
+
 class EvidenceQuerySet(VisibleQuerySet[M]):
     plan_path = "report__task__plan__"
     public_rows = False
