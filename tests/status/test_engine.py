@@ -63,12 +63,10 @@ def test_expected_share_is_pro_rata_to_the_elapsed_part_of_the_year():
     assert expected_share(facts, "2022-12") == 1.0
 
 
-def test_expected_share_follows_nodes_when_the_task_has_them():
+def test_checkpoints_without_planned_shares_are_reporting_dates_only():
     facts = TaskFacts(year=2022, nodes=(date(2022, 3, 31), date(2022, 9, 30)))
-    # A checkpoint without a planned share plans the pro-rata share of its date: by the end of
-    # June the last checkpoint passed is 3-31 (90 of 365 days); before it, nothing is due.
-    assert expected_share(facts, "2022-06") == pytest.approx(90 / 365)
-    assert expected_share(facts, "2022-02") == 0.0
+    assert expected_share(facts, "2022-06") == pytest.approx(181 / 365)
+    assert expected_share(facts, "2022-02") == pytest.approx(59 / 365)
 
 
 def test_expected_share_reaches_everything_at_an_early_deadline():
@@ -203,7 +201,7 @@ CASES = [
         ),
         date(2022, 7, 10),
         BEHIND,
-        "应完成50%（按节点“6月30日”），已完成40%",
+        "应完成50%（按时序），已完成40%",
     ),
     (
         "a ledger value names the ledger, not a month's report",

@@ -42,6 +42,22 @@ EXPECTATIONS = [
     # (name, facts, period, expected share, basis, words in the reason)
     ("no node: pro rata over the year", TaskFacts(2022), "2022-06", 181 / 365, "time", "按时序"),
     (
+        "quarter checkpoints without planned shares: still pro rata (May, not March's 25%)",
+        TaskFacts(2022, nodes=(date(2022, 3, 31), date(2022, 6, 30), date(2022, 9, 30))),
+        "2022-05",
+        151 / 365,
+        "time",
+        "按时序",
+    ),
+    (
+        "a checkpoint without a share beside planned ones plans its date's pro-rata share",
+        TaskFacts(2022, nodes=(date(2022, 3, 31), Node(date(2022, 9, 30), 0.9))),
+        "2022-06",
+        90 / 365,
+        "node",
+        "按节点“3月31日”",
+    ),
+    (
         "the only node is the year-end deadline: pro rata, not 0%",
         TaskFacts(2022, deadline=date(2022, 12, 31), nodes=(date(2022, 12, 31),)),
         "2022-06",
@@ -444,3 +460,26 @@ def test_every_reason_exists_in_english(case):
         for name in names:
             english = english.replace(name, "")
         assert line.reason_en and not _chinese(english), line.reason_en
+
+
+def test_a_verified_figure_awaiting_this_months_review_is_held_to_its_own_month():
+    # May approved at 43%, June's 52% awaits review: on pace for May (41%), not behind June.
+    facts = TaskFacts(
+        2022,
+        reports=(
+            approved("2022-05", target=None, percent=43),
+            submitted("2022-06", target=None, percent=52),
+        ),
+    )
+    result = evaluate(facts, JULY_10)
+    assert result.status == ON_TRACK
+    assert (
+        "5月应完成41%（按时序），已完成43%（5月报送，已审核）；6月报送52%，待审核" in result.reason
+    )
+
+
+def test_a_milestone_task_reported_as_wholly_done_has_every_milestone_done():
+    facts = TaskFacts(
+        2022, nodes=(START, FINISH), reports=(approved("2022-06", target=None, percent=100),)
+    )
+    assert evaluate(facts, JULY_10).status == COMPLETE

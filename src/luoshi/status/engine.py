@@ -25,7 +25,6 @@ from datetime import date
 
 from luoshi.status import kinds
 from luoshi.status.expectation import (
-    Expectation,
     expected,
     milestones,
     milestones_due,
@@ -94,7 +93,7 @@ def _missing(
 def _measure(
     label: str,
     reports: list[ReportFacts],
-    expectation: Expectation,
+    facts: TaskFacts,
     period: str | None,
     final: bool,
     share_of: Callable[[ReportFacts], float],
@@ -102,6 +101,14 @@ def _measure(
 ) -> Line:
     verified_report = _latest(reports, {"approved"})
     claimed_report = _latest(reports, {"approved", "submitted"})
+    expectation = expected(facts, period)
+    owed_when = Text()
+    waiting = claimed_report is not None and claimed_report.state == "submitted" and not final
+    if waiting and verified_report is not None and period and verified_report.period < period:
+        # This month's report awaits review: the last verified figure is held to the
+        # expectation of its own month, not to one it could not have known.
+        expectation = expected(facts, verified_report.period)
+        owed_when = month(verified_report.period)
     verified = share_of(verified_report) if verified_report else None
     claimed = share_of(claimed_report) if claimed_report else None
     shares = (expectation.share, verified, claimed)
@@ -118,6 +125,10 @@ def _measure(
     status = _pace(expectation.share, verified or 0.0, final, done_at)
     lead = say("past_deadline") if status == OVERDUE else Text()
     owed = say("expected", share=pct(expectation.share), basis=expectation.text)
+    if owed_when:
+        owed = say(
+            "expected_then", month=owed_when, share=pct(expectation.share), basis=expectation.text
+        )
     return _line(
         label, status, lead + owed + same("，") + done + pending, expectation.basis, *shares
     )
@@ -173,7 +184,11 @@ def _milestone_line(
     names = {node.label for node in steps}
 
     def reached(states: set[str]) -> set[str]:
-        return {m for r in reports if r.state in states for m in r.milestones} & names
+        # A report of the whole task as 100% done says every step is done.
+        usable = [r for r in reports if r.state in states]
+        if any((r.percent or 0) >= 100 for r in usable):
+            return names
+        return {m for r in usable for m in r.milestones} & names
 
     done, claimed = reached({"approved"}), reached({"approved", "submitted"})
     shares = (len(due) / len(steps), len(done) / len(steps), len(claimed) / len(steps))
@@ -219,7 +234,7 @@ def _forecast(
     if result is None:
         return
     at = say("year_end") if (end.month, end.day) == (12, 31) else day(end)
-    text = sentence(result, target, kinds.goal(target), at)
+    text = sentence(result, target, kinds.goal(target), at, accrues)
     line.forecast, line.forecast_en, line.warning = text.zh, text.en, result.warning
 
 
@@ -245,9 +260,7 @@ def evaluate(facts: TaskFacts, on: date) -> TaskStatus:
             def share_of(report: ReportFacts, target: TargetFacts = target) -> float:
                 return kinds.share(target, report.value or 0.0)
 
-            line = _measure(
-                label, mine, expectation, period, final, share_of, kinds.complete_at(target)
-            )
+            line = _measure(label, mine, facts, period, final, share_of, kinds.complete_at(target))
             line.target = index
             if target.baseline is None:
                 _forecast(line, target, mine, facts, accrues=True)
@@ -260,7 +273,7 @@ def evaluate(facts: TaskFacts, on: date) -> TaskStatus:
         def percent_of(report: ReportFacts) -> float:
             return (report.percent or 0.0) / 100
 
-        lines.append(_measure("", whole, expectation, period, final, percent_of))
+        lines.append(_measure("", whole, facts, period, final, percent_of))
     worst = min(lines, key=lambda line: SEVERITY[line.status])
     if period is None and worst.status in {MISSING, BEHIND, ON_TRACK}:
         first = say("first_period")

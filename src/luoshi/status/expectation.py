@@ -4,9 +4,10 @@
   month just ended), and never later than the deadline.
 - A task without checkpoints before its deadline is expected pro rata over its period
   (1 January, or its start, to its deadline): at the end of June, about half.
-- With checkpoints, the expected share is the planned share of the last checkpoint passed
-  (a checkpoint without a planned share plans the pro-rata share of its date); when the office
-  chooses interpolation, it rises linearly to the next checkpoint.
+- With checkpoints that carry planned shares (一季度完成30%), the expected share is the planned
+  share of the last checkpoint passed (one without a planned share plans the pro-rata share of
+  its date); when the office chooses interpolation, it rises linearly to the next checkpoint.
+  Checkpoints without any planned share are reporting dates only: the task stays pro rata.
 - Milestones (开工, 竣工, 出台方案) are due or not; `milestones_due` lists those due.
 """
 
@@ -65,7 +66,7 @@ def expected(facts: TaskFacts, period: str | None) -> Expectation:
         return Expectation(0.0, "time", time)
     at = min(period_end(period), facts.end)
     nodes = [node for node in facts.checkpoints() if not node.milestone and node.on < facts.end]
-    if not nodes:
+    if not any(node.share is not None for node in nodes):
         return Expectation(_pro_rata(facts, at), "time", time)
     planned = [
         (node, node.share if node.share is not None else _pro_rata(facts, node.on))

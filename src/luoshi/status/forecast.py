@@ -70,10 +70,14 @@ def project(
     return Forecast(value, method, not met(target, value))
 
 
-def sentence(forecast: Forecast, target: TargetFacts, goal: str, at: Text) -> Text:
-    """按当前进度预计年底完成X（目标Y，按…推算）, with 预警 in front when it misses."""
+def sentence(
+    forecast: Forecast, target: TargetFacts, goal: str, at: Text, accrues: bool = True
+) -> Text:
+    """按当前进度预计年底完成X（目标Y，按…推算）, or for a level 按当前趋势预计年底为X, with
+    预警 in front when it misses."""
     value = same(f"{_round(forecast.value)}{target.unit}")
-    text = say("forecast", at=at, value=value, target=goal, method=forecast.method)
+    key = "forecast" if accrues else "forecast_level"
+    text = say(key, at=at, value=value, target=goal, method=forecast.method)
     return say("forecast_warning") + text if forecast.warning else text
 
 

@@ -87,5 +87,7 @@ def goal(target: TargetFacts) -> str:
         return f"{num(target.value)}～{num(target.upper)}{target.unit}"
     if target.comparator == "~":
         return f"{value}左右"
-    sign = {"<=": "≤", "=": "="}.get(target.comparator, "≥")
+    if target.comparator == "=":
+        return value
+    sign = "≤" if target.comparator == "<=" else "≥"
     return f"{sign}{value}"
