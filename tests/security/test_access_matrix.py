@@ -37,6 +37,8 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "tracking:submit_report": ("POST", ONLY_LIAISON_A),
     "tracking:revise": ("POST", OFFICE),
     "tracking:review_report": ("POST", OFFICE),
+    "tracking:appeal": ("POST", ONLY_LIAISON_A),
+    "tracking:decide_appeal": ("POST", OFFICE),
     "ledger:list": ("GET", MEMBERS),
     "ledger:project": ("GET", MEMBERS),
     "ledger:move": ("POST", LEAD),

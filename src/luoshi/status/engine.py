@@ -42,7 +42,7 @@ from luoshi.status.labels import (
     OVERDUE,
     SEVERITY,
 )
-from luoshi.status.words import Text, day, month, pct, same, say
+from luoshi.status.words import COLON, COMMA, SEMICOLON, Text, day, month, pct, same, say
 from luoshi.status.words import num as _num
 
 AHEAD_MARGIN = float(kinds.settings()["ahead_margin"])
@@ -61,7 +61,7 @@ def _vouched(report: ReportFacts) -> Text:
 
 
 def _line(label: str, status: str, text: Text, basis: str, *shares: float | None) -> Line:
-    prefix = same(f"{label}：") if label else Text()
+    prefix = same(label) + COLON if label else Text()
     reason = prefix + text
     expected_, verified, claimed = (*shares, None, None, None)[:3]
     return Line(label, status, reason.zh, expected_, verified, claimed, reason.en, basis)
@@ -129,9 +129,7 @@ def _measure(
         owed = say(
             "expected_then", month=owed_when, share=pct(expectation.share), basis=expectation.text
         )
-    return _line(
-        label, status, lead + owed + same("，") + done + pending, expectation.basis, *shares
-    )
+    return _line(label, status, lead + owed + COMMA + done + pending, expectation.basis, *shares)
 
 
 def _level_line(
@@ -152,15 +150,13 @@ def _level_line(
         return _missing(label, period, None, "level", None, verified, claimed)
     if verified_report is None or verified_report.value is None:
         status = OVERDUE if end else (ON_TRACK if period is None else BEHIND)
-        return _line(
-            label, status, goal + same("，") + say("no_value"), "level", None, None, claimed
-        )
+        return _line(label, status, goal + COMMA + say("no_value"), "level", None, None, claimed)
     number = same(f"{_num(verified_report.value)}{target.unit}")
     if verified_report.source:
         value = say("level_live", source=verified_report.source, number=number)
     else:
         value = say("level_value", month=month(verified_report.period), number=number)
-    text = goal + same("，") + value + same("，")
+    text = goal + COMMA + value + COMMA
     if verified:
         outside = target.comparator == "~" and verified_report.value < target.value
         verdict = (
@@ -194,7 +190,7 @@ def _milestone_line(
     shares = (len(due) / len(steps), len(done) / len(steps), len(claimed) / len(steps))
     basis = say("basis_milestone")
     if done == names:
-        return _line("", COMPLETE, basis + same("：") + say("milestones_all"), "milestone", *shares)
+        return _line("", COMPLETE, basis + COLON + say("milestones_all"), "milestone", *shares)
     if period is not None and not _reported(reports, period) and not final:
         return _missing(
             "", period, _latest(reports, {"approved", "submitted"}), "milestone", *shares
@@ -203,16 +199,16 @@ def _milestone_line(
     if late:
         first = late[0]
         text = say("milestone_due", date=day(first.on), label=first.label)
-        text += same("，") + say("milestone_missed", label=first.label)
+        text += COMMA + say("milestone_missed", label=first.label)
         status = OVERDUE if final else BEHIND
-        return _line("", status, basis + same("：") + text, "milestone", *shares)
+        return _line("", status, basis + COLON + text, "milestone", *shares)
     coming = [node for node in steps if node.label not in done]
     parts = [say("milestone_reached", label=node.label) for node in steps if node.label in done]
     parts.append(say("milestone_next", date=day(coming[0].on), label=coming[0].label))
     text = parts[0]
     for part in parts[1:]:
-        text += same("；") + part
-    return _line("", ON_TRACK, basis + same("：") + text, "milestone", *shares)
+        text += SEMICOLON + part
+    return _line("", ON_TRACK, basis + COLON + text, "milestone", *shares)
 
 
 def _forecast(

@@ -36,6 +36,9 @@ def same(text: str) -> Text:
     return Text(text, text)
 
 
+COMMA, COLON, SEMICOLON = Text("，", ", "), Text("：", ": "), Text("；", "; ")
+
+
 @cache
 def sentences() -> dict[str, tuple[str, str]]:
     data = datafiles.load("luoshi.status", "data", "reasons.yaml")
