@@ -70,6 +70,11 @@ def lines(task: Task, public: bool = False) -> list[dict[str, Any]]:
     ]
 
 
+def forecasts(task: Task) -> list[str]:
+    """The forecasts that miss their targets (预警), in the current language."""
+    return [line["forecast"] for line in lines(task) if line.get("warning")]
+
+
 def filtered(
     tasks: QuerySet[Task], query: QueryDict, public: bool = False, by_status: bool = True
 ) -> tuple[QuerySet[Task], dict[str, str]]:

@@ -82,6 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # The status counts are the league table's columns summed: no third query.
     counts = listing.count_rows(sum(tallies.values(), Counter()))
     overdue = plan.tasks.filter(status=status.OVERDUE).select_related("lead")
+    warned = plan.tasks.filter(status_warning=True).exclude(status=status.OVERDUE)
     chart = {
         "statuses": [label for label, *_ in counts],
         "counts": [n for _, _, n, _ in counts],
@@ -96,6 +97,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "sections": sections,
         "league": league,
         "overdue": [listing.row(task) for task in overdue],
+        "warnings": [
+            {**listing.row(task), "forecasts": listing.forecasts(task)}
+            for task in warned.select_related("lead")
+        ],
         "chart": chart,
         "status_labels": [listing.label(s) for s in status.STATUSES],
     }
