@@ -483,3 +483,11 @@ def test_a_milestone_task_reported_as_wholly_done_has_every_milestone_done():
         2022, nodes=(START, FINISH), reports=(approved("2022-06", target=None, percent=100),)
     )
     assert evaluate(facts, JULY_10).status == COMPLETE
+
+
+def test_a_target_with_last_years_pattern_is_forecast_by_it():
+    pattern = (0.05, 0.1, 0.2, 0.3, 0.4, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95, 1.0)
+    jobs = TargetFacts(value=10000, unit="人", label="新增城镇就业", pattern=pattern)
+    reports = tuple(approved(f"2022-{m:02d}", v) for m, v in [(4, 2800), (5, 3600), (6, 4600)])
+    line = evaluate(TaskFacts(2022, targets=(jobs,), reports=reports), JULY_10).lines[0]
+    assert line.forecast == "按当前进度预计年底完成10222人（目标≥10000人，按上年各月进度推算）"

@@ -160,3 +160,39 @@ def test_the_english_interface_gives_the_reasons_in_english(behind, alice):
     assert "应完成" not in page
     plan = client.get(reverse("tracking:plan", args=[behind.plan_id])).content.decode()
     assert "pro rata over the period" in plan
+
+
+def test_a_forecast_follows_last_years_monthly_pattern_when_last_years_plan_had_the_target(
+    as_of, alice, bob, bobs_task, city, ndrc
+):
+    from luoshi.tracking.models import Plan, Target
+
+    last_year = Plan.objects.create(
+        jurisdiction=city, year=2021, title="2021", source_name="2021.txt", source_text="x",
+        source_sha256="1" * 64, state=Plan.PUBLISHED,
+    )  # fmt: skip
+    old = Task.objects.create(
+        plan=last_year, code="T001", order=1, text="x", start=0, end=1, kind="target", lead=ndrc
+    )
+    old_target = Target.objects.create(
+        task=old, text="x", start=0, end=1, indicator="谋划包装项目", value=180, unit="个"
+    )
+    # Last year: slow first half, 40% by June, 180 by December.
+    for month, value in [(3, 20), (6, 72), (9, 130), (12, 180)]:
+        ProgressReport.objects.create(
+            task=old, target=old_target, period=f"2021-{month:02d}", value=value,
+            narrative="x", submitted_by=bob, state=ProgressReport.APPROVED,
+        )  # fmt: skip
+    target = bobs_task.targets.get()
+    for month, value in [(4, 50), (5, 65), (6, 84)]:
+        report = services.submit_report(
+            bob,
+            bobs_task,
+            {"target_obj": target, "period": f"2022-{month:02d}", "value": value, "narrative": "x"},
+        )
+        services.review_report(alice, report.pk, True)
+    bobs_task.refresh_from_db()
+    [line] = bobs_task.status_lines
+    # 84 by June is 40% of the year in last year's pattern: 210 by December.
+    assert line["forecast"] == "按当前进度预计年底完成210个（目标≥200个，按上年各月进度推算）"
+    assert not line["warning"]

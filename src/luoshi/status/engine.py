@@ -226,7 +226,7 @@ def _forecast(
     series = [(period, report.value or 0.0) for period, report in latest.items()]
     end = facts.end
     end_period = f"{end.year:04d}-{end.month:02d}"
-    result = project(target, series, end_period, accrues, facts.pattern)
+    result = project(target, series, end_period, accrues, target.pattern)
     if result is None:
         return
     at = say("year_end") if (end.month, end.day) == (12, 31) else day(end)

@@ -28,6 +28,8 @@ class TargetFacts:
     baseline: float | None = None
     label: str = ""  # the indicator, for reason sentences
     upper: float | None = None
+    # Last year's cumulative share of the year's total by month (January first), for forecasts.
+    pattern: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,6 @@ class TaskFacts:
     start: date | None = None  # the start of the period measured; 1 January by default
     interpolate: bool = False  # expected share between nodes: linear rather than stepwise
     overrides: tuple[Override, ...] = ()
-    pattern: tuple[float, ...] = ()  # last year's cumulative monthly shares, for forecasts
 
     @property
     def end(self) -> date:

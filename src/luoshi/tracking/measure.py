@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -104,14 +104,60 @@ def overrides(tasks: list[Task]) -> dict[int, tuple[status.Override, ...]]:
     return {task_id: tuple(rows) for task_id, rows in found.items()}
 
 
+def patterns(tasks: list[Task]) -> dict[int, tuple[float, ...]]:
+    """Last year's monthly pattern of each target that the same jurisdiction's plan of the year
+    before also had (same indicator and unit) and reported on through December: the cumulative
+    share of the year's total reached by each month. Three queries however many tasks."""
+    plans = {(task.plan.jurisdiction_id, task.plan.year - 1) for task in tasks}
+    if not plans:
+        return {}
+    earlier = Q()
+    for jurisdiction, year in plans:
+        earlier |= Q(task__plan__jurisdiction_id=jurisdiction, task__plan__year=year)
+    keys: dict[tuple[int, str, str], int | None] = {}
+    for pk, jurisdiction, indicator, unit in Target.objects.filter(earlier).values_list(
+        "pk", "task__plan__jurisdiction_id", "indicator", "unit"
+    ):
+        key = (jurisdiction, indicator, unit)
+        keys[key] = None if key in keys else pk  # an indicator named twice is ambiguous
+    sources = {pk for pk in keys.values() if pk is not None}
+    values: dict[int, dict[int, tuple[int, float]]] = {}
+    approved = ProgressReport.objects.filter(
+        target__in=sources, state=ProgressReport.APPROVED, each_item="", value__isnull=False
+    )
+    for target_id, period, pk, value in approved.values_list("target_id", "period", "id", "value"):
+        month = int(period[5:])
+        if month not in values.setdefault(target_id, {}) or pk > values[target_id][month][0]:
+            values[target_id][month] = (pk, value or 0.0)
+    shapes: dict[int, tuple[float, ...]] = {}
+    for target_id, months in values.items():
+        total = months.get(12, (0, 0.0))[1]
+        if total <= 0:
+            continue
+        shape, last = [], 0.0
+        for month in range(1, 13):
+            last = months[month][1] if month in months else last
+            shape.append(last / total)
+        shapes[target_id] = tuple(shape)
+    found = {}
+    for task in tasks:
+        for target in task.targets.all():
+            source = keys.get((task.plan.jurisdiction_id, target.indicator, target.unit))
+            if target.indicator and source in shapes:
+                found[target.pk] = shapes[source]
+    return found
+
+
 def facts(
     task: Task,
     reports: list[ReportRow],
     live: Mapping[int, str] | None = None,
     appeals: tuple[status.Override, ...] = (),
+    shapes: Mapping[int, tuple[float, ...]] | None = None,
 ) -> status.TaskFacts:
     """`live` maps the ids of targets measured by a live source to the source's name."""
     live = live or {}
+    shapes = shapes or {}
     targets = list(task.targets.all())
     index = {target.pk: i for i, target in enumerate(targets)}
     return status.TaskFacts(
@@ -130,6 +176,7 @@ def facts(
                 baseline=t.baseline,
                 label=t.indicator,
                 upper=t.upper,
+                pattern=shapes.get(t.pk, ()),
             )
             for t in targets
         ),
@@ -224,9 +271,13 @@ def measure(
     reports = report_rows(tasks, approved_only)
     live = _add_live_values(tasks, on, reports)
     appeals = overrides(tasks)
+    shapes = patterns(tasks)
     return [
         Measured(
-            task, status.evaluate(facts(task, reports[task.pk], live, appeals.get(task.pk, ())), on)
+            task,
+            status.evaluate(
+                facts(task, reports[task.pk], live, appeals.get(task.pk, ()), shapes), on
+            ),
         )
         for task in tasks
     ]
