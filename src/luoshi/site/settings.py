@@ -131,7 +131,7 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("LUOSHI_MEDIA_ROOT", str(DATA_DIR / "media")))
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "tracking:dashboard"
+LOGIN_REDIRECT_URL = "tracking:home"  # a liaison lands on 我的任务
 LOGOUT_REDIRECT_URL = "login"
 
 # The tracker: statuses are computed for this date when set (YYYY-MM-DD), else for today.

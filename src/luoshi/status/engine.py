@@ -284,7 +284,18 @@ def evaluate(facts: TaskFacts, on: date) -> TaskStatus:
         reason_en=worst.reason_en,
         warning=any(line.warning for line in lines),
     )
-    return _overridden(result, facts, period)
+    return _closed(_overridden(result, facts, period), facts)
+
+
+def _closed(result: TaskStatus, facts: TaskFacts) -> TaskStatus:
+    """A task the office closed: 完成销号 counts as complete; 终止 keeps its last status."""
+    if facts.closed == "completed":
+        text = say("closed_completed", reason=facts.closed_reason or "—")
+        result.status, result.reason, result.reason_en = COMPLETE, text.zh, text.en
+    elif facts.closed == "terminated":
+        text = say("closed_terminated", reason=facts.closed_reason or "—")
+        result.reason, result.reason_en = text.zh, text.en
+    return result
 
 
 def _overridden(result: TaskStatus, facts: TaskFacts, period: str | None) -> TaskStatus:

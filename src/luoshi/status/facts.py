@@ -64,6 +64,8 @@ class TaskFacts:
     start: date | None = None  # the start of the period measured; 1 January by default
     interpolate: bool = False  # expected share between nodes: linear rather than stepwise
     overrides: tuple[Override, ...] = ()
+    closed: str = ""  # "completed" (完成销号) or "terminated" (终止) by the office
+    closed_reason: str = ""
 
     @property
     def end(self) -> date:

@@ -166,6 +166,8 @@ def facts(
         nodes=nodes(task.nodes),
         interpolate=task.plan.interpolate_nodes,
         overrides=appeals,
+        closed=task.closed,
+        closed_reason=task.closed_reason,
         targets=tuple(
             status.TargetFacts(
                 value=t.value,

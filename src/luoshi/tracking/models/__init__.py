@@ -194,8 +194,14 @@ class Task(models.Model):
     public_reason_en = models.TextField(blank=True, editable=False)
     public_verified = models.FloatField(null=True, blank=True, editable=False)
     public_lines = models.JSONField(default=list, blank=True, editable=False)
+    # 办结销号: closed as completed (完成销号) or terminated (终止); reopening is an event.
+    COMPLETED, TERMINATED = "completed", "terminated"
+    CLOSINGS = [(COMPLETED, _("completed")), (TERMINATED, _("terminated"))]
+    closed = models.CharField(_("closed"), max_length=10, choices=CLOSINGS, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
 
-    objects = visibility.PlanPartQuerySet.as_manager()
+    objects = visibility.TaskQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "order"]
@@ -276,40 +282,6 @@ class ProgressReport(models.Model):
         return f"{self.task.code} {self.period}"
 
 
-def appeal_path(instance: Appeal, filename: str) -> str:
-    return f"appeals/{instance.task.plan_id}/{instance.task_id}/{filename}"
-
-
-class Appeal(models.Model):
-    """申诉: a department contests a task's computed status for one period; the office accepts
-    (the status is set to `status` for that period) or rejects it, with a reason either way."""
-
-    PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
-    STATES = [(PENDING, _("pending")), (ACCEPTED, _("accepted")), (REJECTED, _("rejected"))]
-    task = models.ForeignKey(Task, models.CASCADE, related_name="appeals")
-    period = models.CharField(_("period"), max_length=7, validators=[validate_period])
-    computed = models.CharField(_("computed status"), max_length=8)
-    computed_reason = models.TextField(blank=True)
-    status = models.CharField(_("status asked for"), max_length=8)
-    reason = models.TextField(_("reason"))
-    evidence = models.FileField(upload_to=appeal_path, blank=True)
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
-    raised_at = models.DateTimeField(default=timezone.now)
-    state = models.CharField(max_length=10, choices=STATES, default=PENDING)
-    decision = models.TextField(_("decision"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-
-    objects = visibility.AppealQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-raised_at"]
-        verbose_name = _("appeal")
-        verbose_name_plural = _("appeal")
-
-
 def evidence_path(instance: Evidence, filename: str) -> str:
     return f"evidence/{instance.report.task.plan_id}/{instance.report_id}/{filename}"
 
@@ -359,6 +331,9 @@ class Event(models.Model):
         ("appeal_raised", _("status appealed")),
         ("appeal_accepted", _("appeal accepted")),
         ("appeal_rejected", _("appeal rejected")),
+        ("acknowledged", _("acknowledged")),
+        ("closed", _("closed")),
+        ("reopened", _("reopened")),
     ]
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -387,3 +362,27 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_verb_display()}"
+
+
+# The supervision cycle's records (签收, 申诉), in their own module.
+from luoshi.tracking.models.cycle import Acknowledgement, Appeal, appeal_path  # noqa: E402
+
+__all__ = [
+    "PERIOD_RE",
+    "Acknowledgement",
+    "Appeal",
+    "AppendOnlyError",
+    "Department",
+    "Event",
+    "Evidence",
+    "Jurisdiction",
+    "Membership",
+    "Plan",
+    "ProgressReport",
+    "Section",
+    "Target",
+    "Task",
+    "appeal_path",
+    "evidence_path",
+    "validate_period",
+]
