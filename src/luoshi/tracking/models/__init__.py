@@ -334,6 +334,8 @@ class Event(models.Model):
         ("acknowledged", _("acknowledged")),
         ("closed", _("closed")),
         ("reopened", _("reopened")),
+        ("reminded", _("reminded")),
+        ("urged", _("urged (催办)")),
     ]
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
