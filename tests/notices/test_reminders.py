@@ -163,12 +163,12 @@ def test_the_office_urges_and_the_liaison_reads_it_in_the_message_centre(
     liaison = Client()
     liaison.force_login(bob)
     page = liaison.get(reverse("tracking:my_department"), follow=True).content.decode()
-    assert 'class="badge">2<' in page
+    assert 'class="unread-count">2<' in page
     inbox = liaison.get(reverse("notices:inbox")).content.decode()
     assert "【催办】T001：请于本周内报送6月进展" in inbox
     liaison.post(reverse("notices:mark_read"))
     assert not Notice.objects.filter(user=bob, read_at=None).exists()
-    assert 'class="badge"' not in liaison.get(reverse("notices:inbox")).content.decode()
+    assert 'class="unread-count"' not in liaison.get(reverse("notices:inbox")).content.decode()
 
 
 def test_only_the_office_urges(as_of, bob, bobs_task):

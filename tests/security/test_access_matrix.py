@@ -41,6 +41,8 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "tracking:appeal": ("POST", ONLY_LIAISON_A),
     "tracking:decide_appeal": ("POST", OFFICE),
     "tracking:close": ("POST", OFFICE),
+    "tracking:withdraw": ("POST", ONLY_LIAISON_A),
+    "tracking:approve_selected": ("POST", OFFICE),
     "notices:inbox": ("GET", MEMBERS),
     "notices:mark_read": ("POST", MEMBERS),
     "notices:urge": ("POST", OFFICE),

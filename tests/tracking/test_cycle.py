@@ -123,3 +123,75 @@ def test_a_terminated_task_leaves_the_dashboard_counts(as_of, alice, bobs_task, 
     assert bobs_task.status_reason == "已终止：政策调整"
     assert list(Task.objects.filter(plan=bobs_task.plan).active()) == [charlies_task]
     assert client_for(alice).get(reverse("tracking:dashboard")).context["total"] == 1
+
+
+def submit(user, task, period, value):
+    data = {"target_obj": task.targets.get(), "period": period, "value": value, "narrative": "x"}
+    return services.submit_report(user, task, data)
+
+
+def test_a_liaison_withdraws_a_report_awaiting_review(as_of, bob, alice, bobs_task):
+    report = submit(bob, bobs_task, "2022-06", 120)
+    bobs_task.refresh_from_db()
+    assert bobs_task.status_claimed is not None
+    page = client_for(bob).get(reverse("tracking:task", args=[bobs_task.pk])).content.decode()
+    assert "撤回" in page
+    assert client_for(alice).post(reverse("tracking:withdraw", args=[report.pk])).status_code == 403
+    client_for(bob).post(reverse("tracking:withdraw", args=[report.pk]))
+    report.refresh_from_db()
+    bobs_task.refresh_from_db()
+    assert report.state == "withdrawn"
+    assert bobs_task.status == "未报送" and bobs_task.status_claimed is None
+    assert Event.objects.filter(verb="report_withdrawn").count() == 1
+    # A reviewed report cannot be withdrawn.
+    other = submit(bob, bobs_task, "2022-06", 130)
+    services.review_report(alice, other.pk, True)
+    client_for(bob).post(reverse("tracking:withdraw", args=[other.pk]))
+    other.refresh_from_db()
+    assert other.state == "approved"
+
+
+def test_the_office_approves_ticked_reports_in_one_go(
+    as_of, alice, bob, charlie, bobs_task, charlies_task
+):
+    first = submit(bob, bobs_task, "2022-06", 120)
+    second = services.submit_report(
+        charlie, charlies_task, {"period": "2022-06", "percent": 50, "narrative": "x"}
+    )
+    page = client_for(alice).get(reverse("tracking:review")).content.decode()
+    assert 'name="reports"' in page and "应完成 50% · 上次核定" in page
+    response = client_for(alice).post(
+        reverse("tracking:approve_selected"), {"reports": [first.pk, second.pk]}
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.state == second.state == "approved"
+
+
+def test_a_common_reason_returns_a_report(as_of, alice, bob, bobs_task):
+    from luoshi.tracking.actions import return_reasons
+
+    report = submit(bob, bobs_task, "2022-06", 120)
+    reason = return_reasons()[0]
+    client_for(alice).post(
+        reverse("tracking:review_report", args=[report.pk]),
+        {"decision": "return", "preset": reason},
+    )
+    report.refresh_from_db()
+    assert report.state == "returned" and report.return_reason == reason
+
+
+def test_the_review_queue_filters_by_department(
+    as_of, alice, bob, charlie, ndrc, bobs_task, charlies_task
+):
+    submit(bob, bobs_task, "2022-06", 120)
+    services.submit_report(
+        charlie, charlies_task, {"period": "2022-06", "percent": 50, "narrative": "x"}
+    )
+    page = (
+        client_for(alice).get(reverse("tracking:review"), {"department": ndrc.pk}).content.decode()
+    )
+    assert bobs_task.code in page and charlies_task.code not in page
+    odd = client_for(alice).get(reverse("tracking:review"), {"department": "9" * 30, "period": "²"})
+    assert odd.status_code == 200

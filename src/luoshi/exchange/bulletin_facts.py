@@ -57,7 +57,9 @@ def _problems(measured: list[Measured]) -> dict[int, tuple[str, ...]]:
     """Delay reasons from the latest live report of each delayed task, in one query."""
     delayed = [m.task.pk for m in measured if m.status in (status.BEHIND, status.OVERDUE)]
     latest: dict[int, tuple[str, int, str]] = {}
-    reports = ProgressReport.objects.filter(task__in=delayed).exclude(state=ProgressReport.RETURNED)
+    reports = ProgressReport.objects.filter(task__in=delayed).exclude(
+        state__in=(ProgressReport.RETURNED, ProgressReport.WITHDRAWN)
+    )
     for task_id, period, pk, narrative in reports.values_list(
         "task_id", "period", "id", "narrative"
     ):

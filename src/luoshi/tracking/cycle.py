@@ -1,6 +1,6 @@
-"""The supervision cycle's writes beyond reporting: 签收 (acknowledging tasks) and 办结销号
-(closing and reopening tasks). Same rules as tracking.services: one transaction, an event per
-task, the stored status refreshed, the page cache bumped."""
+"""The supervision cycle's writes beyond reporting and review: 签收 (acknowledging tasks),
+withdrawing a report, 办结销号 (closing and reopening tasks). Same rules as tracking.services:
+one transaction, an event per task, the stored status refreshed, the page cache bumped."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from luoshi.tracking import pagecache
-from luoshi.tracking.models import Acknowledgement, Department, Event, Task
+from luoshi.tracking.models import Acknowledgement, Department, Event, ProgressReport, Task
 from luoshi.tracking.services import Conflict, task_changed
 
 
@@ -85,3 +85,24 @@ def reopen_task(user: User, task: Task, reason: str) -> None:
             payload={"was": how},
         )
         task_changed(locked)
+
+
+def withdraw_report(user: User, report_id: int) -> ProgressReport:
+    """The liaison who submitted a report withdraws it while it still awaits review; raises
+    Conflict if it was reviewed (or withdrawn) meanwhile."""
+    with transaction.atomic():
+        reports = ProgressReport.objects.select_for_update(of=("self",)).select_related("task")
+        report = reports.get(pk=report_id)
+        if report.state != ProgressReport.SUBMITTED:
+            raise Conflict
+        report.state = ProgressReport.WITHDRAWN
+        report.save(update_fields=["state"])
+        Event.objects.create(
+            actor=user,
+            verb="report_withdrawn",
+            plan_id=report.task.plan_id,
+            task_id=report.task_id,
+            payload={"report": report.pk, "period": report.period},
+        )
+        task_changed(report.task)
+    return report

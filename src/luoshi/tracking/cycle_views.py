@@ -188,3 +188,39 @@ def reopen_task(request: HttpRequest, task_id: int) -> HttpResponse:
         return redirect("tracking:task", task.pk)
     messages.success(request, _("Task reopened."))
     return redirect("tracking:task", task.pk)
+
+
+@require_POST
+@login_required
+def withdraw_report(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The liaison who submitted a report takes it back while it awaits review."""
+    reports = ProgressReport.objects.visible_to(request.user).select_related("task", "task__plan")
+    report = get_object_or_404(reports, pk=report_id)
+    if report.submitted_by_id != request.user.pk or not can_report(request.user, report.task):
+        raise PermissionDenied
+    try:
+        cycle.withdraw_report(user_of(request), report.pk)
+    except services.Conflict:
+        messages.error(request, _("This report has already been reviewed."))
+        return redirect("tracking:task", report.task_id)
+    messages.success(request, _("Report withdrawn."))
+    return redirect("tracking:task", report.task_id)
+
+
+@require_POST
+@office_required
+def approve_selected(request: HttpRequest) -> HttpResponse:
+    """Batch approval of the reports ticked in the review queue; any already decided are left."""
+    ids = [int(pk) for pk in request.POST.getlist("reports") if pk.isdigit() and len(pk) < 12]
+    reports = ProgressReport.objects.visible_to(request.user).filter(
+        pk__in=ids, state=ProgressReport.SUBMITTED
+    )
+    approved = 0
+    for pk in reports.values_list("pk", flat=True):
+        try:
+            services.review_report(user_of(request), pk, True)
+        except services.Conflict:
+            continue
+        approved += 1
+    messages.success(request, _("%(n)s reports approved.") % {"n": approved})
+    return redirect("tracking:review")

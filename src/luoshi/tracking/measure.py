@@ -65,7 +65,7 @@ def report_rows(tasks: list[Task], approved_only: bool = False) -> dict[int, lis
     if approved_only:
         live = live.filter(state=ProgressReport.APPROVED)
     else:
-        live = live.exclude(state=ProgressReport.RETURNED)
+        live = live.exclude(state__in=(ProgressReport.RETURNED, ProgressReport.WITHDRAWN))
     for row in live.values_list(*_REPORT_FIELDS):
         rows[row[0]].append(row)
     return rows

@@ -19,5 +19,7 @@ urlpatterns = [
     path("departments/<int:department_id>/", views.department_page, name="department"),
     path("review/", actions.review_queue, name="review"),
     path("reports/<int:report_id>/review/", actions.review_report, name="review_report"),
+    path("reports/<int:report_id>/withdraw/", cycle_views.withdraw_report, name="withdraw"),
+    path("review/approve/", cycle_views.approve_selected, name="approve_selected"),
     path("import/", actions.import_view, name="import"),
 ]

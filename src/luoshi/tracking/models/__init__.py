@@ -243,11 +243,12 @@ class Target(models.Model):
 
 
 class ProgressReport(models.Model):
-    SUBMITTED, APPROVED, RETURNED = "submitted", "approved", "returned"
+    SUBMITTED, APPROVED, RETURNED, WITHDRAWN = "submitted", "approved", "returned", "withdrawn"
     STATES = [
         (SUBMITTED, _("awaiting review")),
         (APPROVED, _("approved")),
         (RETURNED, _("returned")),
+        (WITHDRAWN, _("withdrawn")),
     ]
     task = models.ForeignKey(Task, models.CASCADE, related_name="reports")
     target = models.ForeignKey(
@@ -335,6 +336,7 @@ class Event(models.Model):
         ("closed", _("closed")),
         ("reopened", _("reopened")),
         ("reminded", _("reminded")),
+        ("report_withdrawn", _("report withdrawn")),
         ("urged", _("urged (催办)")),
     ]
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
