@@ -13,7 +13,7 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 
 from luoshi.ledger.models import Binding, Project
-from luoshi.tracking.models import Appeal, Evidence, ProgressReport, Target, Task
+from luoshi.tracking.models import Appeal, Evidence, Instruction, ProgressReport, Target, Task
 
 
 @pytest.fixture
@@ -76,7 +76,11 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc):
         task=bobs_task, period="2022-06", computed="滞后", status="序时推进",
         reason="统计口径调整", raised_by=bob,
     )  # fmt: skip
+    instruction = Instruction.objects.create(
+        task=bobs_task, department=ndrc, author=appeal.raised_by, text="加快推进"
+    )
     return {
+        "instruction_id": instruction.pk,
         "appeal_id": appeal.pk,
         "plan_id": plan.pk,
         "task_id": bobs_task.pk,

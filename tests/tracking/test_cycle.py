@@ -195,3 +195,38 @@ def test_the_review_queue_filters_by_department(
     assert bobs_task.code in page and charlies_task.code not in page
     odd = client_for(alice).get(reverse("tracking:review"), {"department": "9" * 30, "period": "²"})
     assert odd.status_code == 200
+
+
+def test_a_leader_instructs_and_the_department_answers(
+    as_of, dana, bob, charlie, alice, ndrc, bobs_task
+):
+    url = reverse("tracking:instruct", args=[bobs_task.pk])
+    assert client_for(alice).post(url, {"text": "x"}).status_code == 403  # leaders write 批示
+    client_for(dana).post(url, {"text": "务必于三季度前完成谋划，每月报进展"})
+    from luoshi.tracking.models import Instruction
+
+    instruction = Instruction.objects.get()
+    assert (instruction.department, instruction.task) == (ndrc, bobs_task)
+    home = client_for(bob).get(reverse("tracking:my_department")).content.decode()
+    assert "待答复的领导批示" in home and "务必于三季度前完成谋划" in home
+    answer = reverse("tracking:answer", args=[instruction.pk])
+    assert client_for(charlie).post(answer, {"text": "x"}).status_code == 403
+    client_for(bob).post(answer, {"text": "已制定专项方案，按月报送"})
+    instruction.refresh_from_db()
+    assert instruction.answer == "已制定专项方案，按月报送" and instruction.answered_by == bob
+    page = client_for(dana).get(reverse("tracking:task", args=[bobs_task.pk])).content.decode()
+    assert "已制定专项方案" in page
+    verbs = list(Event.objects.filter(task=bobs_task).values_list("verb", flat=True))
+    assert verbs[-2:] == ["instructed", "answered"]
+    client_for(bob).post(answer, {"text": "again"})
+    instruction.refresh_from_db()
+    assert instruction.answer == "已制定专项方案，按月报送"  # answered once
+
+
+def test_a_leader_instructs_a_department(as_of, dana, ndrc):
+    client_for(dana).post(
+        reverse("tracking:instruct_department", args=[ndrc.pk]), {"text": "抓紧谋划项目"}
+    )
+    from luoshi.tracking.models import Instruction
+
+    assert Instruction.objects.get().task is None

@@ -9,7 +9,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from luoshi.tracking import pagecache
-from luoshi.tracking.models import Acknowledgement, Department, Event, ProgressReport, Task
+from luoshi.tracking.models import (
+    Acknowledgement,
+    Department,
+    Event,
+    Instruction,
+    ProgressReport,
+    Task,
+)
 from luoshi.tracking.services import Conflict, task_changed
 
 
@@ -106,3 +113,48 @@ def withdraw_report(user: User, report_id: int) -> ProgressReport:
         )
         task_changed(report.task)
     return report
+
+
+def instruct(
+    user: User, department: Department, text: str, task: Task | None = None
+) -> Instruction:
+    """批示 by a leader, on a task (to its lead department) or to a department."""
+    with transaction.atomic():
+        instruction = Instruction.objects.create(
+            task=task, department=department, author=user, text=text.strip()
+        )
+        Event.objects.create(
+            actor=user,
+            verb="instructed",
+            plan_id=task.plan_id if task else None,
+            task=task,
+            reason=instruction.text,
+            payload={"instruction": instruction.pk, "department": department.name},
+        )
+        pagecache.touch({department.jurisdiction_id})
+    return instruction
+
+
+def answer(user: User, instruction_id: int, text: str) -> Instruction:
+    """The department's answer to a 批示; raises Conflict if it was answered already."""
+    with transaction.atomic():
+        instruction = (
+            Instruction.objects.select_for_update(of=("self",))
+            .select_related("department")
+            .get(pk=instruction_id)
+        )
+        if instruction.answered_at is not None:
+            raise Conflict
+        instruction.answer, instruction.answered_by = text.strip(), user
+        instruction.answered_at = timezone.now()
+        instruction.save(update_fields=["answer", "answered_by", "answered_at"])
+        Event.objects.create(
+            actor=user,
+            verb="answered",
+            plan_id=instruction.task.plan_id if instruction.task else None,
+            task_id=instruction.task_id,
+            reason=instruction.answer,
+            payload={"instruction": instruction.pk},
+        )
+        pagecache.touch({instruction.department.jurisdiction_id})
+    return instruction

@@ -14,7 +14,14 @@ from django.views.decorators.http import require_POST
 from luoshi import status
 from luoshi.tracking import appeals, cycle, listing, services
 from luoshi.tracking.measure import live_targets, today
-from luoshi.tracking.models import Acknowledgement, Appeal, Plan, ProgressReport, Task
+from luoshi.tracking.models import (
+    Acknowledgement,
+    Appeal,
+    Instruction,
+    Plan,
+    ProgressReport,
+    Task,
+)
 from luoshi.tracking.permissions import can_report, membership, office_required, user_of
 from luoshi.tracking.status_forms import AcknowledgeForm, AppealDecisionForm, AppealForm, CloseForm
 from luoshi.tracking.views import render_task, task_in_scope
@@ -87,8 +94,12 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         .select_related("task", "reviewer")
         .order_by("-reviewed_at")
     )
+    instructions = Instruction.objects.filter(department=department).select_related(
+        "author", "task"
+    )
     context = {
         "department": department,
+        "instructions": [i for i in instructions if i.answered_at is None],
         "form": form if unsigned else None,
         "unsigned": unsigned,
         "due": [listing.row(task) for task in due],

@@ -56,3 +56,9 @@ def office_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def is_leader(user: Any) -> bool:
+    """Leaders write 批示."""
+    member = membership(user)
+    return member is not None and member.role == Membership.LEADER

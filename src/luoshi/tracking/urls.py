@@ -1,6 +1,6 @@
 from django.urls import path
 
-from luoshi.tracking import actions, cycle_views, views
+from luoshi.tracking import actions, cycle_views, instruction_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -15,6 +15,17 @@ urlpatterns = [
     path("tasks/<int:task_id>/close/", cycle_views.close_task, name="close"),
     path("tasks/<int:task_id>/reopen/", cycle_views.reopen_task, name="reopen"),
     path("appeals/<int:appeal_id>/decide/", cycle_views.decide_appeal, name="decide_appeal"),
+    path("tasks/<int:task_id>/instruct/", instruction_views.instruct_task, name="instruct"),
+    path(
+        "departments/<int:department_id>/instruct/",
+        instruction_views.instruct_department,
+        name="instruct_department",
+    ),
+    path(
+        "instructions/<int:instruction_id>/answer/",
+        instruction_views.answer_instruction,
+        name="answer",
+    ),
     path("departments/mine/", cycle_views.my_tasks, name="my_department"),
     path("departments/<int:department_id>/", views.department_page, name="department"),
     path("review/", actions.review_queue, name="review"),

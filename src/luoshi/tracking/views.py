@@ -20,7 +20,13 @@ from luoshi.tracking.checkpoints import nodes_text, status_nodes
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
 from luoshi.tracking.measure import highlight
 from luoshi.tracking.models import Acknowledgement, Department, Event, Plan, ProgressReport, Task
-from luoshi.tracking.permissions import can_report, is_office, latest_plan, membership
+from luoshi.tracking.permissions import (
+    can_report,
+    is_leader,
+    is_office,
+    latest_plan,
+    membership,
+)
 from luoshi.tracking.status_forms import AppealDecisionForm, AppealForm, CloseForm
 
 PLAN_PAGE_SIZE = 50
@@ -178,6 +184,8 @@ def render_task(
         "appeal": appeal if reporter else None,
         "decision": AppealDecisionForm() if office else None,
         "closing": (closing or CloseForm(initial=_closing(task))) if office else None,
+        "instructions": task.instructions.select_related("author", "answered_by"),
+        "leader": is_leader(request.user),
     }
     return render(request, "tracking/task.html", context, status=status_code)
 
@@ -231,5 +239,6 @@ def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
         "supporting": supporting,
         "returned": returned,
         "mine": member is not None and member.department_id == department.pk,
+        "leader": is_leader(request.user),
     }
     return render(request, "tracking/department.html", context)

@@ -7,7 +7,6 @@ are recorded as `Event`s and the values first published stay in the `original_*`
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -303,73 +302,14 @@ class Evidence(models.Model):
         return self.name
 
 
-class AppendOnlyError(Exception):
-    """The event log is append-only: events are never changed or removed."""
-
-
-class EventQuerySet(models.QuerySet["Event"]):
-    def update(self, **kwargs: Any) -> int:
-        raise AppendOnlyError("events cannot be updated")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("events cannot be deleted")
-
-
-class Event(models.Model):
-    """Who did what, when and why. Append-only: enforced in save() and delete()."""
-
-    VERBS = [
-        ("imported", _("imported")),
-        ("published", _("published")),
-        ("reassigned", _("reassigned")),
-        ("deadline_extended", _("deadline extended")),
-        ("target_revised", _("target revised")),
-        ("report_submitted", _("progress submitted")),
-        ("report_approved", _("report approved")),
-        ("report_returned", _("report returned")),
-        ("demo_data", _("demo data")),
-        ("nodes_revised", _("checkpoints revised")),
-        ("appeal_raised", _("status appealed")),
-        ("appeal_accepted", _("appeal accepted")),
-        ("appeal_rejected", _("appeal rejected")),
-        ("acknowledged", _("acknowledged")),
-        ("closed", _("closed")),
-        ("reopened", _("reopened")),
-        ("reminded", _("reminded")),
-        ("report_withdrawn", _("report withdrawn")),
-        ("urged", _("urged (催办)")),
-    ]
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    verb = models.CharField(max_length=20, choices=VERBS)
-    plan = models.ForeignKey(Plan, models.PROTECT, null=True, blank=True, related_name="events")
-    task = models.ForeignKey(Task, models.PROTECT, null=True, blank=True, related_name="events")
-    reason = models.TextField(blank=True)
-    payload = models.JSONField(default=dict, blank=True)
-
-    objects = EventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("event")
-        verbose_name_plural = _("event")
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("events cannot be updated")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("events cannot be deleted")
-
-    def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_verb_display()}"
-
-
-# The supervision cycle's records (签收, 申诉), in their own module.
-from luoshi.tracking.models.cycle import Acknowledgement, Appeal, appeal_path  # noqa: E402
+# The event log and the supervision cycle's records (签收, 申诉, 批示), in their own modules.
+from luoshi.tracking.models.cycle import (  # noqa: E402
+    Acknowledgement,
+    Appeal,
+    Instruction,
+    appeal_path,
+)
+from luoshi.tracking.models.events import AppendOnlyError, Event  # noqa: E402
 
 __all__ = [
     "PERIOD_RE",
@@ -379,6 +319,7 @@ __all__ = [
     "Department",
     "Event",
     "Evidence",
+    "Instruction",
     "Jurisdiction",
     "Membership",
     "Plan",

@@ -59,3 +59,26 @@ class Appeal(models.Model):
         ordering = ["-raised_at"]
         verbose_name = _("appeal")
         verbose_name_plural = _("appeal")
+
+
+class Instruction(models.Model):
+    """批示: a leader's instruction on a task (to its lead department) or to a department; the
+    department must answer, and the answer is kept with it."""
+
+    task = models.ForeignKey(
+        "tracking.Task", models.CASCADE, null=True, blank=True, related_name="instructions"
+    )
+    department = models.ForeignKey("tracking.Department", models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    text = models.TextField(_("instruction"))
+    created_at = models.DateTimeField(default=timezone.now)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("instruction")
+        verbose_name_plural = _("instructions")
