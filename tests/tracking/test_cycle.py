@@ -1,5 +1,7 @@
 """签收, 我的任务 and 办结销号 through the web."""
 
+import io
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -230,3 +232,30 @@ def test_a_leader_instructs_a_department(as_of, dana, ndrc):
     from luoshi.tracking.models import Instruction
 
     assert Instruction.objects.get().task is None
+
+
+def test_the_assessment_ranks_departments_with_the_parts_of_their_scores(
+    as_of, alice, dana, bob, ndrc, commerce, bobs_task, charlies_task
+):
+    from openpyxl import load_workbook
+
+    from luoshi.tracking import assessment
+
+    submit(bob, bobs_task, "2022-06", 120)  # reported late: submitted today, after 5 July 2022
+    client_for(bob).post(
+        reverse("tracking:my_department"),
+        {"tasks": [bobs_task.pk], "person": "张三", "phone": "0437-3221234"},
+    )
+    ranked = assessment.scores(bobs_task.plan, "2022-06")
+    by_name = {s.department.name: s for s in ranked}
+    assert by_name[ndrc.name].shares["signed"] == 1.0
+    assert by_name[commerce.name].shares["signed"] == 0.0
+    assert ranked[0].department == ndrc
+    page = client_for(dana).get(reverse("tracking:assessment"), {"period": "2022-06"})
+    assert page.status_code == 200 and ndrc.name in page.content.decode()
+    xlsx = client_for(alice).get(
+        reverse("tracking:assessment"), {"period": "2022-06", "format": "xlsx"}
+    )
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet["B3"].value == ndrc.name and sheet["A2"].value == "名次"
+    assert client_for(bob).get(reverse("tracking:assessment")).status_code == 403

@@ -27,6 +27,7 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
         "nav_plan": SimpleLazyObject(lambda: latest_plan(request.user)),
         "department_id": member.department_id if member else None,
         "is_office": office,
+        "is_leader": member is not None and member.role == "leader",
         # The project ledger shows a city's projects: members of a city, and administrators.
         "ledger_reader": member is not None or request.user.is_superuser,
         "echarts": echarts_installed(),

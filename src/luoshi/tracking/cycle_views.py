@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi import status
-from luoshi.tracking import appeals, cycle, listing, services
+from luoshi.tracking import appeals, assessment, cycle, listing, services
 from luoshi.tracking.measure import live_targets, today
 from luoshi.tracking.models import (
+    PERIOD_RE,
     Acknowledgement,
     Appeal,
     Instruction,
@@ -22,9 +23,15 @@ from luoshi.tracking.models import (
     ProgressReport,
     Task,
 )
-from luoshi.tracking.permissions import can_report, membership, office_required, user_of
+from luoshi.tracking.permissions import (
+    can_report,
+    is_office,
+    membership,
+    office_required,
+    user_of,
+)
 from luoshi.tracking.status_forms import AcknowledgeForm, AppealDecisionForm, AppealForm, CloseForm
-from luoshi.tracking.views import render_task, task_in_scope
+from luoshi.tracking.views import plan_for, render_task, task_in_scope
 
 
 def _my_tasks(department_id: int) -> list[Task]:
@@ -235,3 +242,28 @@ def approve_selected(request: HttpRequest) -> HttpResponse:
         approved += 1
     messages.success(request, _("%(n)s reports approved.") % {"n": approved})
     return redirect("tracking:review")
+
+
+@login_required
+def assessment_page(request: HttpRequest) -> HttpResponse:
+    """考评 of a month (the office and leaders), as a page or as .xlsx (?format=xlsx)."""
+    member = membership(request.user)
+    if not (is_office(request.user) or (member is not None and member.role == "leader")):
+        raise PermissionDenied
+    plan = plan_for(request)
+    on = today()
+    wanted = request.GET.get("period", "")
+    period = wanted if PERIOD_RE.match(wanted) and wanted[:4] == str(plan.year) else None
+    period = period or status.reference_period(plan.year, status.month_end(plan.year, 12), on)
+    if period is None:
+        period = f"{plan.year}-01"
+    ranked = assessment.scores(plan, period)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            assessment.workbook(plan, period, ranked),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="assessment-{period}.xlsx"'
+        return response
+    context = {"plan": plan, "period": period, "ranked": ranked, "rules": assessment.rules()}
+    return render(request, "tracking/assessment.html", context)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("departments/mine/", cycle_views.my_tasks, name="my_department"),
     path("departments/<int:department_id>/", views.department_page, name="department"),
     path("review/", actions.review_queue, name="review"),
+    path("assessment/", cycle_views.assessment_page, name="assessment"),
     path("reports/<int:report_id>/review/", actions.review_report, name="review_report"),
     path("reports/<int:report_id>/withdraw/", cycle_views.withdraw_report, name="withdraw"),
     path("review/approve/", cycle_views.approve_selected, name="approve_selected"),
