@@ -39,7 +39,7 @@ def clients(alice, bob, charlie, dana, erin):
 
 
 @pytest.fixture
-def objects(settings, tmp_path, plan, bobs_task, bob, ndrc):
+def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce):
     """URL arguments by name, each naming an object every member of the city may see."""
     settings.MEDIA_ROOT = tmp_path
     settings.LUOSHI_AS_OF = "2022-07-10"
@@ -48,6 +48,7 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc):
     )
     bobs_task.section = section
     bobs_task.save(update_fields=["section"])
+    bobs_task.supporting.add(commerce)  # charlie's department supports it (配合单位)
     report = ProgressReport.objects.create(
         task=bobs_task, target=bobs_task.targets.get(), period="2022-06", value=120,
         narrative="已谋划项目120个", submitted_by=bob,

@@ -41,6 +41,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "tracking:appeal": ("POST", ONLY_LIAISON_A),
     "tracking:decide_appeal": ("POST", OFFICE),
     "tracking:close": ("POST", OFFICE),
+    "tracking:contribute": ("POST", {"liaison_b"}),
     "tracking:assessment": ("GET", {"leader", "office"}),
     "tracking:instruct": ("POST", {"leader"}),
     "tracking:instruct_department": ("POST", {"leader"}),

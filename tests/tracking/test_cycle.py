@@ -259,3 +259,16 @@ def test_the_assessment_ranks_departments_with_the_parts_of_their_scores(
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet["B3"].value == ndrc.name and sheet["A2"].value == "名次"
     assert client_for(bob).get(reverse("tracking:assessment")).status_code == 403
+
+
+def test_a_supporting_department_reports_its_part_and_the_lead_sees_it(
+    as_of, bob, charlie, commerce, bobs_task
+):
+    bobs_task.supporting.add(commerce)
+    url = reverse("tracking:contribute", args=[bobs_task.pk])
+    assert client_for(bob).post(url, {"period": "2022-06", "narrative": "x"}).status_code == 403
+    client_for(charlie).post(url, {"period": "2022-06", "narrative": "已对接签约企业3家"})
+    page = client_for(bob).get(reverse("tracking:task", args=[bobs_task.pk])).content.decode()
+    assert "配合单位报送" in page and "已对接签约企业3家" in page
+    client_for(charlie).post(url, {"period": "2031-06", "narrative": "x"})
+    assert bobs_task.contributions.count() == 1

@@ -11,6 +11,7 @@ from django.utils import timezone
 from luoshi.tracking import pagecache
 from luoshi.tracking.models import (
     Acknowledgement,
+    Contribution,
     Department,
     Event,
     Instruction,
@@ -158,3 +159,23 @@ def answer(user: User, instruction_id: int, text: str) -> Instruction:
         )
         pagecache.touch({instruction.department.jurisdiction_id})
     return instruction
+
+
+def contribute(
+    user: User, task: Task, department: Department, period: str, text: str
+) -> Contribution:
+    """A supporting department reports its part of the task for `period`."""
+    with transaction.atomic():
+        part = Contribution.objects.create(
+            task=task, department=department, period=period, narrative=text.strip(),
+            submitted_by=user,
+        )  # fmt: skip
+        Event.objects.create(
+            actor=user,
+            verb="contributed",
+            plan_id=task.plan_id,
+            task=task,
+            payload={"department": department.name, "period": period},
+        )
+        pagecache.touch({department.jurisdiction_id})
+    return part

@@ -267,3 +267,24 @@ def assessment_page(request: HttpRequest) -> HttpResponse:
         return response
     context = {"plan": plan, "period": period, "ranked": ranked, "rules": assessment.rules()}
     return render(request, "tracking/assessment.html", context)
+
+
+@require_POST
+@login_required
+def contribute(request: HttpRequest, task_id: int) -> HttpResponse:
+    """A supporting department's liaison reports its part of a task."""
+    task = task_in_scope(request, task_id)
+    member = membership(request.user)
+    supporting = member is not None and member.role == "liaison" and member.department_id
+    if not supporting or not task.supporting.filter(pk=member.department_id).exists():
+        raise PermissionDenied
+    period = request.POST.get("period", "").strip()
+    text = request.POST.get("narrative", "").strip()[:4000]
+    if not PERIOD_RE.match(period) or period[:4] != str(task.plan.year) or not text:
+        messages.error(
+            request, _("Give the period (year-month, in the plan year) and the progress.")
+        )
+        return redirect("tracking:task", task.pk)
+    cycle.contribute(user_of(request), task, member.department, period, text)
+    messages.success(request, _("Your department's part is reported to the lead department."))
+    return redirect("tracking:task", task.pk)

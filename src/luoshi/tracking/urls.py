@@ -13,6 +13,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/revise/", actions.revise_task, name="revise"),
     path("tasks/<int:task_id>/appeal/", cycle_views.raise_appeal, name="appeal"),
     path("tasks/<int:task_id>/close/", cycle_views.close_task, name="close"),
+    path("tasks/<int:task_id>/contribute/", cycle_views.contribute, name="contribute"),
     path("tasks/<int:task_id>/reopen/", cycle_views.reopen_task, name="reopen"),
     path("appeals/<int:appeal_id>/decide/", cycle_views.decide_appeal, name="decide_appeal"),
     path("tasks/<int:task_id>/instruct/", instruction_views.instruct_task, name="instruct"),

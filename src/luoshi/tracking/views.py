@@ -185,6 +185,8 @@ def render_task(
         "decision": AppealDecisionForm() if office else None,
         "closing": (closing or CloseForm(initial=_closing(task))) if office else None,
         "instructions": task.instructions.select_related("author", "answered_by"),
+        "contributions": task.contributions.select_related("department", "submitted_by"),
+        "supporter": _supporter(request, task),
         "leader": is_leader(request.user),
     }
     return render(request, "tracking/task.html", context, status=status_code)
@@ -208,6 +210,14 @@ def unsigned(plan: Plan) -> list[tuple[Department, int, int]]:
     departments = Department.objects.in_bulk([pk for pk, n in missing.items() if n])
     rows = [(departments[pk], n, len(owed[pk])) for pk, n in missing.items() if n]
     return sorted(rows, key=lambda row: (-row[1], row[0].name))
+
+
+def _supporter(request: HttpRequest, task: Task) -> bool:
+    """Whether the user is the liaison of one of the task's supporting departments."""
+    member = membership(request.user)
+    if member is None or member.role != "liaison" or member.department_id is None:
+        return False
+    return any(d.pk == member.department_id for d in task.supporting.all())
 
 
 def _closing(task: Task) -> dict[str, str]:

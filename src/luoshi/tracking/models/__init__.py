@@ -306,6 +306,7 @@ class Evidence(models.Model):
 from luoshi.tracking.models.cycle import (  # noqa: E402
     Acknowledgement,
     Appeal,
+    Contribution,
     Instruction,
     appeal_path,
 )
@@ -316,6 +317,7 @@ __all__ = [
     "Acknowledgement",
     "Appeal",
     "AppendOnlyError",
+    "Contribution",
     "Department",
     "Event",
     "Evidence",

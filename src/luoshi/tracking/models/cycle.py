@@ -82,3 +82,20 @@ class Instruction(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("instruction")
         verbose_name_plural = _("instructions")
+
+
+class Contribution(models.Model):
+    """A supporting department's part (配合单位报送) of a task's progress for a period: the lead
+    department sees it and consolidates it into its own report."""
+
+    task = models.ForeignKey("tracking.Task", models.CASCADE, related_name="contributions")
+    department = models.ForeignKey("tracking.Department", models.PROTECT, related_name="+")
+    period = models.CharField(_("period"), max_length=7, validators=[validate_period])
+    narrative = models.TextField(_("progress narrative"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-period", "-submitted_at"]
+        verbose_name = _("supporting department's report")
+        verbose_name_plural = _("supporting departments' reports")
