@@ -19,7 +19,10 @@ from luoshi.datafiles import RuleError
 
 UNIT_KINDS = {"department", "county", "district", "zone"}
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
-_FIELDS = {"name", "code", "kind", "aliases", "remit", "add_aliases", "add_remit"}
+_FIELDS = {
+    "name", "code", "kind", "aliases", "remit", "objects",
+    "add_aliases", "add_remit", "add_objects",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class Department:
     kind: str = "department"  # or "county", "district", "zone"
     aliases: tuple[str, ...] = ()
     remit: tuple[str, ...] = ()  # longest first
+    # The things it owns, counted or built (家庭农场, 书院, 口袋公园): named as a target's object
+    # or in a task they outweigh remit words (see luoshi.extraction.suggest).
+    objects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,8 @@ def _entry(entry: Any, where: str, table: dict[str, Department], kind: str) -> D
     remit = _words(entry.get("remit", old.remit if old else []), label, "remit", True)
     aliases += _words(entry.get("add_aliases", []), label, "add_aliases", True)
     remit += _words(entry.get("add_remit", []), label, "add_remit", True)
+    objects = _words(entry.get("objects", old.objects if old else []), label, "objects", True)
+    objects += _words(entry.get("add_objects", []), label, "add_objects", True)
     if kind == "department" and not remit:
         raise RuleError(f"{label}: 'remit' must be a non-empty list of words")
     base = old or Department(name, code)
@@ -138,6 +146,7 @@ def _entry(entry: Any, where: str, table: dict[str, Department], kind: str) -> D
         kind=kind,
         aliases=tuple(dict.fromkeys(aliases)),
         remit=tuple(sorted(dict.fromkeys(remit), key=len, reverse=True)),
+        objects=tuple(sorted(dict.fromkeys(objects), key=len, reverse=True)),
     )
 
 
