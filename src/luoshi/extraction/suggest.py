@@ -30,6 +30,7 @@ from luoshi.extraction.text import fold
 CONTEXT_WEIGHT = 0.5  # words of the sub-heading and section title count for half
 OBJECT_WEIGHT = 2.0  # an object a department owns outweighs a remit word of the same length
 MAX_SUPPORT = 3
+MIN_OBJECT_SCORE = 3.0  # what a target's indicator must weigh to decide its lead
 
 __all__ = ["assign", "matches", "schedule", "suggest"]
 
@@ -41,17 +42,25 @@ class Match:
     words: list[str]
     context: bool  # matched only through the sub-heading or section title
     objects: list[str] = field(default_factory=list)  # those of `words` that are objects
+    heading: list[str] = field(default_factory=list)  # words of the sub-heading or section too
 
 
 def matches(text: str, departments: Departments, context: str = "") -> list[Match]:
     """Departments whose objects, remit words or names occur in text, best first.
 
-    Only when no department matches the text itself are the context's words (sub-heading,
-    section title) tried, at half weight.
+    The context's words (sub-heading, section title) count at half weight for the departments
+    the text names; only when no department matches the text itself do they choose alone.
     """
     found = _matches(fold(text), departments, 1.0, context=False)
-    if not found and context:
-        found = _matches(fold(context), departments, CONTEXT_WEIGHT, context=True)
+    around = _matches(fold(context), departments, CONTEXT_WEIGHT, context=True) if context else []
+    if not found:
+        return sorted(around, key=lambda m: -m.score)
+    # What the sub-heading and section are about weighs on the departments the task names.
+    heading = {m.department.name: m for m in around}
+    for match in found:
+        if match.department.name in heading:
+            match.score += heading[match.department.name].score
+            match.heading = heading[match.department.name].words
     return sorted(found, key=lambda m: -m.score)
 
 
@@ -113,7 +122,9 @@ def _target_choice(target: Target, departments: Departments) -> _Choice | None:
     indicator = target.indicator
     for name in target.named_items or ():
         indicator = indicator.replace(name, "□" * len(name))
-    found = matches(indicator, departments)
+    # A short remit word alone (项目, 投资) says little of what is counted: objects, or words
+    # of three characters and more, decide.
+    found = [m for m in matches(indicator, departments) if m.objects or m.score >= MIN_OBJECT_SCORE]
     if not found:
         return None
     name = found[0].department.name
@@ -184,8 +195,12 @@ def _reason(match: Match) -> str:
     if match.objects:
         rest = [w for w in match.words if w not in match.objects]
         more = f"；职责关键词：{'、'.join(rest)}" if rest else ""
-        return f"对象：{'、'.join(match.objects)} → {match.department.name}{more}"
-    return f"匹配职责关键词：{'、'.join(match.words)}"
+        reason = f"对象：{'、'.join(match.objects)} → {match.department.name}{more}"
+    else:
+        reason = f"匹配职责关键词：{'、'.join(match.words)}"
+    if match.heading:
+        reason += f"（所在小标题或章节：{'、'.join(match.heading)}）"
+    return reason
 
 
 def _units(text: str, departments: Departments) -> list[Assignment]:
