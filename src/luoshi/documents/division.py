@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from luoshi.extraction.indicators import by_indicator
 from luoshi.extraction.model import Assignment, Extraction, Task
 
 HEADER = ("序号", "工作任务", "量化指标", "牵头单位", "配合单位", "完成时限")
@@ -100,18 +101,15 @@ class Row:
 def task_rows(task: Task, extraction: Extraction) -> list[Row]:
     """The task's row; a task whose indicators have their own leads gives one row each (the
     sentence keeps a row only for indicators without one)."""
-    planned = [i for i in task.targets if extraction.targets[i].kind == "target"]
-    own = {a.target for a in task.assignments if a.target in planned}
+    rest, own = by_indicator(task, extraction.targets)
     general = [a for a in task.assignments if a.target is None]
-    rest = [i for i in planned if i not in own]
     rows = []
     if rest or not own:
         rows.append(Row(task.text.replace("\n", ""), _targets(extraction, rest), *_names(general)))
-    for index in planned:
-        if index in own:
-            target = extraction.targets[index]
-            mine = [a for a in task.assignments if a.target == index]
-            rows.append(Row(target.text.replace("\n", ""), target.text, *_names(mine)))
+    for index in own:
+        target = extraction.targets[index]
+        mine = [a for a in task.assignments if a.target == index]
+        rows.append(Row(target.text.replace("\n", ""), target.text, *_names(mine)))
     return rows
 
 

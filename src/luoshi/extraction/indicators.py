@@ -7,6 +7,7 @@ paragraph is one sentence, but each of its indicators has its own lead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from luoshi import datafiles
 from luoshi.datafiles import RuleError
 from luoshi.extraction.departments import Departments
+from luoshi.extraction.model import Target, Task
 from luoshi.extraction.text import fold
 
 
@@ -107,3 +109,11 @@ def match_indicator(
 def _canonical(name: str, departments: Departments) -> str:
     found = departments.get(name)
     return found.name if found is not None else name
+
+
+def by_indicator(task: Task, targets: Sequence[Target]) -> tuple[list[int], list[int]]:
+    """A task's planned targets split into those that share the task's lead and those that have
+    their own (a main indicator's), each list in the task's order."""
+    planned = [i for i in task.targets if targets[i].kind == "target"]
+    own = {a.target for a in task.assignments if a.target is not None}
+    return [i for i in planned if i not in own], [i for i in planned if i in own]
