@@ -85,15 +85,12 @@ def match_indicator(
     indicator: str, departments: Departments, table: tuple[Indicator, ...] | None = None
 ) -> IndicatorMatch | None:
     """The table's entry for a target's indicator (longest word found wins), if any."""
+    words = _words_of(table if table is not None else _bundled())
     folded = fold(indicator)
-    best: tuple[int, str, Indicator] | None = None
-    for entry in table if table is not None else _bundled():
-        for word in entry.words:
-            if fold(word) in folded and (best is None or len(word) > best[0]):
-                best = (len(word), word, entry)
-    if best is None:
+    found = next(((word, entry) for key, word, entry in words if key in folded), None)
+    if found is None:
         return None
-    _, word, entry = best
+    word, entry = found
     lead = next((name for name in entry.leads if departments.get(name) is not None), None)
     if lead is None:
         return None
@@ -104,6 +101,13 @@ def match_indicator(
         if departments.get(name) is not None and _canonical(name, departments) != lead
     )
     return IndicatorMatch(word, lead, support)
+
+
+@cache
+def _words_of(table: tuple[Indicator, ...]) -> list[tuple[str, str, Indicator]]:
+    """Every word of the table, folded, longest first (on a tie, the table's order)."""
+    words = [(fold(word), word, entry) for entry in table for word in entry.words]
+    return sorted(words, key=lambda w: -len(w[0]))
 
 
 def _canonical(name: str, departments: Departments) -> str:
