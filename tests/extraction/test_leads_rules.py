@@ -99,10 +99,21 @@ def test_what_a_target_counts_outweighs_incidental_words(text, indicator, lead, 
     assert chosen.reason.startswith(f"对象：{reason}") and f"→ {lead}" in chosen.reason
 
 
-def test_a_short_remit_word_alone_in_the_indicator_leaves_the_sentence_to_decide():
+def test_an_incidental_word_alone_in_the_indicator_leaves_the_sentence_to_decide():
     task, targets = one_target_task("加快技术改造，推进传统产业升级，实施项目40个。", "实施项目")
     chosen = next(a for a in assign(task, load_departments(), targets) if a.role == "lead")
     assert chosen.department == "工业和信息化局" and chosen.reason.startswith("匹配职责关键词")
+
+
+def test_a_city_file_adds_incidental_words(tmp_path):
+    city = tmp_path / "city.yaml"
+    city.write_text("incidental: [研学基地]\n", "utf-8")
+    departments = load_departments(city)
+    assert "项目" in departments.incidental and "研学基地" in departments.incidental
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("incidental: [项目, 7]\n", "utf-8")
+    with pytest.raises(RuleError, match="incidental"):
+        load_departments(bad)
 
 
 def test_a_main_indicator_in_a_sentence_of_its_own_leads_the_task():

@@ -52,6 +52,9 @@ class Departments:
     # Words that hide a shorter remit word inside them and point to no department: 高质量 is
     # not 质量 (市场监管), 新能源汽车 is not 新能源 (能源).
     neutral: tuple[str, ...] = ()
+    # Remit words that count in a sentence but never say what a target counts or builds: in
+    # 实施重点项目40个 or 招引投资亿元级项目10个, 项目 and 投资 leave the lead to the sentence.
+    incidental: tuple[str, ...] = ()
 
     def get(self, name: str) -> Department | None:
         for entry in (*self.departments, *self.units):
@@ -69,7 +72,9 @@ def load_departments(path: str | Path | None = None) -> Departments:
         data = datafiles.read(path)
     except OSError as error:
         raise RuleError(f"{where}: cannot read the departments file: {error.strerror}") from None
-    unknown = set(data) - {"city", "extends", "departments", "units", "scopes", "remove", "neutral"}
+    unknown = set(data) - {
+        "city", "extends", "departments", "units", "scopes", "remove", "neutral", "incidental",
+    }  # fmt: skip
     if unknown:
         raise RuleError(f"{where}: unknown top-level keys {sorted(unknown)}")
     if data.get("extends", "default") in (None, "none"):
@@ -105,12 +110,14 @@ def _build(data: dict[str, Any], where: str, base: Departments | None) -> Depart
         raise RuleError(f"{where}: 'departments' must list at least one department")
     scopes = _scopes(data, where) if "scopes" in data or base is None else base.scopes
     neutral = _words(data.get("neutral") or [], where, "neutral", allow_empty=True)
+    incidental = _words(data.get("incidental") or [], where, "incidental", allow_empty=True)
     result = Departments(
         data.get("city"),
         tuple(departments.values()),
         tuple(units.values()),
         scopes,
         tuple(dict.fromkeys((*(base.neutral if base else ()), *neutral))),
+        tuple(dict.fromkeys((*(base.incidental if base else ()), *incidental))),
     )
     _check_unique(result, where)
     return result

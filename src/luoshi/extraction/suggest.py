@@ -30,7 +30,6 @@ from luoshi.extraction.text import fold
 CONTEXT_WEIGHT = 0.5  # words of the sub-heading and section title count for half
 OBJECT_WEIGHT = 2.0  # an object a department owns outweighs a remit word of the same length
 MAX_SUPPORT = 3
-MIN_OBJECT_SCORE = 3.0  # what a target's indicator must weigh to decide its lead
 
 __all__ = ["assign", "matches", "schedule", "suggest"]
 
@@ -120,11 +119,9 @@ def _target_choice(target: Target, departments: Departments) -> _Choice | None:
         reason = f"主要指标：{main.word}"
         return _Choice(main.lead, reason, [(name, f"{reason}（配合）") for name in main.support])
     indicator = target.indicator
-    for name in target.named_items or ():
-        indicator = indicator.replace(name, "□" * len(name))
-    # A short remit word alone (项目, 投资) says little of what is counted: objects, or words
-    # of three characters and more, decide.
-    found = [m for m in matches(indicator, departments) if m.objects or m.score >= MIN_OBJECT_SCORE]
+    for word in (*(target.named_items or ()), *departments.incidental):
+        indicator = indicator.replace(word, "□" * len(word))
+    found = matches(indicator, departments)
     if not found:
         return None
     name = found[0].department.name
