@@ -220,3 +220,17 @@ def test_the_leads_command_prints_the_sample_share_and_the_empty_leads(tmp_path)
     assert "tasks without a lead: 0/" in result.output
     empty = CliRunner().invoke(main, ["leads", "--reports", str(tmp_path / "none")])
     assert empty.exit_code != 0 and "no .txt reports" in empty.output
+
+
+@pytest.mark.parametrize(
+    ("indicator", "word", "lead"),
+    [
+        ("数字经济核心产业增加值占地区生产总值比重", "数字经济核心产业增加值", "数据局"),
+        ("民间投资占固定资产投资比重", "固定资产投资", "发展和改革委员会"),
+        ("万元GDP综合能耗下降", "万元GDP综合能耗", "发展和改革委员会"),
+        ("高新技术产业增加值占规上工业增加值比重", "高新技术产业增加值", "科学技术局"),
+    ],
+)
+def test_what_is_measured_stands_before_zhan(indicator, word, lead):
+    found = match_indicator(indicator, load_departments())
+    assert found is not None and (found.word, found.lead) == (word, lead)

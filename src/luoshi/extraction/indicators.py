@@ -84,10 +84,17 @@ def check_departments(table: tuple[Indicator, ...], departments: Departments) ->
 def match_indicator(
     indicator: str, departments: Departments, table: tuple[Indicator, ...] | None = None
 ) -> IndicatorMatch | None:
-    """The table's entry for a target's indicator (longest word found wins), if any."""
+    """The table's entry for a target's indicator (longest word found wins, before 占 if
+    there is one), if any."""
     words = _words_of(table if table is not None else _bundled())
     folded = fold(indicator)
-    found = next(((word, entry) for key, word, entry in words if key in folded), None)
+    # In "民营经济增加值占生产总值比重" what is measured stands before 占.
+    head = folded.split("占", 1)[0]
+    found = None
+    for part in dict.fromkeys((head, folded)):
+        found = next(((word, entry) for key, word, entry in words if key in part), None)
+        if found is not None:
+            break
     if found is None:
         return None
     word, entry = found
