@@ -16,6 +16,7 @@ DATA = Path(__file__).parent.parent / "data"
 SAMPLES = {
     "leads_blind.yaml": {"baoding-2021", "gaotang-2022"},
     "leads_blind_2.yaml": {"baoding-2014", "laiyuan-2025"},
+    "leads_blind_3.yaml": {"baoding-2026", "laishui-2021"},
 }
 PLAUSIBLE_FLOOR = 0.9
 EMPTY_CEILING = 0.03
@@ -30,7 +31,7 @@ def test_a_sample_holds_the_targets_of_a_city_and_a_county_report(name):
     departments = load_departments()
     rows = sample(name)
     assert {row["report"] for row in rows} == SAMPLES[name]
-    assert len(rows) >= 90
+    assert len(rows) >= 40
     for row in rows:
         text = (DATA / "reports" / f"{row['report']}.txt").read_text("utf-8")
         assert text[row["at"] : row["at"] + len(row["target"])] == row["target"], row
