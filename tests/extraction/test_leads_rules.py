@@ -23,7 +23,7 @@ MAIN_TARGETS = "全市经济社会发展主要预期目标是"
 
 @cache
 def baoding():
-    return extract((DATA / "reports" / "baoding-2021.txt").read_text("utf-8"))
+    return extract((DATA / "leads_reports" / "baoding-2021.txt").read_text("utf-8"))
 
 
 def own_leads(extraction, task):
@@ -211,7 +211,7 @@ def test_the_leads_command_prints_the_sample_share_and_the_empty_leads(tmp_path)
     reports.mkdir()
     for stem in ("baoding-2021", "gaotang-2022"):
         (reports / f"{stem}.txt").write_text(
-            (DATA / "reports" / f"{stem}.txt").read_text("utf-8"), "utf-8"
+            (DATA / "leads_reports" / f"{stem}.txt").read_text("utf-8"), "utf-8"
         )
     args = ["leads", "--reports", str(reports), "--sample", str(DATA / "leads_blind.yaml")]
     result = CliRunner().invoke(main, args)
