@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -17,6 +18,7 @@ from django.db import transaction
 from luoshi.extraction import extract_document, load_departments
 from luoshi.extraction.departments import Departments
 from luoshi.extraction.indicators import by_indicator
+from luoshi.extraction.milestones import milestones
 from luoshi.extraction.model import Assignment, Extraction
 from luoshi.extraction.model import Target as ExtractedTarget
 from luoshi.extraction.model import Task as ExtractedTask
@@ -38,7 +40,18 @@ class DraftTask:
     supporting: list[str] = field(default_factory=list)
     reasons: list[dict[str, str]] = field(default_factory=list)
     deadline: str | None = None
-    nodes: list[str] = field(default_factory=list)
+    nodes: list[Any] = field(default_factory=list)
+
+
+def _nodes(task: ExtractedTask, text: str, year: int | None) -> list[Any]:
+    """The suggested checkpoints; a task that is not a quantitative target and names dated
+    steps (6月底前开工、年底前竣工) is measured by them as milestones."""
+    if task.kind == "target" or year is None:
+        return list(task.nodes)
+    steps = milestones(text, year, task.deadline)
+    if not steps:
+        return list(task.nodes)
+    return [{"on": step.on, "label": step.label, "milestone": True} for step in steps]
 
 
 def draft_tasks(extraction: Extraction) -> list[DraftTask]:
@@ -87,7 +100,10 @@ def _draft(
             {"department": a.department, "role": a.role, "reason": a.reason} for a in assignments
         ],
         deadline=task.deadline,
-        nodes=list(task.nodes),
+        # An indicator's own row is measured by its value; the sentence's may have milestones.
+        nodes=_nodes(task, extraction.text[start:end], extraction.year)
+        if code == task.id
+        else list(task.nodes),
     )
 
 
