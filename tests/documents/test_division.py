@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from luoshi.cli import main
+from luoshi.documents.division import task_rows
 from luoshi.extraction import extract_document, load_departments
 from luoshi.extraction.departments import bundled_city
 from luoshi.reading import read
@@ -65,7 +66,7 @@ def test_parse_prints_structure_tasks_and_suggestions_as_json():
     assert task["assignments"][0] == {
         "department": "商务局",
         "role": "lead",
-        "reason": "匹配职责关键词：招商引资、招商活动",
+        "reason": "对象：招商活动 → 商务局",
     }
     assert {a["department"] for a in task["assignments"]} >= {"东丰县", "辽源高新区"}
     for target in payload["targets"]:
@@ -81,7 +82,7 @@ def test_parse_says_in_chinese_which_departments_entry_is_wrong(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_libreoffice_opens_the_workbook_with_one_row_per_task(tmp_path):
+def test_libreoffice_opens_the_workbook_with_one_row_per_task_and_indicator(tmp_path):
     soffice = require_tool("soffice")
     out = tmp_path / "plan.xlsx"
     args = ["plan", str(SEED), "--xlsx", str(out), "--year", "2022", "--departments", CITY]
@@ -101,4 +102,4 @@ def test_libreoffice_opens_the_workbook_with_one_row_per_task(tmp_path):
     seed = extract_document(read(str(SEED)), year=2022, departments=load_departments(CITY))
     sheet = openpyxl.load_workbook(out).active
     numbered = [r for r in sheet.iter_rows(min_row=3, values_only=True) if isinstance(r[0], int)]
-    assert len(numbered) == len(seed.tasks)
+    assert len(numbered) == sum(len(task_rows(task, seed)) for task in seed.tasks)

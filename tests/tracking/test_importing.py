@@ -80,3 +80,16 @@ def test_a_code_already_taken_gets_a_derived_one(db):
     city.departments.filter(pk=first.pk).update(name="旧名称")
     again = department(city, "发展和改革委员会")
     assert again.code != "FGW" and again.code.startswith("D")
+
+
+def test_indicators_with_their_own_leads_are_imported_one_task_each(db, document, extraction):
+    plan, _ = import_document(document, "辽源市", 2022, extraction=extraction)
+    split = plan.tasks.filter(code__contains=".").select_related("lead")
+    assert split.count() >= 2
+    for task in split:
+        assert task.targets.count() == 1 and task.lead is not None
+        assert plan.source_text[task.start : task.end] == task.text
+        assert task.assignment_reasons and task.assignment_reasons[0]["role"] == "lead"
+    leads = {t.targets.get().text: t.lead.name for t in split}
+    assert leads["科技型企业5户"] == "科学技术局"
+    assert leads["新培育认定市级以上“专精特新”企业10户"] == "工业和信息化局"

@@ -222,10 +222,55 @@ def bench_web_command(
         sys.exit(1)
 
 
+@click.command("leads")
+@click.option(
+    "--reports",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of .txt reports (default ../shared/reports, else tests/data/reports).",
+)
+@click.option(
+    "--sample",
+    "samples",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="An annotated sample (YAML rows report/at/target/leads); repeatable.",
+)
+@click.option("--worst", type=int, default=10, show_default=True, help="Reports listed.")
+def leads_command(reports: str | None, samples: tuple[str, ...], worst: int) -> None:
+    """Suggested leads: tasks without a lead per report, plausible share on samples."""
+    from luoshi.devtools import leads_check
+
+    reports_dir = Path(reports or _default_dir("reports"))
+    paths = sorted(reports_dir.glob("*.txt"))
+    if not paths:
+        raise click.ClickException(f"{reports_dir}: no .txt reports found; pass --reports DIR")
+    for sample in samples:
+        try:
+            scores = leads_check.score_sample(leads_check.load_sample(Path(sample)), reports_dir)
+        except (OSError, ValueError, KeyError) as error:
+            raise click.ClickException(f"{sample}: {error}") from None
+        for key, score in scores.items():
+            label = f"{Path(sample).name} {key or 'all'}"
+            click.echo(f"{label}: {score.share:.1%} ({score.plausible}/{score.rows})")
+            for line in score.wrong:
+                click.echo(f"  {line}")
+    rows = leads_check.empty_leads(paths)
+    tasks, empty = sum(r.tasks for r in rows), sum(r.empty for r in rows)
+    over = [r for r in rows if r.share >= 0.03]
+    click.echo(
+        f"tasks without a lead: {empty}/{tasks} ({empty / max(tasks, 1):.1%}) over {len(rows)} "
+        f"reports; {len(over)} reports at 3% or more"
+    )
+    for row in rows[:worst]:
+        click.echo(f"  {row.report}: {row.share:.1%} ({row.empty}/{row.tasks})")
+
+
 COMMANDS = [
     bench_command,
     bench_web_command,
     bench_ledger_command,
     scale_demo_command,
     fuzz_command,
+    leads_command,
 ]

@@ -1,19 +1,22 @@
 """The 分工方案 workbook: 序号 / 工作任务 / 量化指标 / 牵头单位 / 配合单位 / 完成时限.
 
 Laid out the way supervision offices print it: a title row, a header row repeated on every
-printed page and frozen on screen, one group row per section, one row per task, wrapped text,
-A4 landscape, fitted to the page width.
+printed page and frozen on screen, one group row per section, one row per task (and one per
+main indicator with its own lead: 主要预期目标), wrapped text, A4 landscape, fitted to the page
+width.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from luoshi.extraction.model import Extraction, Task
+from luoshi.extraction.indicators import by_indicator
+from luoshi.extraction.model import Assignment, Extraction, Task
 
 HEADER = ("序号", "工作任务", "量化指标", "牵头单位", "配合单位", "完成时限")
 WIDTHS = (6, 70, 28, 18, 28, 14)
@@ -43,12 +46,15 @@ def write_plan(extraction: Extraction, path: str | Path, title: str | None = Non
         cell.alignment, cell.border = _CENTER, _BORDER
         sheet.column_dimensions[cell.column_letter].width = width
     current = None
-    for number, task in enumerate(extraction.tasks, 1):
+    number = 0
+    for task in extraction.tasks:
         group = _group(extraction, task)
         if group and group != current:
             _group_row(sheet, group)
             current = group
-        _task_row(sheet, number, task, extraction)
+        for row in task_rows(task, extraction):
+            number += 1
+            _write_row(sheet, number, row, _deadline(task.deadline))
     _page_setup(sheet)
     target = Path(path)
     book.save(target)
@@ -82,17 +88,46 @@ def _group_row(sheet: Worksheet, text: str) -> None:
     sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="center")
 
 
-def _task_row(sheet: Worksheet, number: int, task: Task, extraction: Extraction) -> None:
-    lead = "、".join(a.department for a in task.assignments if a.role == "lead")
-    support = "、".join(a.department for a in task.assignments if a.role == "support")
-    targets = "\n".join(
-        extraction.targets[i].text for i in task.targets if extraction.targets[i].kind == "target"
-    )
-    deadline = _deadline(task.deadline)
-    sheet.append([number, task.text.replace("\n", ""), targets, lead, support, deadline])
-    row = sheet.max_row
+@dataclass
+class Row:
+    """One row of the 分工方案: a task, or one of the indicators it lists with its own lead."""
+
+    text: str
+    targets: str
+    lead: str
+    support: str
+
+
+def task_rows(task: Task, extraction: Extraction) -> list[Row]:
+    """The task's row; a task whose indicators have their own leads gives one row each (the
+    sentence keeps a row only for indicators without one)."""
+    rest, own = by_indicator(task, extraction.targets)
+    general = [a for a in task.assignments if a.target is None]
+    rows = []
+    if rest or not own:
+        rows.append(Row(task.text.replace("\n", ""), _targets(extraction, rest), *_names(general)))
+    for index in own:
+        target = extraction.targets[index]
+        mine = [a for a in task.assignments if a.target == index]
+        rows.append(Row(target.text.replace("\n", ""), target.text, *_names(mine)))
+    return rows
+
+
+def _targets(extraction: Extraction, indexes: list[int]) -> str:
+    return "\n".join(extraction.targets[i].text for i in indexes)
+
+
+def _names(assignments: list[Assignment]) -> tuple[str, str]:
+    lead = "、".join(a.department for a in assignments if a.role == "lead")
+    support = "、".join(a.department for a in assignments if a.role == "support")
+    return lead, support
+
+
+def _write_row(sheet: Worksheet, number: int, row: Row, deadline: str) -> None:
+    sheet.append([number, row.text, row.targets, row.lead, row.support, deadline])
+    at = sheet.max_row
     for column in range(1, len(HEADER) + 1):
-        cell = sheet.cell(row, column)
+        cell = sheet.cell(at, column)
         cell.border = _BORDER
         cell.alignment = _CENTER if column in (1, 6) else _WRAP
         cell.font = Font(name="仿宋", size=11)

@@ -19,7 +19,10 @@ from luoshi.datafiles import RuleError
 
 UNIT_KINDS = {"department", "county", "district", "zone"}
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
-_FIELDS = {"name", "code", "kind", "aliases", "remit", "add_aliases", "add_remit"}
+_FIELDS = {
+    "name", "code", "kind", "aliases", "remit", "objects",
+    "add_aliases", "add_remit", "add_objects",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class Department:
     kind: str = "department"  # or "county", "district", "zone"
     aliases: tuple[str, ...] = ()
     remit: tuple[str, ...] = ()  # longest first
+    # The things it owns, counted or built (家庭农场, 书院, 口袋公园): named as a target's object
+    # or in a task they outweigh remit words (see luoshi.extraction.suggest).
+    objects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ class Departments:
     # Words that hide a shorter remit word inside them and point to no department: 高质量 is
     # not 质量 (市场监管), 新能源汽车 is not 新能源 (能源).
     neutral: tuple[str, ...] = ()
+    # Remit words that count in a sentence but never say what a target counts or builds: in
+    # 实施重点项目40个 or 招引投资亿元级项目10个, 项目 and 投资 leave the lead to the sentence.
+    incidental: tuple[str, ...] = ()
 
     def get(self, name: str) -> Department | None:
         for entry in (*self.departments, *self.units):
@@ -63,7 +72,9 @@ def load_departments(path: str | Path | None = None) -> Departments:
         data = datafiles.read(path)
     except OSError as error:
         raise RuleError(f"{where}: cannot read the departments file: {error.strerror}") from None
-    unknown = set(data) - {"city", "extends", "departments", "units", "scopes", "remove", "neutral"}
+    unknown = set(data) - {
+        "city", "extends", "departments", "units", "scopes", "remove", "neutral", "incidental",
+    }  # fmt: skip
     if unknown:
         raise RuleError(f"{where}: unknown top-level keys {sorted(unknown)}")
     if data.get("extends", "default") in (None, "none"):
@@ -99,12 +110,14 @@ def _build(data: dict[str, Any], where: str, base: Departments | None) -> Depart
         raise RuleError(f"{where}: 'departments' must list at least one department")
     scopes = _scopes(data, where) if "scopes" in data or base is None else base.scopes
     neutral = _words(data.get("neutral") or [], where, "neutral", allow_empty=True)
+    incidental = _words(data.get("incidental") or [], where, "incidental", allow_empty=True)
     result = Departments(
         data.get("city"),
         tuple(departments.values()),
         tuple(units.values()),
         scopes,
         tuple(dict.fromkeys((*(base.neutral if base else ()), *neutral))),
+        tuple(dict.fromkeys((*(base.incidental if base else ()), *incidental))),
     )
     _check_unique(result, where)
     return result
@@ -129,6 +142,8 @@ def _entry(entry: Any, where: str, table: dict[str, Department], kind: str) -> D
     remit = _words(entry.get("remit", old.remit if old else []), label, "remit", True)
     aliases += _words(entry.get("add_aliases", []), label, "add_aliases", True)
     remit += _words(entry.get("add_remit", []), label, "add_remit", True)
+    objects = _words(entry.get("objects", old.objects if old else []), label, "objects", True)
+    objects += _words(entry.get("add_objects", []), label, "add_objects", True)
     if kind == "department" and not remit:
         raise RuleError(f"{label}: 'remit' must be a non-empty list of words")
     base = old or Department(name, code)
@@ -138,6 +153,7 @@ def _entry(entry: Any, where: str, table: dict[str, Department], kind: str) -> D
         kind=kind,
         aliases=tuple(dict.fromkeys(aliases)),
         remit=tuple(sorted(dict.fromkeys(remit), key=len, reverse=True)),
+        objects=tuple(sorted(dict.fromkeys(objects), key=len, reverse=True)),
     )
 
 

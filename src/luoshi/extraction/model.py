@@ -69,6 +69,10 @@ class Assignment:
     department: str  # the department's canonical name (as in the departments data file)
     role: str  # "lead" or "support"
     reason: str  # e.g. "匹配职责关键词：招商、项目"
+    # The index (into Extraction.targets) of the one indicator this assignment is for, when a
+    # task lists several main indicators that each have their own lead (主要预期目标); None for
+    # the task as a whole.
+    target: int | None = None
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from luoshi.extraction.model import Extraction
+from luoshi.extraction.model import Extraction, Task
 
 
 def parse_payload(extraction: Extraction, *, with_sentences: bool = False) -> dict[str, Any]:
@@ -17,8 +17,17 @@ def parse_payload(extraction: Extraction, *, with_sentences: bool = False) -> di
         "sections": [asdict(s) for s in extraction.sections],
         "subheadings": [asdict(s) for s in extraction.subheadings],
         "targets": [t.to_dict() for t in extraction.targets],
-        "tasks": [asdict(t) for t in extraction.tasks],
+        "tasks": [_task(t) for t in extraction.tasks],
     }
     if with_sentences:
         payload["sentences"] = [{"start": s, "end": e} for s, e in extraction.sentences]
     return payload
+
+
+def _task(task: Task) -> dict[str, Any]:
+    """A task; an assignment names its `target` only when it is one indicator's own."""
+    data = asdict(task)
+    for assignment in data["assignments"]:
+        if assignment["target"] is None:
+            del assignment["target"]
+    return data

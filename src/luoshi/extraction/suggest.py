@@ -1,24 +1,37 @@
 """Draft the 分工方案: a lead and supporting departments for each task, a deadline and nodes.
 
 Pure functions of the task, its context and the plan year: nothing here reads the clock. The
-office edits the draft; every suggestion says why (the words that matched the remit).
+office edits the draft; every suggestion says why, naming the words and the rule:
+
+1. 主要指标: a target's indicator in the table of main indicators (data/indicators.yaml);
+2. 对象: what a target counts or builds (its indicator) names a department's object or remit;
+3. 职责关键词: the task's words, an object weighing double a remit word;
+4. the sub-heading and section title, when the task's own words match nothing;
+5. 所在章节常用牵头单位: when nothing fits, the lead most tasks of the section have.
+
+A task that lists several indicators with different leads keeps one assignment per indicator
+(`Assignment.target`), so the 分工方案 can give each its own row.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
+from luoshi.extraction.deadlines import schedule
 from luoshi.extraction.departments import Department, Departments, load_departments
-from luoshi.extraction.model import Assignment, Extraction, Task
+from luoshi.extraction.fallback import fill_empty_leads
+from luoshi.extraction.indicators import match_indicator
+from luoshi.extraction.model import Assignment, Extraction, Target, Task
 from luoshi.extraction.text import fold
 
 CONTEXT_WEIGHT = 0.5  # words of the sub-heading and section title count for half
+OBJECT_WEIGHT = 2.0  # an object a department owns outweighs a remit word of the same length
 MAX_SUPPORT = 3
-_QUARTER_ENDS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
-_MONTHS = {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+
+__all__ = ["assign", "matches", "schedule", "suggest"]
 
 
 @dataclass
@@ -27,74 +40,164 @@ class Match:
     score: float
     words: list[str]
     context: bool  # matched only through the sub-heading or section title
+    objects: list[str] = field(default_factory=list)  # those of `words` that are objects
+    heading: list[str] = field(default_factory=list)  # words of the sub-heading or section too
 
 
 def matches(text: str, departments: Departments, context: str = "") -> list[Match]:
-    """Departments whose remit words (or names) occur in text, best first.
+    """Departments whose objects, remit words or names occur in text, best first.
 
-    Only when no department matches the text itself are the context's words (sub-heading,
-    section title) tried, at half weight.
+    The context's words (sub-heading, section title) count at half weight for the departments
+    the text names; only when no department matches the text itself do they choose alone.
     """
     found = _matches(fold(text), departments, 1.0, context=False)
-    if not found and context:
-        found = _matches(fold(context), departments, CONTEXT_WEIGHT, context=True)
+    around = _matches(fold(context), departments, CONTEXT_WEIGHT, context=True) if context else []
+    if not found:
+        return sorted(around, key=lambda m: -m.score)
+    # What the sub-heading and section are about weighs on the departments the task names.
+    heading = {m.department.name: m for m in around}
+    for match in found:
+        if match.department.name in heading:
+            match.score += heading[match.department.name].score
+            match.heading = heading[match.department.name].words
     return sorted(found, key=lambda m: -m.score)
 
 
 def _matches(folded: str, departments: Departments, weight: float, context: bool) -> list[Match]:
-    """One pass over the text: at each place the longest remit word or name wins."""
+    """One pass over the text: at each place the longest object, remit word or name wins."""
     pattern, owners = _index(departments)
     words: dict[str, list[str]] = {}
+    objects: dict[str, list[str]] = {}
+    score: dict[str, float] = {}
     for match in pattern.finditer(folded):
-        for name, word in owners[match.group()]:
-            if word not in words.setdefault(name, []):
-                words[name].append(word)
+        for name, word, is_object in owners[match.group()]:
+            if word in words.setdefault(name, []):
+                continue
+            words[name].append(word)
+            score[name] = score.get(name, 0.0) + len(word) * (OBJECT_WEIGHT if is_object else 1)
+            if is_object:
+                objects.setdefault(name, []).append(word)
     # In the order of their first word in the text: on equal scores, the sorted list keeps the
     # department the text names first (发展定制农业，满足消费者… is farming, not commerce).
     by_name = {d.name: d for d in departments.departments}
     return [
-        Match(by_name[name], weight * sum(len(w) for w in found), found, context)
+        Match(by_name[name], weight * score[name], found, context, objects.get(name, []))
         for name, found in words.items()
     ]
 
 
 @cache
-def _index(departments: Departments) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
-    """A pattern of every folded remit word and name, longest first, and who owns each."""
-    owners: dict[str, list[tuple[str, str]]] = {}
+def _index(
+    departments: Departments,
+) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str, bool]]]]:
+    """A pattern of every folded object, remit word and name, longest first, and who owns each."""
+    owners: dict[str, list[tuple[str, str, bool]]] = {}
     for department in departments.departments:
+        for word in department.objects:
+            owners.setdefault(fold(word), []).append((department.name, word, True))
         for word in dict.fromkeys((*department.aliases, department.name, *department.remit)):
-            owners.setdefault(fold(word), []).append((department.name, word))
+            if word not in department.objects:
+                owners.setdefault(fold(word), []).append((department.name, word, False))
     for word in departments.neutral:
         owners.setdefault(fold(word), [])
     keys = sorted(owners, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))), owners
 
 
-def assign(task: Task, departments: Departments) -> list[Assignment]:
-    """The lead (best remit match) and supporting departments and units of one task."""
+@dataclass
+class _Choice:
+    """The lead one target's own words give, and the departments that support it."""
+
+    lead: str
+    reason: str
+    support: list[tuple[str, str]]  # (department, reason)
+
+
+def _target_choice(target: Target, departments: Departments) -> _Choice | None:
+    main = match_indicator(target.indicator, departments)
+    if main is not None:
+        reason = f"主要指标：{main.word}"
+        return _Choice(main.lead, reason, [(name, f"{reason}（配合）") for name in main.support])
+    indicator = target.indicator
+    for word in (*(target.named_items or ()), *departments.incidental):
+        indicator = indicator.replace(word, "□" * len(word))
+    found = matches(indicator, departments)
+    if not found:
+        return None
+    name = found[0].department.name
+    return _Choice(name, f"对象：{'、'.join(found[0].words)} → {name}", [])
+
+
+def assign(
+    task: Task, departments: Departments, targets: Sequence[Target] = ()
+) -> list[Assignment]:
+    """The lead and supporting departments and units of one task.
+
+    `targets` are the extraction's targets (task.targets index into them): what each counts
+    or builds is weighed before the rest of the sentence.
+    """
     context = " ".join(x for x in (task.subheading, task.section) if x)
     # Names (东北亚铁路, 鑫达钢铁) say which enterprise or project, not whose remit it is.
     text = task.text
     for name in task.named_items:
         text = text.replace(name, "□" * len(name))
     found = matches(text, departments, context)
-    result = []
+    own = [
+        (index, choice)
+        for index in task.targets
+        if index < len(targets)
+        and (choice := _target_choice(targets[index], departments)) is not None
+    ]
+    result: list[Assignment] = []
+    if len({choice.lead for _, choice in own}) > 1:
+        # Several indicators with different leads: each its own, the task the sentence's.
+        for index, choice in own:
+            result.append(Assignment(choice.lead, "lead", choice.reason, target=index))
+            result += [Assignment(n, "support", r, target=index) for n, r in choice.support]
+        if not found:
+            first = own[0][1]
+            result.append(Assignment(first.lead, "lead", first.reason))
+    elif own:
+        choice = own[0][1]
+        result.append(Assignment(choice.lead, "lead", choice.reason))
+        result += [Assignment(n, "support", r) for n, r in choice.support]
+        found = [m for m in found if m.department.name != choice.lead]
+        found = [m for m in found if m.department.name not in {a.department for a in result}]
+        _add_support(result, found, None)
+        result += _units(task.text, departments)
+        return result
     if found:
         lead = found[0]
         result.append(Assignment(lead.department.name, "lead", _reason(lead)))
-        for match in found[1:]:
-            if len(result) > MAX_SUPPORT or match.context:
-                break
-            if match.score >= min(lead.score, max(3.0, 0.4 * lead.score)):
-                result.append(Assignment(match.department.name, "support", _reason(match)))
+        _add_support(result, found[1:], lead)
     result += _units(task.text, departments)
     return result
 
 
+def _add_support(result: list[Assignment], found: list[Match], lead: Match | None) -> None:
+    """Departments whose words weigh nearly as much as the lead's, up to MAX_SUPPORT."""
+    top = lead.score if lead is not None else max((m.score for m in found), default=0.0)
+    added = 0
+    for match in found:
+        if added >= MAX_SUPPORT or match.context:
+            break
+        if match.score >= min(top, max(3.0, 0.4 * top)):
+            result.append(Assignment(match.department.name, "support", _reason(match)))
+            added += 1
+
+
 def _reason(match: Match) -> str:
-    where = "所属小标题或章节" if match.context else "职责关键词"
-    return f"匹配{where}：{'、'.join(match.words)}"
+    if match.context:
+        return f"所在小标题或章节：{'、'.join(match.words)}"
+    if match.objects:
+        rest = [w for w in match.words if w not in match.objects]
+        more = f"；职责关键词：{'、'.join(rest)}" if rest else ""
+        reason = f"对象：{'、'.join(match.objects)} → {match.department.name}{more}"
+    else:
+        reason = f"匹配职责关键词：{'、'.join(match.words)}"
+    if match.heading:
+        reason += f"（所在小标题或章节：{'、'.join(match.heading)}）"
+    return reason
 
 
 def _units(text: str, departments: Departments) -> list[Assignment]:
@@ -119,54 +222,13 @@ def _units(text: str, departments: Departments) -> list[Assignment]:
     return result
 
 
-def schedule(text: str, year: int | None) -> tuple[str | None, list[str]]:
-    """The deadline (ISO date) a task's words set, else the plan year's end; and its nodes.
-
-    Nodes are quarter ends for a task due at the year's end, year ends for a multi-year task.
-    """
-    folded = fold(text)
-    later = re.search(r"(?:到|至|于|在|力争|前)(20\d\d)年(?:年?底|末)?", folded)
-    if later and (year is None or int(later.group(1)) > year):
-        end_year = int(later.group(1))
-        start = year if year is not None else end_year
-        return f"{end_year}-12-31", [f"{y}-12-31" for y in range(start, end_year + 1)]
-    if year is None:
-        return None, []
-    month = _month(folded)
-    if month is not None:
-        return _month_end(year, month), _quarter_nodes(year, month)
-    return f"{year}-12-31", _quarter_nodes(year, 12)
-
-
-def _month(folded: str) -> int | None:
-    """The month a deadline phrase in the text names (6月底前, 上半年, 三季度), if any."""
-    month = r"(\d{1,2}|十[一二]|[一二三四五六七八九十])月"
-    match = re.search(month + r"(?:份)?(?:底|末|前|底前)", folded)
-    if match:
-        word = match.group(1)
-        return int(word) if word.isdigit() else _MONTHS[word]
-    match = re.search(r"(?:前|第)?([一二三四1-4])季度", folded)
-    if match:
-        return _QUARTER_ENDS[match.group(1)]
-    if "上半年" in folded:
-        return 6
-    return None
-
-
-def _month_end(year: int, month: int) -> str:
-    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
-def _quarter_nodes(year: int, month: int) -> list[str]:
-    return [_month_end(year, m) for m in (3, 6, 9, 12) if m <= month]
-
-
 def suggest(extraction: Extraction, departments: Departments | None = None) -> Extraction:
     """Fill each task's assignments, deadline and nodes, in place; returns the extraction."""
     active = departments or load_departments()
     for task in extraction.tasks:
-        task.assignments = assign(task, active)
+        task.assignments = assign(task, active, extraction.targets)
         task.deadline, task.nodes = schedule(task.text, extraction.year)
         if task.kind != "target" and task.deadline == f"{extraction.year}-12-31":
             task.nodes = task.nodes[-1:]
+    fill_empty_leads(extraction.tasks)
     return extraction

@@ -17,8 +17,9 @@ from django.db import transaction
 
 from luoshi.extraction import extract_document, load_departments
 from luoshi.extraction.departments import Departments
+from luoshi.extraction.indicators import by_indicator
 from luoshi.extraction.milestones import milestones
-from luoshi.extraction.model import Extraction
+from luoshi.extraction.model import Assignment, Extraction
 from luoshi.extraction.model import Target as ExtractedTarget
 from luoshi.extraction.model import Task as ExtractedTask
 from luoshi.reading import Document
@@ -54,30 +55,56 @@ def _nodes(task: ExtractedTask, text: str, year: int | None) -> list[Any]:
 
 
 def draft_tasks(extraction: Extraction) -> list[DraftTask]:
-    """The extractor's tasks, with their suggested departments, as draft rows of a plan."""
+    """The extractor's tasks, with their suggested departments, as draft rows of a plan.
+
+    A task whose main indicators have their own leads (主要预期目标) gives one draft per such
+    indicator (code T005.1, T005.2…), as the 分工方案 does; the sentence keeps a draft of its
+    own only for the targets that share its lead.
+    """
     drafts = []
     for task in extraction.tasks:
-        leads = [a for a in task.assignments if a.role == "lead"]
-        drafts.append(
-            DraftTask(
-                code=task.id,
-                text=extraction.text[task.start : task.end],
-                start=task.start,
-                end=task.end,
-                kind=task.kind,
-                subheading=task.subheading or "",
-                targets=[extraction.targets[i] for i in task.targets],
-                lead=leads[0].department if leads else None,
-                supporting=[a.department for a in task.assignments if a.role == "support"],
-                reasons=[
-                    {"department": a.department, "role": a.role, "reason": a.reason}
-                    for a in task.assignments
-                ],
-                deadline=task.deadline,
-                nodes=_nodes(task, extraction.text[task.start : task.end], extraction.year),
-            )
-        )
+        rest, own = by_indicator(task, extraction.targets)
+        general = [a for a in task.assignments if a.target is None]
+        if rest or not own:
+            other = [i for i in task.targets if i not in own]
+            drafts.append(_draft(task, task.id, task.start, task.end, other, general, extraction))
+        for number, index in enumerate(own, 1):
+            target = extraction.targets[index]
+            mine = [a for a in task.assignments if a.target == index]
+            code = f"{task.id}.{number}"
+            drafts.append(_draft(task, code, target.start, target.end, [index], mine, extraction))
     return drafts
+
+
+def _draft(
+    task: ExtractedTask,
+    code: str,
+    start: int,
+    end: int,
+    targets: list[int],
+    assignments: list[Assignment],
+    extraction: Extraction,
+) -> DraftTask:
+    leads = [a for a in assignments if a.role == "lead"]
+    return DraftTask(
+        code=code,
+        text=extraction.text[start:end],
+        start=start,
+        end=end,
+        kind=task.kind if code == task.id else "target",
+        subheading=task.subheading or "",
+        targets=[extraction.targets[i] for i in targets],
+        lead=leads[0].department if leads else None,
+        supporting=[a.department for a in assignments if a.role == "support"],
+        reasons=[
+            {"department": a.department, "role": a.role, "reason": a.reason} for a in assignments
+        ],
+        deadline=task.deadline,
+        # An indicator's own row is measured by its value; the sentence's may have milestones.
+        nodes=_nodes(task, extraction.text[start:end], extraction.year)
+        if code == task.id
+        else list(task.nodes),
+    )
 
 
 def sha256_of(document: Document) -> str:
