@@ -1,0 +1,101 @@
+"""One report as research reads it: who, which year, which level, and its figures.
+
+The figures come from the extractor's public API (`luoshi.extraction.extract_document`):
+targets of the plan part and achievements of the review part, re-read as `Figure`s. Pure
+Python, no Django.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from luoshi.corpus import jurisdiction_of, name_parts
+from luoshi.reading import ReadError, read
+from luoshi.research.indicators import Figure, figure, table
+from luoshi.research.jurisdictions import level_of
+
+
+class ResearchError(Exception):
+    """A problem the user can fix: a file that cannot be read, a level that cannot be told."""
+
+
+@dataclass
+class Report:
+    file: str
+    place: str  # the jurisdiction as the text names it (广东省, 全国), else the file name's
+    key: str  # what pairs a place's reports across years: the file name's place, else `place`
+    year: int | None  # the plan year
+    level: str | None  # "national", "province", "city", "county"; None when it cannot be told
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def targets(self) -> list[Figure]:
+        return [f for f in self.figures if f.kind == "target"]
+
+    @property
+    def achievements(self) -> list[Figure]:
+        return [f for f in self.figures if f.kind == "achievement"]
+
+
+def load_report(
+    file: str, *, year: int | None = None, level: str | None = None, year_from_name: bool = False
+) -> Report:
+    """Read and extract `file`; `year` and `level` override what the text and name say.
+
+    Raises ResearchError when the file cannot be read.
+    """
+    from luoshi.extraction import extract_document
+
+    name_place, name_year = name_parts(file)
+    try:
+        doc = read(file)
+    except ReadError as error:
+        raise ResearchError(str(error)) from None
+    extraction = extract_document(doc, year=year or (name_year if year_from_name else None))
+    place = jurisdiction_of(extraction.title, doc.original) or name_place
+    rules = table()
+    figures = [figure(t, doc.original, rules) for t in extraction.targets]
+    return Report(
+        file=file,
+        place=place,
+        key=name_place if name_year is not None else place,
+        year=year or extraction.year or name_year,
+        level=level or level_of(place) or level_of(name_place),
+        figures=figures,
+    )
+
+
+def _load_or_reason(args: tuple[str, bool]) -> Report | str:
+    file, year_from_name = args
+    try:
+        return load_report(file, year_from_name=year_from_name)
+    except ResearchError as error:
+        return str(error)
+    except Exception as error:  # one bad file must not stop a run over hundreds
+        return f"{file}: the extractor failed ({type(error).__name__}: {error})"
+
+
+def load_reports(
+    files: list[str], jobs: int | None = None, year_from_name: bool = False
+) -> tuple[list[Report], list[str]]:
+    """Every readable report of `files` in their order, and why the others were skipped."""
+    jobs = jobs or os.cpu_count() or 1
+    work = [(f, year_from_name) for f in files]
+    if jobs == 1 or len(files) <= 1:
+        results = [_load_or_reason(w) for w in work]
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            results = list(pool.map(_load_or_reason, work))
+    reports = [r for r in results if isinstance(r, Report)]
+    skipped = [r for r in results if isinstance(r, str)]
+    return reports, skipped
+
+
+def display_name(report: Report) -> str:
+    """How tables name a report: its place and year (广东省 2025), else its file name."""
+    if report.year:
+        return f"{report.place} {report.year}"
+    return Path(report.file).stem
