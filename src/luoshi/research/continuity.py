@@ -54,6 +54,7 @@ class Pair:
             "main_targets": len(main),
             "main_matched": sum(1 for o in main if o.result is not None),
             "matched": sum(1 for o in self.outcomes if o.result is not None),
+            "no_result": sum(1 for o in self.outcomes if o.result is None),
             **counts,
         }
 
@@ -65,6 +66,8 @@ def candidate_targets(report: Report) -> list[Figure]:
     for target in report.targets:
         if target.periodic or (target.indicator is None and len(target.name) < MIN_NAME):
             continue
+        if any(year != report.year for year in target.years):  # 到2030年…
+            continue
         if target.key in seen:
             continue
         seen.add(target.key)
@@ -72,11 +75,16 @@ def candidate_targets(report: Report) -> list[Figure]:
     return chosen
 
 
-def results_by_key(report: Report) -> dict[tuple[str, str | None, str], Figure]:
-    """The first yearly result of each indicator in the review part of `report`."""
+def results_by_key(
+    report: Report, year: int | None = None
+) -> dict[tuple[str, str | None, str], Figure]:
+    """The first result of each indicator in the review part of `report` for `year` (the year
+    reviewed: a clause naming another year, 从2020年的53.2%, is not that year's result)."""
     found: dict[tuple[str, str | None, str], Figure] = {}
     for result in report.achievements:
         if result.periodic or (result.indicator is None and len(result.name) < MIN_NAME):
+            continue
+        if year is not None and any(y != year for y in result.years):
             continue
         found.setdefault(result.key, result)
     return found
@@ -137,7 +145,8 @@ def compare(earlier: Report, next_report: Report, rules: Table | None = None) ->
     no result for them (无法判断); other targets only when a result of the same name is found.
     """
     rules = rules or table()
-    results = results_by_key(next_report)
+    reviewed = earlier.year or (next_report.year - 1 if next_report.year else None)
+    results = results_by_key(next_report, reviewed)
     outcomes = []
     for target in candidate_targets(earlier):
         result = results.get(target.key)
@@ -249,9 +258,6 @@ def quote(figure: Figure) -> str:
 def markdown(pair: Pair) -> str:
     """The pair as a Markdown table (it reads as well in a terminal)."""
 
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
     lines = [
         f"{display_name(pair.earlier)} → {display_name(pair.next)}",
         "",
@@ -260,16 +266,42 @@ def markdown(pair: Pair) -> str:
     ]
     for o in pair.outcomes:
         lines.append(
-            f"| {cell(o.target.label)} | {cell(quote(o.target))} | "
-            f"{cell(quote(o.result)) if o.result else '—'} | {VERDICTS[o.verdict]} | "
-            f"{cell(o.reason)} |"
+            f"| {_cell(o.target.label)} | {_cell(quote(o.target))} | "
+            f"{_cell(quote(o.result)) if o.result else '—'} | {VERDICTS[o.verdict]} | "
+            f"{_cell(o.reason)} |"
         )
-    s = pair.summary()
-    lines += [
-        "",
+    lines += ["", _summary_line(pair.summary())]
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _summary_line(s: dict[str, int]) -> str:
+    return (
         f"主要目标 {s['main_targets']} 项，找到结果 {s['main_matched']} 项；"
-        f"共比对 {s['matched']} 对：兑现 {s[KEPT]}，未兑现 {s[MISSED]}，无法判断 {s[UNKNOWN]}",
+        f"共比对 {s['matched']} 对：兑现 {s[KEPT]}，未兑现 {s[MISSED]}，"
+        f"无法判断 {s[UNKNOWN] - s['no_result']}；未见结果 {s['no_result']}"
+    )
+
+
+def corpus_markdown(pairs: list[Pair]) -> str:
+    """Every pair's outcomes in one Markdown table, with the totals."""
+    lines = [
+        "| 地区 | 年份 | 指标 | 上年目标（原文） | 本年回顾（原文） | 判断 |",
+        "|---|---|---|---|---|---|",
     ]
+    for pair in pairs:
+        years = f"{pair.earlier.year}→{pair.next.year}"
+        for o in pair.outcomes:
+            result = _cell(quote(o.result)) if o.result else "—"
+            lines.append(
+                f"| {pair.earlier.place} | {years} | {_cell(o.target.label)} | "
+                f"{_cell(quote(o.target))} | {result} | {VERDICTS[o.verdict]} |"
+            )
+    totals = {key: sum(p.summary()[key] for p in pairs) for key in pairs[0].summary()}
+    lines += ["", f"{len(pairs)} 对报告；" + _summary_line(totals)]
     return "\n".join(lines)
 
 

@@ -24,6 +24,7 @@ _NAME_NOISE = re.compile(
     r"|(?:实际)?(?:增长|增速|下降|降低|提高|上升|上涨|涨幅|降幅|达到|达|突破|超过|超|为|约|"
     r"平均|分别|保持在|控制在|稳定在|以上|以内|左右|到|至|预期目标)+$"
 )
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _MEASURES = ("change", "level")
 _BETTER = ("higher", "lower")
 
@@ -55,7 +56,9 @@ class Table:
     level_words: re.Pattern[str]
     fall_words: re.Pattern[str]
     period_words: re.Pattern[str]
+    period_headings: re.Pattern[str]
     generic_names: frozenset[str]
+    vague_names: re.Pattern[str]
     points: float
     relative: float
 
@@ -83,6 +86,7 @@ class Figure:
     context: str  # the clause that ends with the span: 社会消费品零售总额实现…、增长2.8%
     section: str | None
     from_clause: bool  # the indicator was told by the clause, not by the figure's own words
+    years: tuple[int, ...]  # the years its clause names (到2025年, 从2020年的53.2%)
     periodic: bool  # several years' worth (年均, 累计, 五年): not the figure of one year
     better: str | None  # "higher" or "lower", from the table
 
@@ -168,7 +172,9 @@ def parse_table(data: dict[str, Any]) -> Table:
         level_words=_one_pattern(data, "level_words"),
         fall_words=_one_pattern(data, "fall_words"),
         period_words=_one_pattern(data, "period_words"),
+        period_headings=_one_pattern(data, "period_headings"),
         generic_names=frozenset(str(n) for n in data.get("generic_names", [])),
+        vague_names=_one_pattern(data, "vague_names"),
         points=float(tolerance.get("points", 0.2)),
         relative=float(tolerance.get("relative", 0.02)),
     )
@@ -234,6 +240,11 @@ def figure(target: Target, text: str, rules: Table | None = None) -> Figure:
     )
     measure = "change" if is_change and family == "percent" else "level"
     name = normalize(target.indicator)
+    if rules.vague_names.search(name):
+        name = ""
+    own = target.indicator
+    if "分别" in own and "、" in own:  # A、B分别增长8%、6%: this value is A's
+        own = own.split("、", 1)[0]
     # "分别增长8.9%、7.7%": the second value has no name of its own and is not the first's.
     before = text[max(0, target.start - 1) : target.start]
     respectively = not target.indicator.strip() and before in ("、", "和")
@@ -244,8 +255,8 @@ def figure(target: Target, text: str, rules: Table | None = None) -> Figure:
             indicator = identify(clause, family, measure, rules)
             from_clause = True
         else:  # 增加值增长3% after 规模以上工业企业达7.6万家: its name runs on from the clause
-            indicator = identify(target.indicator, family, measure, rules)
-            if indicator is None:
+            indicator = identify(own, family, measure, rules)
+            if indicator is None and own == target.indicator:
                 reach = len(clause) - len(target.text) + 1
                 indicator = identify(clause, family, measure, rules, reach=reach)
                 from_clause = indicator is not None
@@ -278,8 +289,9 @@ def figure(target: Target, text: str, rules: Table | None = None) -> Figure:
         context=clause,
         from_clause=from_clause,
         section=target.section,
+        years=tuple(int(y) for y in _YEAR.findall(clause)),
         periodic=bool(rules.period_words.search(clause)),
-        better=indicator.better if indicator else None,
+        better=indicator.better if indicator else ("lower" if falls else None),
     )
 
 

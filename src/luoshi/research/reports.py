@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from luoshi.corpus import jurisdiction_of, name_parts
 from luoshi.reading import ReadError, read
 from luoshi.research.indicators import Figure, figure, table
-from luoshi.research.jurisdictions import level_of
+from luoshi.research.jurisdictions import level_of, place_name
 
 
 class ResearchError(Exception):
@@ -30,6 +30,7 @@ class Report:
     year: int | None  # the plan year
     level: str | None  # "national", "province", "city", "county"; None when it cannot be told
     figures: list[Figure] = field(default_factory=list)
+    text: str = ""  # the decoded text, which every figure's offsets point into
 
     @property
     def targets(self) -> list[Figure]:
@@ -55,16 +56,28 @@ def load_report(
     except ReadError as error:
         raise ResearchError(str(error)) from None
     extraction = extract_document(doc, year=year or (name_year if year_from_name else None))
-    place = jurisdiction_of(extraction.title, doc.original) or name_place
+    place = place_name(jurisdiction_of(extraction.title, doc.original), name_place)
     rules = table()
     figures = [figure(t, doc.original, rules) for t in extraction.targets]
+    plan_year = year or extraction.year or name_year
+    # A target under a heading of several years (“十五五”时期主要目标) is not this year's,
+    # unless the heading also names the year (“十五五”时期目标任务和2026年工作安排).
+    spans = [
+        (s.start, s.body_end)
+        for s in extraction.sections
+        if rules.period_headings.search(s.title) and f"{plan_year}年" not in s.title
+    ]
+    for index, item in enumerate(figures):
+        if item.kind == "target" and any(start <= item.start < end for start, end in spans):
+            figures[index] = replace(item, periodic=True)
     return Report(
         file=file,
         place=place,
         key=name_place if name_year is not None else place,
-        year=year or extraction.year or name_year,
+        year=plan_year,
         level=level or level_of(place) or level_of(name_place),
         figures=figures,
+        text=doc.original,
     )
 
 
