@@ -157,8 +157,10 @@ def test_guangdong_2025_growth_fell_short_and_jobs_were_kept(guangdong):
 
 
 def test_a_main_target_without_a_result_is_listed_as_unknown(guangdong):
-    grain = outcome(guangdong, "grain_output")
-    assert (grain.result, grain.verdict) == (None, UNKNOWN)
+    for indicator in ("grain_output", "cpi"):
+        missing = outcome(guangdong, indicator)
+        assert (missing.result, missing.verdict) == (None, UNKNOWN)
+    assert outcome(guangdong, "cpi").mention is None
 
 
 def test_spans_point_into_both_reports(guangdong):
@@ -184,3 +186,11 @@ def test_national_2024_every_main_target_met(national):
     assert energy.result.text == "单位国内生产总值能耗降幅超过3%"
     summary = national.summary()
     assert summary["main_matched"] / summary["main_targets"] >= 0.8
+
+
+def test_a_result_in_words_only_is_shown_with_its_span(guangdong):
+    grain = outcome(guangdong, "grain_output")
+    start, end, words = grain.mention
+    assert words == "粮食总产量创2006年以来新高"
+    assert (REPORTS / "guangdong-2026.txt").read_text("utf-8")[start:end] == words
+    assert "只有定性表述" in grain.reason

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,8 @@ VERDICTS = {KEPT: "兑现", MISSED: "未兑现", UNKNOWN: "无法判断"}
 MIN_NAME = 4
 _EPSILON = 1e-9
 NO_RESULT = "下一年报告的回顾部分未见该指标的结果"
+WORDS_ONLY = "下一年报告的回顾部分只有定性表述："
+_CLAUSE = re.compile(r"[^，。；！？：,;!?:\n]*")
 
 
 @dataclass
@@ -34,6 +37,9 @@ class Outcome:
     result: Figure | None  # of the next report's review part; None when it states none
     verdict: str  # KEPT, MISSED or UNKNOWN
     reason: str  # in Chinese, for the table
+    # Without a result: where the next report's review names the indicator in words only
+    # (粮食总产量创2006年以来新高), as a span of the next report: (start, end, text).
+    mention: tuple[int, int, str] | None = None
 
     @property
     def main(self) -> bool:
@@ -138,6 +144,27 @@ def _wanted(low: float | None, high: float | None, target: Figure) -> str:
     return f"目标要求{show_bound(high if high is not None else 0.0, '<=', target.unit)}"
 
 
+def mention_of(indicator_id: str, report: Report, rules: Table) -> tuple[int, int, str] | None:
+    """The first clause of the review part of `report` that names the indicator, if any."""
+    indicator = rules.by_id(indicator_id)
+    if indicator is None:
+        return None
+    for start, end in report.review:
+        part = report.text[start:end]
+        for pattern in indicator.names:
+            for match in pattern.finditer(part):
+                begin = part.rfind("\n", 0, match.start()) + 1
+                for mark in "，。；！？：,;!?:":
+                    begin = max(begin, part.rfind(mark, 0, match.start()) + 1)
+                clause = _CLAUSE.match(part, begin)
+                stop = clause.end() if clause else match.end()
+                words = part[begin:stop]
+                if any(p.search(words) for p in indicator.exclude):
+                    continue
+                return start + begin, start + stop, words
+    return None
+
+
 def compare(earlier: Report, next_report: Report, rules: Table | None = None) -> Pair:
     """Every yearly target of `earlier` judged against the review part of `next_report`.
 
@@ -152,7 +179,9 @@ def compare(earlier: Report, next_report: Report, rules: Table | None = None) ->
         result = results.get(target.key)
         if result is None:
             if target.indicator is not None:
-                outcomes.append(Outcome(target, None, UNKNOWN, NO_RESULT))
+                mention = mention_of(target.indicator, next_report, rules)
+                reason = f"{WORDS_ONLY}“{mention[2]}”" if mention else NO_RESULT
+                outcomes.append(Outcome(target, None, UNKNOWN, reason, mention))
             continue
         verdict, reason = judge(target, result, rules)
         outcomes.append(Outcome(target, result, verdict, reason))
@@ -186,6 +215,9 @@ COLUMNS = [
     "result_text",
     "result_start",
     "result_end",
+    "mention_text",
+    "mention_start",
+    "mention_end",
     "verdict",
     "verdict_label",
     "reason",
@@ -212,6 +244,9 @@ def rows(pairs: list[Pair]) -> list[dict[str, Any]]:
                     "result_text": o.result.text if o.result else "",
                     "result_start": o.result.start if o.result else None,
                     "result_end": o.result.end if o.result else None,
+                    "mention_text": o.mention[2] if o.mention else "",
+                    "mention_start": o.mention[0] if o.mention else None,
+                    "mention_end": o.mention[1] if o.mention else None,
                     "verdict": o.verdict,
                     "verdict_label": VERDICTS[o.verdict],
                     "reason": o.reason,
@@ -237,6 +272,11 @@ def to_json(pair: Pair) -> dict[str, Any]:
                 "verdict": o.verdict,
                 "verdict_label": VERDICTS[o.verdict],
                 "reason": o.reason,
+                "mention": (
+                    {"start": o.mention[0], "end": o.mention[1], "text": o.mention[2]}
+                    if o.mention
+                    else None
+                ),
             }
             for o in pair.outcomes
         ],

@@ -31,6 +31,7 @@ class Report:
     level: str | None  # "national", "province", "city", "county"; None when it cannot be told
     figures: list[Figure] = field(default_factory=list)
     text: str = ""  # the decoded text, which every figure's offsets point into
+    review: list[tuple[int, int]] = field(default_factory=list)  # spans of the review part
 
     @property
     def targets(self) -> list[Figure]:
@@ -78,6 +79,7 @@ def load_report(
         level=level or level_of(place) or level_of(name_place),
         figures=figures,
         text=doc.original,
+        review=[(p.start, p.end) for p in extraction.parts if p.kind == "review"],
     )
 
 
