@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from luoshi.extraction.departments import Departments
 from luoshi.extraction.model import Extraction
 from luoshi.reading import Document, ReadError, read
+
+if TYPE_CHECKING:
+    from luoshi.research import Report
 
 
 def _read_or_exit(path: str, max_bytes: int | None = None) -> Document:
@@ -220,6 +224,16 @@ def plan_command(
 
 
 _JOBS_HELP = "Worker processes (default: one per CPU)."
+
+
+def _tell_problems(reports: list[Report], skipped: list[str]) -> None:
+    for reason in skipped:
+        click.echo(f"skipped {reason}", err=True)
+    for report in reports:
+        for warning in report.warnings():
+            click.echo(f"warning: {warning}", err=True)
+
+
 _YEAR_FROM_NAME_HELP = "Take the plan year from the file name (zhejiang-2025.txt) over the text."
 
 
@@ -246,8 +260,7 @@ def continuity_command(
     files = corpus.find_files(paths)
     two_files = len(paths) == 2 and len(files) == 2
     reports, skipped = load_reports(files, jobs, year_from_name)
-    for reason in skipped:
-        click.echo(f"skipped {reason}", err=True)
+    _tell_problems(reports, skipped)
     if two_files:
         if skipped:
             raise click.ClickException(skipped[0])
@@ -313,8 +326,7 @@ def levels_command(
     overrides = _level_overrides(level_options)
     found = corpus.find_files(files)
     reports, skipped = load_reports(found, jobs, year_from_name)
-    for reason in skipped:
-        click.echo(f"skipped {reason}", err=True)
+    _tell_problems(reports, skipped)
     if not reports:
         raise click.ClickException("none of the files could be read")
     for report in reports:

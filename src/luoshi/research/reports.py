@@ -33,6 +33,17 @@ class Report:
     text: str = ""  # the decoded text, which every figure's offsets point into
     review: list[tuple[int, int]] = field(default_factory=list)  # spans of the review part
 
+    def warnings(self) -> list[str]:
+        """What makes this report's figures doubtful: a part the extractor did not find."""
+        found = []
+        if not self.targets:
+            found.append(f"{self.file}: no targets found (the plan part was not recognized)")
+        if not self.review:
+            found.append(
+                f"{self.file}: no review part found; its past results may be read as targets"
+            )
+        return found
+
     @property
     def targets(self) -> list[Figure]:
         return [f for f in self.figures if f.kind == "target"]
