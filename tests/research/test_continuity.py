@@ -193,4 +193,4 @@ def test_a_result_in_words_only_is_shown_with_its_span(guangdong):
     start, end, words = grain.mention
     assert words == "粮食总产量创2006年以来新高"
     assert (REPORTS / "guangdong-2026.txt").read_text("utf-8")[start:end] == words
-    assert "只有定性表述" in grain.reason
+    assert "未见该年的数字" in grain.reason

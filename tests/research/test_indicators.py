@@ -187,3 +187,18 @@ def test_a_place_that_is_only_an_ending_takes_the_file_name_s():
     assert place_name("自治区", "guangxi") == "广西壮族自治区"
     assert place_name("广东省", "guangdong") == "广东省"
     assert place_name(None, "laiyuan") == "laiyuan"
+
+
+def test_a_review_of_five_years_runs_until_the_year_reviewed_starts():
+    from luoshi.research.reports import several_years_spans
+
+    text = (
+        "一、“十四五”时期和2025年工作回顾\n"
+        "这五年，城镇新增就业261.6万人。2022年世界城市日成功举办。\n"
+        "各位代表！刚刚过去的2025年，城镇新增就业52万人。\n"
+    )
+    spans = several_years_spans(text, [(0, len(text))], table(), 2026)
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert "261.6万人" in text[start:end] and "52万人" not in text[start:end]
+    assert several_years_spans(text, [(0, len(text))], table(), None) == []

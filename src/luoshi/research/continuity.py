@@ -27,7 +27,7 @@ VERDICTS = {KEPT: "兑现", MISSED: "未兑现", UNKNOWN: "无法判断"}
 MIN_NAME = 4
 _EPSILON = 1e-9
 NO_RESULT = "下一年报告的回顾部分未见该指标的结果"
-WORDS_ONLY = "下一年报告的回顾部分只有定性表述："
+WORDS_ONLY = "下一年报告的回顾部分未见该年的数字，提到该指标处："
 _CLAUSE = re.compile(r"[^，。；！？：,;!?:\n]*")
 
 
@@ -37,8 +37,8 @@ class Outcome:
     result: Figure | None  # of the next report's review part; None when it states none
     verdict: str  # KEPT, MISSED or UNKNOWN
     reason: str  # in Chinese, for the table
-    # Without a result: where the next report's review names the indicator in words only
-    # (粮食总产量创2006年以来新高), as a span of the next report: (start, end, text).
+    # Without a result: where the next report's review names the indicator without the year's
+    # figure (粮食总产量创2006年以来新高), as a span of the next report: (start, end, text).
     mention: tuple[int, int, str] | None = None
 
     @property

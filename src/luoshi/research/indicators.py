@@ -59,6 +59,8 @@ class Table:
     period_headings: re.Pattern[str]
     generic_names: frozenset[str]
     vague_names: re.Pattern[str]
+    several_years: re.Pattern[str]
+    one_year: str  # a pattern with {year} for the year reviewed
     points: float
     relative: float
 
@@ -165,6 +167,9 @@ def parse_table(data: dict[str, Any]) -> Table:
             )
         )
     tolerance = data.get("tolerance") or {}
+    markers = data.get("review_markers") or {}
+    if not isinstance(markers, dict):
+        raise RuleError(f"{_FILE}: `review_markers` must be a mapping")
     return Table(
         indicators=tuple(indicators),
         units=units,
@@ -175,9 +180,16 @@ def parse_table(data: dict[str, Any]) -> Table:
         period_headings=_one_pattern(data, "period_headings"),
         generic_names=frozenset(str(n) for n in data.get("generic_names", [])),
         vague_names=_one_pattern(data, "vague_names"),
+        several_years=_one_pattern(markers, "several_years"),
+        one_year="|".join(f"(?:{p.pattern})" for p in _patterns(markers, "one_year", "one_year")),
         points=float(tolerance.get("points", 0.2)),
         relative=float(tolerance.get("relative", 0.02)),
     )
+
+
+def one_year_marker(rules: Table, year: int) -> re.Pattern[str]:
+    """The markers that start the review of `year` (过去一年, 刚刚过去的2025年)."""
+    return re.compile(rules.one_year.replace("{year}", str(year)))
 
 
 @cache

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from luoshi.corpus import jurisdiction_of, name_parts
 from luoshi.reading import ReadError, read
-from luoshi.research.indicators import Figure, figure, table
+from luoshi.research.indicators import Figure, Table, figure, one_year_marker, table
 from luoshi.research.jurisdictions import level_of, place_name
 
 
@@ -72,6 +72,7 @@ def load_report(
     rules = table()
     figures = [figure(t, doc.original, rules) for t in extraction.targets]
     plan_year = year or extraction.year or name_year
+    review = [(p.start, p.end) for p in extraction.parts if p.kind == "review"]
     # A target under a heading of several years (“十五五”时期主要目标) is not this year's,
     # unless the heading also names the year (“十五五”时期目标任务和2026年工作安排).
     spans = [
@@ -79,8 +80,11 @@ def load_report(
         for s in extraction.sections
         if rules.period_headings.search(s.title) and f"{plan_year}年" not in s.title
     ]
+    several = several_years_spans(doc.original, review, rules, plan_year)
     for index, item in enumerate(figures):
         if item.kind == "target" and any(start <= item.start < end for start, end in spans):
+            figures[index] = replace(item, periodic=True)
+        if item.kind == "achievement" and any(s <= item.start < e for s, e in several):
             figures[index] = replace(item, periodic=True)
     return Report(
         file=file,
@@ -90,8 +94,35 @@ def load_report(
         level=level or level_of(place) or level_of(name_place),
         figures=figures,
         text=doc.original,
-        review=[(p.start, p.end) for p in extraction.parts if p.kind == "review"],
+        review=review,
     )
+
+
+def several_years_spans(
+    text: str, review: list[tuple[int, int]], rules: Table, plan_year: int | None
+) -> list[tuple[int, int]]:
+    """The stretches of the review part that review several years (这五年…), each running from
+    its marker to the next marker of the year reviewed (刚刚过去的2025年) or the part's end."""
+    if plan_year is None:
+        return []
+    one_year = one_year_marker(rules, plan_year - 1)
+    spans = []
+    for _, end in review:
+        # From the top: the opening lines before the review part may set its span (过去五年…).
+        marks = sorted(
+            [(m.start(), True) for m in rules.several_years.finditer(text, 0, end)]
+            + [(m.start(), False) for m in one_year.finditer(text, 0, end)]
+        )
+        opened: int | None = None
+        for at, several in marks:
+            if several and opened is None:
+                opened = at
+            elif not several and opened is not None:
+                spans.append((opened, at))
+                opened = None
+        if opened is not None:
+            spans.append((opened, end))
+    return [(max(s, 0), e) for s, e in spans if e > min(r[0] for r in review)]
 
 
 def _load_or_reason(args: tuple[str, bool]) -> Report | str:
