@@ -57,6 +57,7 @@ class Table:
     fall_words: re.Pattern[str]
     period_words: re.Pattern[str]
     period_headings: re.Pattern[str]
+    plan_openers: re.Pattern[str]
     generic_names: frozenset[str]
     vague_names: re.Pattern[str]
     several_years: re.Pattern[str]
@@ -178,6 +179,7 @@ def parse_table(data: dict[str, Any]) -> Table:
         fall_words=_one_pattern(data, "fall_words"),
         period_words=_one_pattern(data, "period_words"),
         period_headings=_one_pattern(data, "period_headings"),
+        plan_openers=_one_pattern(data, "plan_openers"),
         generic_names=frozenset(str(n) for n in data.get("generic_names", [])),
         vague_names=_one_pattern(data, "vague_names"),
         several_years=_one_pattern(markers, "several_years"),

@@ -32,13 +32,21 @@ class Report:
     figures: list[Figure] = field(default_factory=list)
     text: str = ""  # the decoded text, which every figure's offsets point into
     review: list[tuple[int, int]] = field(default_factory=list)  # spans of the review part
+    # Figures read as past results because they come before the targets' opening (主要预期目标)
+    # in a report whose review part the extractor did not find.
+    inferred: int = 0
 
     def warnings(self) -> list[str]:
         """What makes this report's figures doubtful: a part the extractor did not find."""
         found = []
         if not self.targets:
             found.append(f"{self.file}: no targets found (the plan part was not recognized)")
-        if not self.review:
+        if self.inferred:
+            found.append(
+                f"{self.file}: the extractor found no review part; the {self.inferred} figures "
+                "before its 主要预期目标 are read as past results"
+            )
+        elif not self.review:
             found.append(
                 f"{self.file}: no review part found; its past results may be read as targets"
             )
@@ -80,6 +88,14 @@ def load_report(
         for s in extraction.sections
         if rules.period_headings.search(s.title) and f"{plan_year}年" not in s.title
     ]
+    inferred = 0
+    opener = None if review else rules.plan_openers.search(doc.original)
+    if opener and any(f.start < opener.start() for f in figures):
+        review = [(0, opener.start())]
+        inferred = sum(1 for f in figures if f.start < opener.start())
+        figures = [
+            replace(f, kind="achievement") if f.start < opener.start() else f for f in figures
+        ]
     several = several_years_spans(doc.original, review, rules, plan_year)
     for index, item in enumerate(figures):
         if item.kind == "target" and any(start <= item.start < end for start, end in spans):
@@ -95,6 +111,7 @@ def load_report(
         figures=figures,
         text=doc.original,
         review=review,
+        inferred=inferred,
     )
 
 
