@@ -67,11 +67,13 @@ def test_a_county_is_set_against_the_city_it_names():
     assert row.parent is city_a and row.cells["gdp_growth"].flag is None
 
 
-def test_a_county_that_names_no_city_has_no_parent_among_several():
-    city_a = make_report("甲市", 2025, "city", [growth(6)])
-    city_b = make_report("乙市", 2025, "city", [growth(5)])
-    county = make_report("丙县", 2025, "county", [growth(7)])
-    assert choose_parent(county, [city_a, city_b]) is None
+def test_a_county_that_names_no_city_is_set_against_the_level_above_it_names():
+    city = make_report("甲市", 2025, "city", [growth(6)])
+    nation = make_report("全国", 2025, "national", [growth(5)])
+    county = make_report("丙县", 2025, "county", [growth(7)], text="聊城市委")
+    assert choose_parent(county, [city]) is None
+    row = compare_levels([city, nation, county]).rows[-1]
+    assert row.parent is nation and row.cells["gdp_growth"].flag == "higher"
 
 
 def test_a_report_of_unknown_level_is_refused_with_what_to_do():

@@ -5,13 +5,15 @@
     table = compare_levels([load_report(f) for f in files])
 
 Each report's main target of each indicator of the synonym table is set beside the one of the
-level above (the nearest level present; among several, the place the lower report names most),
+level above (the nearest level present whose report's place the lower report names, most often
+among several; the nation needs no naming),
 and flagged where the lower level sets a higher growth target (加码) or a looser cap (宽于上级)
 for an indicator that is comparable across levels (a rate, not an amount). Pure Python.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +22,7 @@ from luoshi.research.jurisdictions import level_label, levels
 from luoshi.research.reports import Report, ResearchError, display_name
 
 HIGHER, LOOSER = "higher", "looser"
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 FLAGS = {HIGHER: "加码", LOOSER: "宽于上级"}
 _EPSILON = 1e-9
 
@@ -72,9 +75,12 @@ def stem(place: str) -> str:
 
 
 def choose_parent(report: Report, candidates: list[Report]) -> Report | None:
-    """The report of the level above that `report` belongs to: the only one, or the one whose
-    place the lower report names most often (a county report names its city and province)."""
-    if len(candidates) == 1:
+    """The report among `candidates` (of one level) that `report` belongs to: the one whose place
+    the lower report names most often (a county report names its city and province); the nation,
+    and a lone place known only by its file name, need no naming."""
+    if len(candidates) == 1 and (
+        candidates[0].level == levels().order[0] or not _CHINESE.search(candidates[0].place)
+    ):  # the nation, or a place known only by its file name (baoding): nothing to look for
         return candidates[0]
     counts = [(report.text.count(stem(c.place)), i) for i, c in enumerate(candidates)]
     best, index = max(counts, default=(0, -1))
@@ -101,9 +107,11 @@ def compare_levels(reports: list[Report], rules: Table | None = None) -> Compari
     rows = []
     for report in ranked:
         rank = order.rank(report.level or "")
-        above = [r for r in ranked if order.rank(r.level or "") < rank]
-        nearest = max((order.rank(r.level or "") for r in above), default=None)
-        parent = choose_parent(report, [r for r in above if order.rank(r.level or "") == nearest])
+        parent = None
+        for level in reversed(order.order[:rank]):  # the nearest level up first
+            parent = choose_parent(report, [r for r in ranked if r.level == level])
+            if parent is not None:
+                break
         row = Row(report, parent)
         for indicator_id, target in targets[id(report)].items():
             cell = Cell(target)
