@@ -72,7 +72,7 @@ def candidate_targets(report: Report) -> list[Figure]:
     for target in report.targets:
         if target.periodic or (target.indicator is None and len(target.name) < MIN_NAME):
             continue
-        if any(year != report.year for year in target.years):  # 到2030年…
+        if report.year is not None and any(y != report.year for y in target.years):  # 到2030年
             continue
         if target.key in seen:
             continue
@@ -125,6 +125,8 @@ def judge(target: Figure, result: Figure, rules: Table | None = None) -> tuple[s
     elif result.comparator == "<=":
         at_least = float("-inf")
     wanted = _wanted(low, high, target)
+    if target.comparator == "~" and target.upper is None:  # say where the band comes from
+        wanted += f"（{show(target)}左右，容差{_band(target, rules)}）".replace("约", "")
     above_low = low is None or at_least >= low - _EPSILON
     below_high = high is None or at_most <= high + _EPSILON
     if above_low and below_high:
@@ -134,6 +136,12 @@ def judge(target: Figure, result: Figure, rules: Table | None = None) -> tuple[s
     if fails_low or fails_high:
         return MISSED, f"实际{show(result)}，{wanted}"
     return UNKNOWN, f"实际{show(result)}，不足以判断是否{wanted}"
+
+
+def _band(target: Figure, rules: Table) -> str:
+    if target.family == "percent":
+        return f"{rules.points:g}个百分点"
+    return f"{rules.relative:.0%}"
 
 
 def _wanted(low: float | None, high: float | None, target: Figure) -> str:
