@@ -53,6 +53,8 @@ class Rules:
     plan_headings: tuple[str, ...]
     review_openings: tuple[str, ...]
     plan_openings: tuple[str, ...]
+    plan_markers: tuple[str, ...]
+    heading_periods: tuple[str, ...]
     situation_markers: tuple[str, ...]
     baseline_prefixes: tuple[str, ...]
     qualifier_nouns: tuple[str, ...]
@@ -152,6 +154,8 @@ def load_rules(directory: Path | None = None) -> Rules:
         plan_headings=_words(lexicon, "plan_headings", "lexicon.yaml"),
         review_openings=_words(lexicon, "review_openings", "lexicon.yaml"),
         plan_openings=_words(lexicon, "plan_openings", "lexicon.yaml"),
+        plan_markers=_words(lexicon, "plan_markers", "lexicon.yaml"),
+        heading_periods=_words(lexicon, "heading_periods", "lexicon.yaml"),
         situation_markers=_words(lexicon, "situation_markers", "lexicon.yaml"),
         baseline_prefixes=_words(lexicon, "baseline_prefixes", "lexicon.yaml"),
         qualifier_nouns=_words(lexicon, "qualifier_nouns", "lexicon.yaml"),

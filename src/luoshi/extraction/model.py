@@ -60,6 +60,7 @@ class Part:
     kind: str  # "review", "plan", or "glossary" (definitions at the end)
     start: int
     end: int
+    rule: str = "part.whole"  # how the part was found (part.heading_words, part.opening, …)
 
 
 @dataclass

@@ -5,24 +5,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from luoshi.extraction.lexicons import Rules
-from luoshi.extraction.model import Part, Section, Subheading
+from luoshi.extraction.model import Section, Subheading
 
 CN = "一二三四五六七八九十"
+# A title ends at 。, at the line end, or at a space before the body text that follows it on
+# the same line (二、2005年主要任务 今年是…).
+_TITLE_END = r"(?=[。\n]| (?=[^ \n])|$)"
 _HEADINGS = [
     # (level, pattern on a paragraph start); group 1 is the number, group 2 the title.
-    (1, re.compile(rf"([{CN}]+)、([^\n。]{{2,60}}?)(?=[。\n]|$)")),
-    (2, re.compile(rf"[(（]([{CN}]+)[)）]([^\n。]{{2,80}}?)(?=[。\n]|$)")),
+    (1, re.compile(rf" ?([{CN}]+)、 ?([^\n。 ][^\n。]{{1,59}}?){_TITLE_END}")),
+    (2, re.compile(rf"[(（]([{CN}]+)[)）]([^\n。]{{2,80}}?){_TITLE_END}")),
     (2, re.compile(rf"([{CN}]+)是([^\n。]{{2,80}}?)(?=[。\n]|$)")),
     (2, re.compile(rf"第([{CN}]+)[,，]([^\n。]{{2,80}}?)(?=[。\n]|$)")),
     (3, re.compile(r"(\d{1,2})[.．、]([^\n。\d][^\n。]{1,60}?)(?=[。\n]|$)")),
 ]
-_YEAR = re.compile(r"(20\d\d)年")
 
 
 # Some copies run the whole report on one line, marking paragraphs only by a run of
 # (folded) spaces; three or more spaces never occur inside a Chinese sentence.
-_PARAGRAPH = re.compile(r"[^\n]+?(?=\n| {3,}|$)")
+# Texts joined by single spaces still start a numbered heading after a sentence end and a
+# space (…提出意见。 一、2021年工作回顾 过去一年，…).
+_PARAGRAPH = re.compile(
+    rf"[^\n]+?(?=\n| {{3,}}|(?<=[。!?:]) {{1,2}}(?:[{CN}]+、|[(（][{CN}]+[)）])|$)"
+)
 _SENTENCE = re.compile(r"[^。!?]+(?:[。!?]+[”’\"]?|$)")
 # A sub-heading: a short lead sentence without a comma or a number, ending in 。
 _SUBHEADING_MAX = 16
@@ -170,70 +175,3 @@ def find_title(text: str) -> str | None:
         if "报告" in line and len(line) <= 40 and not any(mark in line for mark in "，。,"):
             return line
     return None
-
-
-def find_year(text: str, sections: list[Section]) -> int | None:
-    """The plan year: from a plan heading, else from the first date near the top."""
-    for section in sections:
-        if section.level == 1 and "回顾" not in section.title:
-            match = _YEAR.search(section.title)
-            if match:
-                return int(match.group(1))
-    match = _YEAR.search(text[:400])
-    return int(match.group(1)) if match else None
-
-
-def find_parts(
-    text: str, sections: list[Section], rules: Rules, glossary: int | None = None
-) -> list[Part]:
-    """Split the text into review (past results) and plan (commitments) parts.
-
-    A glossary at the end (from `glossary` on) is a part of its own: it defines words, it
-    neither reviews nor commits.
-    """
-    if glossary is None:
-        return _review_and_plan(text, sections, rules)
-    parts = _review_and_plan(text[:glossary], sections, rules)
-    return [*parts, Part("glossary", glossary, len(text))]
-
-
-def _parts_by_openings(text: str, rules: Rules) -> list[Part] | None:
-    """Review and plan of a report without numbered headings, from paragraph openings.
-
-    The review runs from the first paragraph that opens on a past period (过去一年，…) to the
-    first later paragraph that opens on the plan (今年…, 2022年政府工作…); None if there is no
-    such pair in order.
-    """
-    spans = paragraphs(text)
-    review = next((s for s, e in spans if text[s:e].startswith(rules.review_openings)), None)
-    if review is None or review > len(text) // 2:
-        return None
-    plan = next(
-        (s for s, e in spans if s > review and text[s:e].startswith(rules.plan_openings)), None
-    )
-    if plan is None:
-        return None
-    parts = [Part("plan", 0, review)] if review > 0 else []
-    return [*parts, Part("review", review, plan), Part("plan", plan, len(text))]
-
-
-def _review_and_plan(text: str, sections: list[Section], rules: Rules) -> list[Part]:
-    tops = [s for s in sections if s.level == 1]
-    kinds = []
-    for section in tops:
-        if any(word in section.title for word in rules.review_headings):
-            kinds.append("review")
-        elif any(word in section.title for word in rules.plan_headings):
-            kinds.append("plan")
-        else:
-            kinds.append(kinds[-1] if kinds else "plan")
-    if "review" not in kinds:
-        return _parts_by_openings(text, rules) or [Part("plan", 0, len(text))]
-    parts = [Part(kinds[0], 0, tops[0].start)] if tops[0].start > 0 else []
-    for section, kind in zip(tops, kinds, strict=True):
-        if parts and parts[-1].kind == kind:
-            parts[-1].end = section.body_end
-        else:
-            parts.append(Part(kind, section.start, section.body_end))
-    parts[-1].end = len(text)
-    return parts
