@@ -166,3 +166,19 @@ def test_a_data_vendors_escaped_line_breaks_are_read_as_breaks():
     assert [t.kind for t in result.targets] == ["achievement", "target"]
     start, end = document.to_original(0, 5)
     assert document.original[start:end] == "各位代表："
+
+
+def test_parse_says_how_the_split_was_found_and_warns_of_goals_without_targets(tmp_path):
+    from click.testing import CliRunner
+
+    from luoshi.cli import main
+
+    report = tmp_path / "report.txt"
+    # The goals sit in what is taken as the review, so no target is found: a warning says so.
+    report.write_text("一、2024年工作回顾\n" + REVIEW + PLAN + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "[review 0–" in result.output and "found by part.heading_words]" in result.output
+    assert "warning: a 预期目标/主要目标 paragraph but no targets found" in result.output
+    result = CliRunner().invoke(main, ["parse", "--json", str(report)])
+    assert '"rule": "part.heading_words"' in result.output and '"warnings": [' in result.output

@@ -16,6 +16,10 @@ from luoshi.extraction.lexicons import Rules
 from luoshi.extraction.model import Part, Section
 from luoshi.extraction.structure import paragraphs
 
+# A paragraph that sets the year's goals: 预期目标/主要目标 then a rate, not goals of the past
+# (完成了“十二五”预期目标, 明显低于年初预期目标).
+_GOALS = re.compile(r"(?:预期目标|主要目标)[^。\n]{0,40}?\d+(?:\.\d+)?\s*[%％]")
+_PAST_GOALS = re.compile(r"(?:完成|实现|低于|高于|超过?|年初)[^,，。\n]{0,6}$")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 # An unnumbered heading line: short, no sentence punctuation.
 _HEADING_LINE_MAX = 32
@@ -136,7 +140,7 @@ def _by_headings(
             marks.append((plan, "plan", "part.opening"))
     parts: list[Part] = []
     if marks[0][0] > 0:
-        parts.append(Part(marks[0][1], 0, marks[0][0], "part.preamble"))
+        parts.append(Part(marks[0][1], 0, marks[0][0], marks[0][2]))  # the preamble
     for start, kind, rule in marks:
         if parts and parts[-1].kind == kind:
             continue
@@ -183,3 +187,18 @@ def _by_openings(
         Part("review", review, plan, "part.opening"),
         Part("plan", plan, end, "part.opening"),
     ]
+
+
+def has_goals(text: str) -> bool:
+    """Whether `text` has a paragraph setting goals: 预期目标/主要目标 followed by a rate."""
+    return any(
+        not _PAST_GOALS.search(text, max(0, m.start() - 12), m.start())
+        for m in _GOALS.finditer(text)
+    )
+
+
+def warnings(text: str, targets: int) -> list[str]:
+    """What a reader should check by hand: a goals paragraph that gave no targets."""
+    if targets == 0 and has_goals(text):
+        return ["a 预期目标/主要目标 paragraph but no targets found: check the review/plan split"]
+    return []

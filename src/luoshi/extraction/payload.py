@@ -6,6 +6,8 @@ from dataclasses import asdict
 from typing import Any
 
 from luoshi.extraction.model import Extraction
+from luoshi.extraction.parts import warnings
+from luoshi.extraction.text import fold
 
 
 def parse_payload(extraction: Extraction, *, with_sentences: bool = False) -> dict[str, Any]:
@@ -18,7 +20,12 @@ def parse_payload(extraction: Extraction, *, with_sentences: bool = False) -> di
         "subheadings": [asdict(s) for s in extraction.subheadings],
         "targets": [t.to_dict() for t in extraction.targets],
         "tasks": [asdict(t) for t in extraction.tasks],
+        "warnings": warnings(fold(extraction.text), _planned(extraction)),
     }
     if with_sentences:
         payload["sentences"] = [{"start": s, "end": e} for s, e in extraction.sentences]
     return payload
+
+
+def _planned(extraction: Extraction) -> int:
+    return sum(1 for t in extraction.targets if t.kind == "target")
