@@ -101,6 +101,8 @@ def extract_document(
     for target in result.targets:
         target.start, target.end = document.to_original(target.start, target.end)
         target.text = original[target.start : target.end]
+        if target.restated:
+            target.restated = [document.to_original(s, e) for s, e in target.restated]
     for task in result.tasks:
         task.start, task.end = document.to_original(task.start, task.end)
         task.text = original[task.start : task.end]

@@ -59,6 +59,11 @@ class Rules:
     heading_periods: tuple[str, ...]
     situation_markers: tuple[str, ...]
     baseline_prefixes: tuple[str, ...]
+    slogan_nouns: tuple[str, ...]
+    capacity_units: tuple[str, ...]
+    capacity_specs: tuple[str, ...]
+    project_nouns: tuple[str, ...]
+    restatement_markers: tuple[str, ...]
     qualifier_nouns: tuple[str, ...]
     each_units: tuple[str, ...]
     people_nouns: tuple[str, ...]
@@ -169,6 +174,11 @@ def load_rules(directory: Path | None = None) -> Rules:
         heading_periods=_words(lexicon, "heading_periods", "lexicon.yaml"),
         situation_markers=_words(lexicon, "situation_markers", "lexicon.yaml"),
         baseline_prefixes=_words(lexicon, "baseline_prefixes", "lexicon.yaml"),
+        slogan_nouns=_words(lexicon, "slogan_nouns", "lexicon.yaml"),
+        capacity_units=_words(lexicon, "capacity_units", "lexicon.yaml"),
+        capacity_specs=_words(lexicon, "capacity_specs", "lexicon.yaml"),
+        project_nouns=_words(lexicon, "project_nouns", "lexicon.yaml"),
+        restatement_markers=_words(lexicon, "restatement_markers", "lexicon.yaml"),
         qualifier_nouns=_words(lexicon, "qualifier_nouns", "lexicon.yaml"),
         each_units=_words(lexicon, "each_units", "lexicon.yaml"),
         people_nouns=_words(lexicon, "people_nouns", "lexicon.yaml"),

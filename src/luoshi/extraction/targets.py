@@ -13,6 +13,8 @@ from functools import cache
 from luoshi.extraction.lexicons import Rules, Unit
 from luoshi.extraction.mentions import Mention, find_mentions
 from luoshi.extraction.model import Part, Section, Target
+from luoshi.extraction.names import capacity_in_name, counted_slogan, is_baseline
+from luoshi.extraction.restated import merge_restated
 from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, alternation
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
@@ -156,6 +158,7 @@ class TargetFinder:
         targets: list[Target] = []
         qualifier: tuple[int, str] | None = None  # (clause start, text) waiting for its count
         each_units: tuple[int, list[str]] | None = None
+        baselines: list[tuple[int, float]] = []  # (clause start, value) waiting for their target
         last_end = 0
         previous: Target | None = None
         quiet = [(p.start, p.end) for p in self.parts if p.kind not in ("plan", "review")]
@@ -171,6 +174,9 @@ class TargetFinder:
             if verdict == "denominator":
                 each_units = (clause, [self.text[mention.start : mention.end]])
                 continue
+            if verdict == "baseline":
+                baselines.append((clause, mention.value))
+                continue
             if verdict != "target":
                 continue
             start = self._clause_start(mention.start, max(last_end, clause))
@@ -181,11 +187,14 @@ class TargetFinder:
                 target.qualifier = qualifier[1]
             if each_units and each_units[0] == clause:
                 target.each = each_units[1]
+            baselines = [b for b in baselines if b[0] == clause]
+            if baselines:  # 分别从202元、270元提高到209元、280元: in order
+                target.baseline = baselines.pop(0)[1]
             qualifier = each_units = None
             targets.append(target)
             previous = target
             last_end = target.end
-        return targets
+        return merge_restated(targets, self.rules)
 
     # --- decisions -------------------------------------------------------------------------
 
@@ -205,8 +214,10 @@ class TargetFinder:
             return "none"
         if before.endswith("每"):
             return "denominator" if unit else "none"
-        if self._is_baseline(mention, clause):
+        if unit is not None and unit.unit_class == "date":
             return "none"
+        if is_baseline(text, mention, clause, rules):
+            return "baseline"
         after = text[end : end + 6]
         link = next((w for w in rules.qualifier_links if after.startswith(w)), None)
         noun_follows = (
@@ -217,8 +228,6 @@ class TargetFinder:
         if unit is None:
             bare_amount = not mention.number.chinese and mention.value >= 10000
             return "qualifier" if bare_amount and link and noun_follows else "none"
-        if unit.unit_class == "date":
-            return "none"
         if unit.unit_class in ("money", "period", "measure") and link and noun_follows:
             return "qualifier"
         if unit.unit_class == "period" and _CJK.match(after[:1]) and not link:
@@ -228,19 +237,9 @@ class TargetFinder:
         if mention.number.chinese and mention.number.value == 1:
             return "none"  # 一个, 一家, 建一亩成一亩: an article or a figure of speech
         structure = unit.unit_class == "count" and after.startswith(rules.structure_nouns)
-        return "none" if structure else "target"
-
-    def _is_baseline(self, mention: Mention, clause: str) -> bool:
-        """从75%提高到100%: the first number is where the value starts from."""
-        rules = self.rules
-        opener = max((clause.rfind(p) for p in rules.baseline_prefixes), default=-1)
-        if opener < 0 or re.search(r"\d", clause[opener:]):
-            return False
-        if any(clause.endswith(p) for p in rules.baseline_prefixes):
-            return True
-        rest = self.folded[mention.end : mention.end + 12]
-        rest = re.split(r"[,;:。!?\n]", rest)[0]
-        return any(cue in rest for cue in rules.level)
+        if structure or counted_slogan(text, mention, rules):
+            return "none"
+        return "none" if capacity_in_name(text, mention, clause, rules) else "target"
 
     def _after_link(self, mention: Mention) -> int:
         after = self.folded[mention.end : mention.end + 6]
