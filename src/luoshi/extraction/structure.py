@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from luoshi.extraction.model import Section, Subheading
+from luoshi.extraction.text import Spans
 
 CN = "一二三四五六七八九十"
 # A title ends at 。, at the line end, or at a space before the body text that follows it on
@@ -68,13 +70,13 @@ def find_subheadings(
     A short sentence followed by another short one is a task of its own (争办…论坛。), not a
     lead; a section heading is never a sub-heading.
     """
-    heading_spans = {(s.start, s.end) for s in headings}
+    heading_spans = Spans((s.start, s.end) for s in headings)
     found: list[Subheading] = []
     for index, (start, end) in enumerate(spans[:-1]):
         body = text[start:end].rstrip("。")
         if not text[start:end].endswith("。") or not 2 <= len(body) <= _SUBHEADING_MAX:
             continue
-        if _NOT_IN_SUBHEADING.search(body) or any(s <= start < e for s, e in heading_spans):
+        if _NOT_IN_SUBHEADING.search(body) or start in heading_spans:
             continue
         next_start, next_end = spans[index + 1]
         if next_end - next_start <= end - start + 4 or "\n" in text[end:next_start]:
@@ -83,7 +85,8 @@ def find_subheadings(
     found = _lead_style(text, found, headings)
     bounds = sorted({s.start for s in headings} | {s.body_end for s in headings})
     for index, sub in enumerate(found):
-        later = [b for b in bounds if b > sub.start]
+        at = bisect.bisect_right(bounds, sub.start)
+        later = bounds[at : at + 1]
         if index + 1 < len(found):
             later.append(found[index + 1].start)
         sub.body_end = min(later, default=len(text))
@@ -142,10 +145,35 @@ def find_sections(text: str, glossary_headings: tuple[str, ...]) -> list[Section
                     Section(level, match.group(1), match.group(2).strip(), start, match.end(), end)
                 )
                 break
-    for index, section in enumerate(sections):
-        later = [s.start for s in sections[index + 1 :] if s.level <= section.level]
-        section.body_end = later[0] if later else len(text)
+    # Each section's body ends where the next section of its level or above starts.
+    open_sections: list[Section] = []
+    for section in sections:
+        while open_sections and open_sections[-1].level >= section.level:
+            open_sections.pop().body_end = section.start
+        open_sections.append(section)
+    for section in open_sections:
+        section.body_end = len(text)
     return sections
+
+
+class SectionIndex:
+    """The innermost section around a position, in O(log n): one level's sections never overlap."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.levels: list[tuple[list[int], list[Section]]] = []
+        for level in sorted({s.level for s in sections}):
+            same = sorted((s for s in sections if s.level == level), key=lambda s: s.start)
+            self.levels.append(([s.start for s in same], same))
+
+    def innermost(self, position: int) -> Section | None:
+        best: Section | None = None
+        for starts, same in self.levels:
+            index = bisect.bisect_right(starts, position) - 1
+            if index >= 0 and position < same[index].body_end:
+                section = same[index]
+                if best is None or (section.level, section.start) > (best.level, best.start):
+                    best = section
+        return best
 
 
 def glossary_start(text: str, glossary_headings: tuple[str, ...]) -> int | None:

@@ -15,6 +15,7 @@ from luoshi.extraction.mentions import Mention, find_mentions
 from luoshi.extraction.model import Part, Section, Target
 from luoshi.extraction.names import capacity_in_name, counted_slogan, is_baseline
 from luoshi.extraction.restated import merge_restated
+from luoshi.extraction.structure import SectionIndex
 from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, alternation
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
@@ -145,6 +146,7 @@ class TargetFinder:
         self.rules = rules
         self.parts = parts
         self.sections = sections
+        self.section_index = SectionIndex(sections)
         self.year = year  # the plan year: a sentence opening with an earlier year is a review
         self.set_phrases = _phrase_spans(folded, rules.set_phrases)
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
@@ -364,8 +366,5 @@ class TargetFinder:
         return "target"
 
     def _section(self, position: int) -> str | None:
-        inside = [s for s in self.sections if s.start <= position < s.body_end]
-        if not inside:
-            return None
-        section = max(inside, key=lambda s: (s.level, s.start))
-        return section.title
+        section = self.section_index.innermost(position)
+        return section.title if section else None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from luoshi.reading.normalize import WIDTH_TABLE
@@ -32,3 +34,21 @@ def fold(text: str) -> str:
 def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any of `words` (give them longest first to prefer the longest)."""
     return re.compile("|".join(map(re.escape, words)))
+
+
+class Spans:
+    """Half-open spans, merged, asking in O(log n) whether a position lies inside one."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
