@@ -197,9 +197,13 @@ def annex_starts(text: str) -> list[int]:
     return [s for s, e in paragraphs(text) if _ANNEX.match(text[s:e].split(" ")[0])]
 
 
+_TITLE_REACH = 2000
+
+
 def find_title(text: str) -> str | None:
-    for start, end in paragraphs(text)[:5]:
-        line = text[start:end].strip()
+    head = text[:_TITLE_REACH]  # the title is among the first lines: no need to split it all
+    for start, end in paragraphs(head)[:5]:
+        line = head[start:end].strip()
         if "报告" in line and len(line) <= 40 and not any(mark in line for mark in "，。,"):
             return line
     return None
