@@ -133,17 +133,31 @@ def _paragraph_end(text: str, start: int, limit: int) -> int:
 
 
 def find_sections(text: str, glossary_headings: tuple[str, ...]) -> list[Section]:
-    """Numbered headings, up to a glossary (名词解释) whose numbered entries are not sections."""
+    """Numbered headings, up to a glossary (名词解释) whose numbered entries are not sections.
+
+    An annex (附件1, then its title line: 2025年省十件民生实事) is one top-level section; the
+    entries it numbers afresh (一、…十、) are its sub-sections, not sections of the report.
+    """
     sections: list[Section] = []
-    for start, end in paragraphs(text):
-        if is_glossary_heading(text[start:end], glossary_headings):
+    spans = paragraphs(text)
+    in_annex = False
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end]
+        if is_glossary_heading(line, glossary_headings):
             break
+        if _ANNEX.match(line.split(" ")[0]):
+            annex = _annex_section(text, spans, index)
+            if is_glossary_heading(annex.title, glossary_headings):
+                break  # 附件2, then 名词解释 on the next line
+            sections.append(annex)
+            in_annex = True
+            continue
         for level, pattern in _HEADINGS:
             match = pattern.match(text, start, end)
             if match:
-                sections.append(
-                    Section(level, match.group(1), match.group(2).strip(), start, match.end(), end)
-                )
+                depth = min(level + 1, 3) if in_annex else level
+                title = match.group(2).strip()
+                sections.append(Section(depth, match.group(1), title, start, match.end(), end))
                 break
     # Each section's body ends where the next section of its level or above starts.
     open_sections: list[Section] = []
@@ -190,6 +204,19 @@ def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:
 
 
 _ANNEX = re.compile(r"(?:附件|附录)\s*[\d一二三四五六七八九十]*\s*(?:[:：].*)?$")
+
+
+def _annex_section(text: str, spans: tuple[tuple[int, int], ...], index: int) -> Section:
+    """附件1 with the short title line after it (2025年省十件民生实事), if there is one."""
+    start, end = spans[index]
+    label = text[start:end].split(" ")[0]
+    rest = text[start + len(label) : end].strip(" :：")
+    if not rest and index + 1 < len(spans):
+        n_start, n_end = spans[index + 1]
+        line = text[n_start:n_end]
+        if len(line) <= 30 and not any(mark in line for mark in "。,;，；"):
+            rest, end = line, n_end
+    return Section(1, label, rest or label, start, end, end)
 
 
 def annex_starts(text: str) -> list[int]:
