@@ -58,6 +58,10 @@ def test_a_look_alike_is_not_a_target(sentence):
         "推动万基60万吨铝热连轧等谋划项目。",  # anxin-2024: a capacity in a project name
         "开工建设兰州石化120万吨乙烯改造项目。",  # gansu-2025
         "恒天天鹅年产6万吨莱赛尔项目竣工投产。",  # gaoyang-2015
+        # laishui-2021: the plan's own indicators are counted, not targets
+        "“十四五”时期经济社会发展主要目标设定为23项，其中约束性指标11项，预期性指标12项。",
+        "深入打造百里峡艺术小镇，丰富拓展二次消费项目。",  # laishui-2021: a term
+        "确保总投资9.5亿元的永清天然气管道建成。",  # baoding-2021: the project's size
     ],
 )
 def test_a_number_in_a_name_or_a_slogan_is_not_a_target(sentence):
@@ -71,6 +75,8 @@ def test_a_number_in_a_name_or_a_slogan_is_not_a_target(sentence):
         ("布局建设700万千瓦新型储能项目。", 7000000),  # a verb before the capacity
         ("实施东辽河、大梨树河、渭津河6公里岸带修复提升工程。", 6),  # liaoyuan: a length is work
         ("推进114个村的农村生活水源江水置换工程。", 114),  # laishui-2021
+        ("加快总投资52亿元的34个配套项目建设。", 34),  # baoding-2021: the count, sized
+        ("争取省项目用地指标23928亩。", 23928),  # baoding-2010: a quota, not a count of goals
     ],
 )
 def test_a_count_or_capacity_to_deliver_stays_a_target(sentence, value):
@@ -133,3 +139,14 @@ def test_values_are_exact_decimals(sentence, value):
     (target,) = planned(sentence)
     assert target.value == value  # exactly: no 4059999999999.9995
     assert json.loads(json.dumps(target.to_dict()))["value"] == value
+
+
+def test_the_project_size_is_the_qualifier_of_the_count():
+    (target,) = planned("加快总投资52亿元的34个配套项目建设。")
+    assert (target.value, target.qualifier) == (34, "52亿元")
+
+
+def test_a_number_after_le_is_done_even_in_the_plan():
+    # laishui-2021, boye-2024: 梳理形成了32个民生实事候选项目 reports work already done.
+    result = extract_targets("二、2021年工作安排\n前期我们梳理形成了32个民生实事候选项目。")
+    assert [t.kind for t in result.targets] == ["achievement"]

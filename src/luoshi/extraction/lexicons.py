@@ -64,6 +64,9 @@ class Rules:
     capacity_specs: tuple[str, ...]
     project_nouns: tuple[str, ...]
     restatement_markers: tuple[str, ...]
+    size_words: tuple[str, ...]
+    goal_nouns: tuple[str, ...]
+    goal_count_links: tuple[str, ...]
     qualifier_nouns: tuple[str, ...]
     each_units: tuple[str, ...]
     people_nouns: tuple[str, ...]
@@ -179,6 +182,9 @@ def load_rules(directory: Path | None = None) -> Rules:
         capacity_specs=_words(lexicon, "capacity_specs", "lexicon.yaml"),
         project_nouns=_words(lexicon, "project_nouns", "lexicon.yaml"),
         restatement_markers=_words(lexicon, "restatement_markers", "lexicon.yaml"),
+        size_words=_words(lexicon, "size_words", "lexicon.yaml"),
+        goal_nouns=_words(lexicon, "goal_nouns", "lexicon.yaml"),
+        goal_count_links=_words(lexicon, "goal_count_links", "lexicon.yaml"),
         qualifier_nouns=_words(lexicon, "qualifier_nouns", "lexicon.yaml"),
         each_units=_words(lexicon, "each_units", "lexicon.yaml"),
         people_nouns=_words(lexicon, "people_nouns", "lexicon.yaml"),

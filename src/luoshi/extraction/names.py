@@ -95,3 +95,13 @@ def is_baseline(text: str, mention: Mention, clause: str, rules: Rules) -> bool:
         return True
     rest = re.split(r"[,;:。!?\n]", text[mention.end : mention.end + 40])[0]
     return any(cue in rest for cue in rules.level)
+
+
+def counts_goals(clause: str, rules: Rules) -> bool:
+    """主要目标设定为23项, 其中约束性指标11项: a count of the plan's own indicators."""
+    head = clause.rstrip()
+    for filler in rules.goal_count_links:
+        if head.endswith(filler):
+            head = head[: -len(filler)]
+            break
+    return head.endswith(rules.goal_nouns)

@@ -13,7 +13,7 @@ from functools import cache
 from luoshi.extraction.lexicons import Rules, Unit
 from luoshi.extraction.mentions import Mention, find_mentions
 from luoshi.extraction.model import Part, Section, Target
-from luoshi.extraction.names import capacity_in_name, counted_slogan, is_baseline
+from luoshi.extraction.names import capacity_in_name, counted_slogan, counts_goals, is_baseline
 from luoshi.extraction.restated import merge_restated
 from luoshi.extraction.structure import SectionIndex
 from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, alternation
@@ -227,6 +227,9 @@ class TargetFinder:
         )
         if after.startswith(rules.qualifier_nouns):
             return "qualifier"
+        if unit is not None and unit.unit_class == "money" and after.startswith("的"):
+            if clause.rstrip().endswith(rules.size_words):
+                return "qualifier"  # 总投资52亿元的34个配套项目: the size of what is counted
         if unit is None:
             bare_amount = not mention.number.chinese and mention.value >= 10000
             return "qualifier" if bare_amount and link and noun_follows else "none"
@@ -239,7 +242,8 @@ class TargetFinder:
         if mention.number.chinese and mention.number.value == 1:
             return "none"  # 一个, 一家, 建一亩成一亩: an article or a figure of speech
         structure = unit.unit_class == "count" and after.startswith(rules.structure_nouns)
-        if structure or counted_slogan(text, mention, rules):
+        goals = unit.unit_class == "count" and counts_goals(clause, rules)
+        if structure or goals or counted_slogan(text, mention, rules):
             return "none"
         return "none" if capacity_in_name(text, mention, clause, rules) else "target"
 
@@ -358,6 +362,8 @@ class TargetFinder:
                 return "achievement"
         start = _start_from(self.folded, self.sentence_starts, position, 0, _SENTENCE_SKIP)
         sentence = self.folded[start:position]
+        if sentence.endswith("了"):
+            return "achievement"  # 梳理形成了32个候选项目: done, even in the plan part
         if sentence.startswith(self.rules.review_markers):
             return "achievement"
         opening = _YEAR_OPENING.match(sentence)
