@@ -227,9 +227,9 @@ class TargetFinder:
         )
         if after.startswith(rules.qualifier_nouns):
             return "qualifier"
-        if unit is not None and unit.unit_class == "money" and after.startswith("的"):
-            if clause.rstrip().endswith(rules.size_words):
-                return "qualifier"  # 总投资52亿元的34个配套项目: the size of what is counted
+        sized = unit is not None and unit.unit_class == "money" and after.startswith("的")
+        if sized and clause.rstrip().endswith(rules.size_words):
+            return "qualifier"  # 总投资52亿元的34个配套项目: the size of what is counted
         if unit is None:
             bare_amount = not mention.number.chinese and mention.value >= 10000
             return "qualifier" if bare_amount and link and noun_follows else "none"
