@@ -227,9 +227,9 @@ class TargetFinder:
         )
         if after.startswith(rules.qualifier_nouns):
             return "qualifier"
-        sized = unit is not None and unit.unit_class == "money" and after.startswith("的")
+        sized = unit is not None and unit.unit_class in ("money", "measure") and after[:1] == "的"
         if sized and clause.rstrip().endswith(rules.size_words):
-            return "qualifier"  # 总投资52亿元的34个配套项目: the size of what is counted
+            return "qualifier"  # 总投资52亿元的34个项目, 占地120亩的…: the size of what follows
         if unit is None:
             bare_amount = not mention.number.chinese and mention.value >= 10000
             return "qualifier" if bare_amount and link and noun_follows else "none"
