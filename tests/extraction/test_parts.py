@@ -182,3 +182,15 @@ def test_parse_says_how_the_split_was_found_and_warns_of_goals_without_targets(t
     assert "warning: a 预期目标/主要目标 paragraph but no targets found" in result.output
     result = CliRunner().invoke(main, ["parse", "--json", str(report)])
     assert '"rule": "part.heading_words"' in result.output and '"warnings": [' in result.output
+
+
+def test_a_collectors_header_gives_the_title_and_no_part():
+    # baoding-2023: the collector's header lines, then the report.
+    text = (
+        "标题：2023年保定市政府工作报告\n发文单位：保定市人民政府\n发文时间：未知\n正文：\n"
+        "2022年政府工作回顾\n" + REVIEW + "\n2023年主要工作\n" + PLAN + "\n"
+    )
+    found, result = kinds(text)
+    assert result.title == "2023年保定市政府工作报告"
+    assert result.year == 2023
+    assert [kind for _, kind in found] == ["achievement", "achievement", "target", "target"]

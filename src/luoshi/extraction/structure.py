@@ -225,12 +225,14 @@ def annex_starts(text: str) -> list[int]:
 
 
 _TITLE_REACH = 2000
+# A collector's header line (标题：2023年保定市政府工作报告) names the title after its label.
+_COLLECTOR_LABEL = re.compile(r"^(?:标题|题目|文章标题)\s*[:：]\s*")
 
 
 def find_title(text: str) -> str | None:
     head = text[:_TITLE_REACH]  # the title is among the first lines: no need to split it all
     for start, end in paragraphs(head)[:5]:
-        line = head[start:end].strip()
+        line = _COLLECTOR_LABEL.sub("", head[start:end].strip())
         if "报告" in line and len(line) <= 40 and not any(mark in line for mark in "，。,"):
             return line
     return None
