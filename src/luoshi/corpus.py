@@ -44,6 +44,7 @@ COLUMNS: dict[str, type] = {
     "rule": str,
     "qualifier": str,
     "each": str,
+    "baseline": float,
 }
 
 EACH_SEPARATOR = "、"
@@ -161,6 +162,7 @@ def extract_file(file: str, year_from_name: bool = False) -> FileResult:
             "rule": t.rule,
             "qualifier": t.qualifier,
             "each": EACH_SEPARATOR.join(t.each) if t.each else None,
+            "baseline": t.baseline,
         }
         for index, t in enumerate(extraction.targets)
     ]
