@@ -16,7 +16,7 @@ from luoshi.extraction.model import Part, Section, Target
 from luoshi.extraction.names import capacity_in_name, counted_slogan, counts_goals, is_baseline
 from luoshi.extraction.restated import merge_restated
 from luoshi.extraction.structure import SectionIndex
-from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, alternation
+from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, Spans, alternation
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -104,17 +104,6 @@ def _indicator_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]
 _TITLE_LINE = re.compile(r"(?m)^[ \t]*(?:20\d\d年|附件|附录)[^\n,;:。!?]{0,20}$")
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with overlapping ones joined (what `_inside` expects)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def _title_lines(folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TITLE_LINE.finditer(folded)]
 
@@ -164,9 +153,9 @@ class TargetFinder:
         last_end = 0
         previous: Target | None = None
         quiet = [(p.start, p.end) for p in self.parts if p.kind not in ("plan", "review")]
-        quiet = _merged([*quiet, *_title_lines(self.folded)])
+        quiet_spans = Spans([*quiet, *_title_lines(self.folded)])
         for mention in find_mentions(self.folded, self.rules):
-            if _inside(quiet, mention.start, mention.start):
+            if mention.start in quiet_spans:
                 continue
             clause = self._clause_start(mention.start)
             verdict = self._classify(mention, clause)
