@@ -44,6 +44,7 @@ COLUMNS: dict[str, type] = {
     "rule": str,
     "qualifier": str,
     "each": str,
+    "baseline": float,
 }
 
 EACH_SEPARATOR = "、"
@@ -161,6 +162,7 @@ def extract_file(file: str, year_from_name: bool = False) -> FileResult:
             "rule": t.rule,
             "qualifier": t.qualifier,
             "each": EACH_SEPARATOR.join(t.each) if t.each else None,
+            "baseline": t.baseline,
         }
         for index, t in enumerate(extraction.targets)
     ]
@@ -256,3 +258,71 @@ def write_parquet(rows: list[dict[str, Any]], path: str | os.PathLike[str]) -> N
     types: dict[type, Callable[[], Any]] = {str: pa.string, int: pa.int64, float: pa.float64}
     schema = pa.schema([(name, types[kind]()) for name, kind in COLUMNS.items()])
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+
+
+# --- health check: does the extractor find each report's parts and targets? ---------------
+
+_OPENING_PARAGRAPHS = 20
+
+
+@dataclass(frozen=True)
+class Health:
+    """What the extractor found in one report, and what a reader would expect it to find."""
+
+    file: str
+    targets: int
+    achievements: int
+    sections: int
+    review: bool  # a review part was found
+    goals: bool  # the text has a paragraph setting the year's goals (预期目标是：…5%左右)
+    opens_with_review: bool  # the text opens with a review (过去一年，… / 2024年工作回顾)
+    rules: tuple[str, ...]  # the rule of each part, in order
+
+    @property
+    def problems(self) -> list[str]:
+        found = []
+        if self.goals and not self.targets:
+            found.append("a goals paragraph (预期目标/主要目标) but no targets")
+        if self.opens_with_review and not self.review:
+            found.append("opens with a review but no review part was found")
+        return found
+
+
+def opens_with_review(paragraphs: list[str]) -> bool:
+    """Whether one of the first paragraphs opens a review (过去一年，…) or heads one (…回顾)."""
+    from luoshi.extraction import rules
+
+    openings = rules().review_openings
+    return any(
+        p.startswith(openings) or (len(p) <= 40 and "回顾" in p)
+        for p in paragraphs[:_OPENING_PARAGRAPHS]
+    )
+
+
+def check_file(file: str) -> Health | Skipped:
+    """The health of one report, or why it could not be read."""
+    from luoshi.extraction import extract_targets
+    from luoshi.extraction.parts import has_goals
+    from luoshi.extraction.text import fold
+
+    try:
+        doc = read(file)
+    except ReadError as error:
+        return Skipped(file, _reason(str(error), file))
+    result = extract_targets(doc.text)
+    folded = fold(doc.text)
+    return Health(
+        file=file,
+        targets=sum(1 for t in result.targets if t.kind == "target"),
+        achievements=sum(1 for t in result.targets if t.kind == "achievement"),
+        sections=len(result.sections),
+        review=any(p.kind == "review" for p in result.parts),
+        goals=has_goals(folded),
+        opens_with_review=opens_with_review([fold(p.text) for p in doc.paragraphs]),
+        rules=tuple(p.rule for p in result.parts),
+    )
+
+
+def check(paths: Iterable[str | os.PathLike[str]]) -> list[Health | Skipped]:
+    """The health of every report under `paths`, in file order."""
+    return [check_file(file) for file in find_files(paths)]

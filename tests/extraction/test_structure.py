@@ -32,6 +32,8 @@ def numbering_runs(extraction, annexes):
     runs: dict[tuple, list[str]] = {}
     parents: dict[int, int] = {}  # level → start of the latest section at that level
     for section in extraction.sections:
+        if section.number.startswith(("附件", "附录")):
+            continue  # an annex is named, not numbered in the report's run
         scope = sum(1 for a in annexes if a <= section.start)
         parents = {lvl: s for lvl, s in parents.items() if lvl < section.level}
         parent = max(parents.items(), default=(0, -1))[1]
@@ -71,9 +73,16 @@ def test_the_glossary_gives_no_tasks():
     assert not any(t.start > glossary for t in extract(text).tasks)
 
 
-def test_an_annex_numbers_its_sections_afresh():
-    text = (REPORTS / "guangdong-2025.txt").read_text("utf-8")
+@pytest.mark.parametrize("stem", ["guangdong-2025", "guangdong-2026"])
+def test_an_annex_is_one_section_whose_list_entries_are_its_sub_sections(stem):
+    text = (REPORTS / f"{stem}.txt").read_text("utf-8")
     annexes = annex_starts(text)
     assert [text[a : a + 3] for a in annexes] == ["附件1", "附件2"]
-    tops = [s.number for s in extract(text).sections if s.level == 1 and s.start > annexes[0]]
-    assert tops == list("一二三四五六七八九十")
+    sections = extract(text).sections
+    tops = [(s.number, s.title) for s in sections if s.level == 1 and s.start >= annexes[0]]
+    assert tops == [("附件1", f"{stem[-4:]}年省十件民生实事")]
+    entries = [s.number for s in sections if s.level == 2 and s.start > annexes[0]]
+    assert entries == list("一二三四五六七八九十")
+    assert len([s for s in sections if s.level == 1]) == 1 + len(
+        [s for s in sections if s.level == 1 and s.start < annexes[0]]
+    )

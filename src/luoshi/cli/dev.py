@@ -37,7 +37,13 @@ def _default_dir(name: str) -> str:
     show_default=True,
     help="Time budget per tool for the speed run.",
 )
-def bench_command(reports: str | None, gold: str | None, seconds: float) -> None:
+@click.option(
+    "--sizes",
+    default="1,5,20",
+    show_default=True,
+    help="Text sizes in MB for the size-scaling lines (comma-separated; empty for none).",
+)
+def bench_command(reports: str | None, gold: str | None, seconds: float, sizes: str) -> None:
     """Extractor speed (chars/s, one core) and F1 beside peer tools, in one run."""
     from luoshi.devtools import extractor_bench as bench
 
@@ -51,8 +57,15 @@ def bench_command(reports: str | None, gold: str | None, seconds: float) -> None
     elapsed, files, tasks = bench.parse_seconds(reports_dir)
     click.echo(
         f"\nparse + suggestion (structure, targets, tasks, departments) of all {files} reports: "
-        f"{elapsed:.2f} s, {tasks} tasks, {chars / elapsed:,.0f} chars/s"
+        f"{elapsed:.2f} s CPU, {tasks} tasks, {chars / elapsed:,.0f} chars/s"
     )
+    try:
+        megabytes = [float(part) for part in sizes.split(",") if part.strip()]
+    except ValueError:
+        raise click.BadParameter("give sizes in MB, e.g. 1,5,20", param_hint="--sizes") from None
+    if megabytes:
+        click.echo("\nsize scaling (one text of each size, CPU seconds):")
+        click.echo(bench.scaling_table(bench.scaling(reports_dir, megabytes)))
 
 
 @click.command("fuzz")

@@ -106,9 +106,15 @@ def eval_command(gold: str, file: str, year: int | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--out",
-    required=True,
     type=click.Path(dir_okay=False),
     help="The table to write: FILE.csv (UTF-8 with BOM) or FILE.parquet.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="A health table instead (targets, achievements, sections, review found per report); "
+    "exits 1 if a report with a goals paragraph has no targets or one opening with a review "
+    "has no review part.",
 )
 @click.option(
     "--jobs",
@@ -122,13 +128,18 @@ def eval_command(gold: str, file: str, year: int | None) -> None:
     help="Take the plan year from the file name (zhejiang-2025.txt) over the text.",
 )
 def corpus_command(
-    paths: tuple[str, ...], out: str, jobs: int | None, year_from_name: bool
+    paths: tuple[str, ...], out: str | None, check: bool, jobs: int | None, year_from_name: bool
 ) -> None:
     """One row per target of every report in PATHS (files, or folders walked for reports)."""
     import time
 
     from luoshi import corpus
 
+    if check:
+        _corpus_check(paths)
+        return
+    if out is None:
+        raise click.UsageError("give --out FILE.csv (or FILE.parquet), or --check")
     try:
         corpus.check_output(out)
     except corpus.CorpusError as error:
@@ -159,6 +170,29 @@ def corpus_command(
     )
 
 
+def _corpus_check(paths: tuple[str, ...]) -> None:
+    from luoshi import corpus
+
+    results = corpus.check(paths)
+    if not results:
+        raise click.ClickException("no .txt, .docx, .pdf or .html report found in the given paths")
+    click.echo("report\ttargets\tachievements\tsections\treview\tgoals\tparts\tproblems")
+    failing = 0
+    for item in results:
+        if isinstance(item, corpus.Skipped):
+            click.echo(f"{item.file}\tskipped: {item.reason}")
+            continue
+        failing += bool(item.problems)
+        click.echo(
+            f"{item.file}\t{item.targets}\t{item.achievements}\t{item.sections}\t"
+            f"{'yes' if item.review else 'no'}\t{'yes' if item.goals else 'no'}\t"
+            f"{','.join(item.rules)}\t{'; '.join(item.problems)}"
+        )
+    click.echo(f"{len(results)} reports, {failing} with problems", err=True)
+    if failing:
+        sys.exit(1)
+
+
 def _departments_or_exit(path: str | None) -> Departments | None:
     from luoshi.extraction import RuleError, load_departments
 
@@ -184,7 +218,9 @@ def parse_command(
 ) -> None:
     """The structure, tasks and suggested departments of the report FILE."""
     from luoshi.extraction import extract_document
+    from luoshi.extraction.parts import warnings
     from luoshi.extraction.payload import parse_payload
+    from luoshi.extraction.text import fold
 
     units = _departments_or_exit(departments)
     extraction = extract_document(_read_or_exit(file), year=year, departments=units)
@@ -193,12 +229,17 @@ def parse_command(
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     click.echo(f"{extraction.title or '(no title)'}  {extraction.year or '(year unknown)'}")
+    for part in extraction.parts:
+        click.echo(f"[{part.kind} {part.start}–{part.end}, found by {part.rule}]")
     for section in extraction.sections:
         click.echo(f"{'  ' * section.level}{section.number} {section.title}")
     for task in extraction.tasks:
         lead = next((a.department for a in task.assignments if a.role == "lead"), "—")
         click.echo(f"{task.id} [{task.kind}] {lead}: {task.text[:60]}")
     click.echo(f"{len(extraction.tasks)} tasks, {len(extraction.targets)} targets", err=True)
+    planned = sum(1 for t in extraction.targets if t.kind == "target")
+    for warning in warnings(fold(extraction.text), planned):
+        click.echo(f"warning: {warning}", err=True)
 
 
 @click.command("plan")

@@ -36,13 +36,51 @@ def luoshi_finder(text: str) -> list[Target]:
     return extract_targets(text).targets
 
 
+def full_finder(text: str) -> list[Target]:
+    """The whole parse (structure, targets, tasks, department suggestions); its targets."""
+    return extract(text).targets
+
+
 def parse_seconds(reports: Path) -> tuple[float, int, int]:
-    """Seconds for the whole parse (structure, targets, tasks, suggestions) of every report."""
+    """CPU seconds for the whole parse (structure, targets, tasks, suggestions) of every report."""
     texts = [path.read_text("utf-8") for path in sorted(reports.glob("*.txt"))]
     extract("新增城镇就业1万人。")  # load rules and departments outside the timing
-    started = time.perf_counter()
+    started = time.process_time()
     tasks = sum(len(extract(text).tasks) for text in texts)
-    return time.perf_counter() - started, len(texts), tasks
+    return time.process_time() - started, len(texts), tasks
+
+
+def scaling(reports: Path, sizes_mb: Iterable[float]) -> list[tuple[float, float, float]]:
+    """(MB, targets seconds, full-parse seconds) on one text of each size, in CPU time.
+
+    The text is the reports joined and repeated: time must grow linearly with its size.
+    """
+    base = "\n".join(path.read_text("utf-8") for path in sorted(reports.glob("*.txt")))
+    rows = []
+    for size in sizes_mb:
+        chars = int(size * 1_000_000)
+        text = (base * (chars // max(len(base), 1) + 1))[:chars]
+        seconds = []
+        for find in (extract_targets, extract):
+            started = time.process_time()
+            find(text)
+            seconds.append(time.process_time() - started)
+        rows.append((size, seconds[0], seconds[1]))
+    return rows
+
+
+def scaling_table(rows: list[tuple[float, float, float]]) -> str:
+    lines = [
+        "| text size | targets (s) | targets chars/s | full parse (s) | full parse chars/s |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for size, fast, full in rows:
+        chars = size * 1_000_000
+        lines.append(
+            f"| {size:g} MB | {fast:.2f} | {chars / max(fast, 1e-9):,.0f} "
+            f"| {full:.2f} | {chars / max(full, 1e-9):,.0f} |"
+        )
+    return "\n".join(lines)
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?%?")
@@ -192,7 +230,11 @@ def run(reports: Path, gold: Path, budget: float = 20.0) -> list[Row]:
         if (reports / f"{path.stem}.txt").exists()
     ]
     rows = []
-    for name, make in [("luoshi (targets)", lambda: luoshi_finder), *PEERS]:
+    ours = [
+        ("luoshi (targets)", lambda: luoshi_finder),
+        ("luoshi (full parse)", lambda: full_finder),
+    ]
+    for name, make in [*ours, *PEERS]:
         try:
             find = make()
             find("新增城镇就业1万人。")

@@ -10,13 +10,13 @@ from luoshi.datafiles import RuleError
 from luoshi.extraction.departments import Departments, load_departments
 from luoshi.extraction.lexicons import Rules, load_rules, rules, task_rules
 from luoshi.extraction.model import Assignment, Extraction, Part, Section, Subheading, Target, Task
+from luoshi.extraction.parts import find_parts, find_year, heading_lines
 from luoshi.extraction.structure import (
-    find_parts,
     find_sections,
     find_subheadings,
     find_title,
-    find_year,
     glossary_start,
+    paragraphs,
     sentences,
 )
 from luoshi.extraction.suggest import suggest
@@ -71,8 +71,13 @@ def extract_targets(
     for section in sections:  # titles as written (full-width commas), not folded
         at = folded.find(section.title, section.start, section.end)
         section.title = text[at : at + len(section.title)]
-    parts = find_parts(folded, sections, active, glossary_start(folded, glossary_headings))
-    year = year or find_year(folded, sections)
+    spans = paragraphs(folded)
+    tops = [s for s in sections if s.level == 1]
+    lines = heading_lines(folded, spans, sections, active)
+    headings = sorted([*tops, *lines], key=lambda s: s.start)
+    year = year or find_year(folded, headings, active)
+    glossary = glossary_start(folded, glossary_headings)
+    parts = find_parts(folded, headings, active, year, spans, glossary)
     return Extraction(
         text=text,
         year=year,
@@ -96,6 +101,8 @@ def extract_document(
     for target in result.targets:
         target.start, target.end = document.to_original(target.start, target.end)
         target.text = original[target.start : target.end]
+        if target.restated:
+            target.restated = [document.to_original(s, e) for s, e in target.restated]
     for task in result.tasks:
         task.start, task.end = document.to_original(task.start, task.end)
         task.text = original[task.start : task.end]

@@ -7,6 +7,7 @@ file and the entry, so a broken rule never silently changes results.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ class Unit:
     text: str  # as written in the report
     unit: str  # canonical unit reported
     unit_class: str
-    factor: float
+    factor: Decimal  # exact (分 → 0.01 元), so that values stay exact decimals
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per rule set
@@ -32,6 +33,7 @@ class Rules:
     small_units: dict[str, int]
     large_units: dict[str, int]
     magnitudes: dict[str, int]
+    bare_multipliers: tuple[str, ...]
     fraction_words: dict[str, str]
     range_separators: tuple[str, ...]
     units: tuple[Unit, ...]  # longest text first
@@ -53,8 +55,18 @@ class Rules:
     plan_headings: tuple[str, ...]
     review_openings: tuple[str, ...]
     plan_openings: tuple[str, ...]
+    plan_markers: tuple[str, ...]
+    heading_periods: tuple[str, ...]
     situation_markers: tuple[str, ...]
     baseline_prefixes: tuple[str, ...]
+    slogan_nouns: tuple[str, ...]
+    capacity_units: tuple[str, ...]
+    capacity_specs: tuple[str, ...]
+    project_nouns: tuple[str, ...]
+    restatement_markers: tuple[str, ...]
+    size_words: tuple[str, ...]
+    goal_nouns: tuple[str, ...]
+    goal_count_links: tuple[str, ...]
     qualifier_nouns: tuple[str, ...]
     each_units: tuple[str, ...]
     people_nouns: tuple[str, ...]
@@ -106,8 +118,16 @@ def _units(data: dict[str, Any]) -> tuple[Unit, ...]:
         factor = entry.get("factor", 1)
         if not isinstance(factor, int | float) or factor <= 0:
             raise RuleError(f"units.yaml: unit '{name}' has a factor that is not a positive number")
-        units.append(Unit(name, str(entry.get("unit", name)), unit_class, float(factor)))
+        units.append(Unit(name, str(entry.get("unit", name)), unit_class, Decimal(str(factor))))
     return tuple(sorted(units, key=lambda u: len(u.text), reverse=True))
+
+
+def _bare_multipliers(numerals: dict[str, Any]) -> tuple[str, ...]:
+    words = _words(numerals, "bare_multipliers", "numerals.yaml")
+    for word in words:
+        if word not in (numerals.get("small_units") or {}):
+            raise RuleError(f"numerals.yaml: bare multiplier '{word}' is not a small unit")
+    return words
 
 
 def load_rules(directory: Path | None = None) -> Rules:
@@ -131,6 +151,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         small_units=_mapping(numerals, "small_units", "numerals.yaml"),
         large_units=_mapping(numerals, "large_units", "numerals.yaml"),
         magnitudes=_mapping(numerals, "magnitudes", "numerals.yaml"),
+        bare_multipliers=_bare_multipliers(numerals),
         fraction_words=_mapping(numerals, "fraction_words", "numerals.yaml", {"%", "‰"}),
         range_separators=_words(numerals, "range_separators", "numerals.yaml"),
         units=_units(units),
@@ -152,8 +173,18 @@ def load_rules(directory: Path | None = None) -> Rules:
         plan_headings=_words(lexicon, "plan_headings", "lexicon.yaml"),
         review_openings=_words(lexicon, "review_openings", "lexicon.yaml"),
         plan_openings=_words(lexicon, "plan_openings", "lexicon.yaml"),
+        plan_markers=_words(lexicon, "plan_markers", "lexicon.yaml"),
+        heading_periods=_words(lexicon, "heading_periods", "lexicon.yaml"),
         situation_markers=_words(lexicon, "situation_markers", "lexicon.yaml"),
         baseline_prefixes=_words(lexicon, "baseline_prefixes", "lexicon.yaml"),
+        slogan_nouns=_words(lexicon, "slogan_nouns", "lexicon.yaml"),
+        capacity_units=_words(lexicon, "capacity_units", "lexicon.yaml"),
+        capacity_specs=_words(lexicon, "capacity_specs", "lexicon.yaml"),
+        project_nouns=_words(lexicon, "project_nouns", "lexicon.yaml"),
+        restatement_markers=_words(lexicon, "restatement_markers", "lexicon.yaml"),
+        size_words=_words(lexicon, "size_words", "lexicon.yaml"),
+        goal_nouns=_words(lexicon, "goal_nouns", "lexicon.yaml"),
+        goal_count_links=_words(lexicon, "goal_count_links", "lexicon.yaml"),
         qualifier_nouns=_words(lexicon, "qualifier_nouns", "lexicon.yaml"),
         each_units=_words(lexicon, "each_units", "lexicon.yaml"),
         people_nouns=_words(lexicon, "people_nouns", "lexicon.yaml"),

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from luoshi.extraction.lexicons import Rules, Unit
 from luoshi.extraction.numbers import Number, find_numbers
 from luoshi.extraction.text import alternation
 
-PERCENT = Unit("%", "%", "measure", 1.0)
-PEOPLE = Unit("", "人", "count", 1.0)  # 80万重点群体: a bare amount of people
+PERCENT = Unit("%", "%", "measure", Decimal(1))
+PEOPLE = Unit("", "人", "count", Decimal(1))  # 80万重点群体: a bare amount of people
+RATIO = Unit(":", "比", "measure", Decimal(1))  # 城乡居民收入比缩小至2.31:1, valued 2.31
+_RATIO_WORD = "比"  # a ratio is named: 收入比, 比例, 之比
+_RATIO_LOOKBACK = 10
 
 
 @dataclass
@@ -70,6 +74,19 @@ def find_mentions(text: str, rules: Rules) -> list[Mention]:
         end += 1 if between else 0
         upper = None
         following = numbers[index + 1] if index + 1 < len(numbers) else None
+        if unit is None and following is not None and _is_ratio(text, number, following):
+            mentions.append(
+                Mention(
+                    number.start,
+                    following.end,
+                    float(number.value / following.value),
+                    None,
+                    RATIO,
+                    number,
+                )
+            )
+            skip = index + 1
+            continue
         if following is not None:
             gap = text[end : following.start]
             if gap in rules.range_separators and following.chinese == number.chinese:
@@ -79,16 +96,27 @@ def find_mentions(text: str, rules: Rules) -> list[Mention]:
                     upper = following.value
                     end = following.end + (len(second.text) if second else 0)
                     skip = index + 1
-        factor = unit.factor if unit else 1.0
+        factor = unit.factor if unit else Decimal(1)
         mentions.append(
             Mention(
                 number.start,
                 end,
-                number.value * factor,
-                upper * factor if upper is not None else None,
+                float(number.value * factor),
+                float(upper * factor) if upper is not None else None,
                 unit,
                 number,
                 between,
             )
         )
     return mentions
+
+
+def _is_ratio(text: str, first: Number, second: Number) -> bool:
+    """2.31:1 after a named ratio (收入比, 比例), not one part of a structure (18.7:37.7:43.6)."""
+    if first.chinese or second.chinese or not second.value or second.start != first.end + 1:
+        return False
+    if text[first.end] != ":" or text[first.start - 1 : first.start] == ":":
+        return False
+    if re.match(r":\d", text[second.end : second.end + 2]):
+        return False
+    return _RATIO_WORD in text[max(0, first.start - _RATIO_LOOKBACK) : first.start]

@@ -23,13 +23,17 @@ class Target:
     each: list[str] | None = None
     qualifier: str | None = None
     named_items: list[str] | None = None
+    baseline: float | None = None  # the level it starts from (从75%提高到100%, 现行16%)
+    restated: list[tuple[int, int]] | None = None  # later spans that state it again
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("upper", "each", "qualifier", "named_items"):
+        for key in ("upper", "each", "qualifier", "named_items", "baseline", "restated"):
             if data[key] is None:
                 del data[key]
-        for key in ("value", "upper"):
+        if "restated" in data:
+            data["restated"] = [{"start": s, "end": e} for s, e in data["restated"]]
+        for key in ("value", "upper", "baseline"):
             if key in data and float(data[key]).is_integer() and abs(data[key]) < 2**53:
                 data[key] = int(data[key])
         return data
@@ -60,6 +64,7 @@ class Part:
     kind: str  # "review", "plan", or "glossary" (definitions at the end)
     start: int
     end: int
+    rule: str = "part.whole"  # how the part was found (part.heading_words, part.opening, …)
 
 
 @dataclass

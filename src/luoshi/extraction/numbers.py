@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from luoshi.extraction.lexicons import Rules
@@ -13,7 +14,7 @@ from luoshi.extraction.lexicons import Rules
 class Number:
     start: int
     end: int  # end of the number and its magnitude word, before any unit
-    value: float
+    value: Decimal  # exact: 4.06万亿 is 4060000000000, not 4059999999999.9995
     chinese: bool  # written in Chinese numerals
     unit_hint: str | None = None  # "%" for 百分之N
 
@@ -25,24 +26,27 @@ def _patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
     magnitudes = "|".join(map(re.escape, rules.magnitudes))
     arabic = rf"(?P<arabic>\d+(?:\.\d+)?)(?P<mag>{magnitudes})?"
     initials = "".join(map(re.escape, sorted(_unit_initials(rules))))
+    counts = "".join(map(re.escape, sorted(_count_initials(rules))))
     # Two or more numeral characters; or one before a unit (三个) or after a fraction word
-    # (百分之五). Lone characters elsewhere (统一, 进一步) are words: the pattern skips them.
+    # (百分之五); or a bare 百/千 before a counting unit (千场, 千个乡村). Lone characters
+    # elsewhere (统一, 进一步) are words: the pattern skips them.
     chinese = (
         rf"(?P<chinese>(?=[{cn_chars}]{{2}})[{cn_chars}]*[{cn_core}][{cn_chars}]*"
-        rf"|[{cn_core}](?=[{initials}])|(?<=之)[{cn_core}])"
+        rf"|[{cn_core}](?=[{initials}])|(?<=之)[{cn_core}]"
+        rf"|(?<![{cn_chars}])[{''.join(rules.bare_multipliers)}](?=[{counts}]))"
     )
     fractions = "|".join(map(re.escape, rules.fraction_words))
     number = re.compile(rf"(?P<frac>{fractions})?(?:{arabic}|{chinese})")
     return number, re.compile(rf"[{cn_chars}]")
 
 
-def parse_chinese(text: str, rules: Rules) -> float | None:
+def parse_chinese(text: str, rules: Rules) -> Decimal | None:
     """三百五十四 → 354, 二十万 → 200000, 两 → 2; digit strings (二〇二二) read digit by digit."""
     if all(char in rules.digits for char in text):
         value = 0
         for char in text:
             value = value * 10 + rules.digits[char]
-        return float(value)
+        return Decimal(value)
     total = section = number = 0
     for char in text:
         if char in rules.digits:
@@ -61,7 +65,7 @@ def parse_chinese(text: str, rules: Rules) -> float | None:
             section = 0
         else:
             return None
-    return float(total + section + number)
+    return Decimal(total + section + number)
 
 
 def _starts_unit(text: str, position: int, rules: Rules) -> bool:
@@ -72,6 +76,11 @@ def _starts_unit(text: str, position: int, rules: Rules) -> bool:
 @cache
 def _numeral_units(rules: Rules) -> tuple[str, ...]:
     return tuple(unit.text for unit in rules.units if unit.text[0] in rules.magnitudes)
+
+
+@cache
+def _count_initials(rules: Rules) -> frozenset[str]:
+    return frozenset(unit.text[0] for unit in rules.units if unit.unit_class == "count")
 
 
 @cache
@@ -88,7 +97,7 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
         if match.group("arabic"):
             if match.start("arabic") > 0 and text[match.start("arabic") - 1] in ".":
                 continue  # the tail of a version or a decimal we did not start on
-            value = float(match.group("arabic"))
+            value = Decimal(match.group("arabic"))
             magnitude = match.group("mag")
             end = match.end()
             if magnitude and _starts_unit(text, match.start("mag"), rules):

@@ -6,6 +6,8 @@ from dataclasses import asdict
 from typing import Any
 
 from luoshi.extraction.model import Extraction, Task
+from luoshi.extraction.parts import warnings
+from luoshi.extraction.text import fold
 
 
 def parse_payload(extraction: Extraction, *, with_sentences: bool = False) -> dict[str, Any]:
@@ -18,6 +20,7 @@ def parse_payload(extraction: Extraction, *, with_sentences: bool = False) -> di
         "subheadings": [asdict(s) for s in extraction.subheadings],
         "targets": [t.to_dict() for t in extraction.targets],
         "tasks": [_task(t) for t in extraction.tasks],
+        "warnings": warnings(fold(extraction.text), _planned(extraction)),
     }
     if with_sentences:
         payload["sentences"] = [{"start": s, "end": e} for s, e in extraction.sentences]
@@ -31,3 +34,7 @@ def _task(task: Task) -> dict[str, Any]:
         if assignment["target"] is None:
             del assignment["target"]
     return data
+
+
+def _planned(extraction: Extraction) -> int:
+    return sum(1 for t in extraction.targets if t.kind == "target")

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
-from luoshi.extraction.lexicons import Rules
-from luoshi.extraction.model import Part, Section, Subheading
+from luoshi.extraction.model import Section, Subheading
+from luoshi.extraction.text import Spans
 
 CN = "一二三四五六七八九十"
+# A title ends at 。, at the line end, or at a space before the body text that follows it on
+# the same line (二、2005年主要任务 今年是…).
+_TITLE_END = r"(?=[。\n]| (?=[^ \n])|$)"
 _HEADINGS = [
     # (level, pattern on a paragraph start); group 1 is the number, group 2 the title.
-    (1, re.compile(rf"([{CN}]+)、([^\n。]{{2,60}}?)(?=[。\n]|$)")),
-    (2, re.compile(rf"[(（]([{CN}]+)[)）]([^\n。]{{2,80}}?)(?=[。\n]|$)")),
+    (1, re.compile(rf" ?([{CN}]+)、 ?([^\n。 ][^\n。]{{1,59}}?){_TITLE_END}")),
+    (2, re.compile(rf"[(（]([{CN}]+)[)）]([^\n。]{{2,80}}?){_TITLE_END}")),
     (2, re.compile(rf"([{CN}]+)是([^\n。]{{2,80}}?)(?=[。\n]|$)")),
     (2, re.compile(rf"第([{CN}]+)[,，]([^\n。]{{2,80}}?)(?=[。\n]|$)")),
     (3, re.compile(r"(\d{1,2})[.．、]([^\n。\d][^\n。]{1,60}?)(?=[。\n]|$)")),
 ]
-_YEAR = re.compile(r"(20\d\d)年")
 
 
 # Some copies run the whole report on one line, marking paragraphs only by a run of
 # (folded) spaces; three or more spaces never occur inside a Chinese sentence.
-_PARAGRAPH = re.compile(r"[^\n]+?(?=\n| {3,}|$)")
+# Texts joined by single spaces still start a numbered heading after a sentence end and a
+# space (…提出意见。 一、2021年工作回顾 过去一年，…).
+_PARAGRAPH = re.compile(
+    rf"[^\n]+?(?=\n| {{3,}}|(?<=[。!?:]) {{1,2}}(?:[{CN}]+、|[(（][{CN}]+[)）])|$)"
+)
 _SENTENCE = re.compile(r"[^。!?]+(?:[。!?]+[”’\"]?|$)")
 # A sub-heading: a short lead sentence without a comma or a number, ending in 。
 _SUBHEADING_MAX = 16
@@ -63,13 +70,13 @@ def find_subheadings(
     A short sentence followed by another short one is a task of its own (争办…论坛。), not a
     lead; a section heading is never a sub-heading.
     """
-    heading_spans = {(s.start, s.end) for s in headings}
+    heading_spans = Spans((s.start, s.end) for s in headings)
     found: list[Subheading] = []
     for index, (start, end) in enumerate(spans[:-1]):
         body = text[start:end].rstrip("。")
         if not text[start:end].endswith("。") or not 2 <= len(body) <= _SUBHEADING_MAX:
             continue
-        if _NOT_IN_SUBHEADING.search(body) or any(s <= start < e for s, e in heading_spans):
+        if _NOT_IN_SUBHEADING.search(body) or start in heading_spans:
             continue
         next_start, next_end = spans[index + 1]
         if next_end - next_start <= end - start + 4 or "\n" in text[end:next_start]:
@@ -78,7 +85,8 @@ def find_subheadings(
     found = _lead_style(text, found, headings)
     bounds = sorted({s.start for s in headings} | {s.body_end for s in headings})
     for index, sub in enumerate(found):
-        later = [b for b in bounds if b > sub.start]
+        at = bisect.bisect_right(bounds, sub.start)
+        later = bounds[at : at + 1]
         if index + 1 < len(found):
             later.append(found[index + 1].start)
         sub.body_end = min(later, default=len(text))
@@ -125,22 +133,61 @@ def _paragraph_end(text: str, start: int, limit: int) -> int:
 
 
 def find_sections(text: str, glossary_headings: tuple[str, ...]) -> list[Section]:
-    """Numbered headings, up to a glossary (名词解释) whose numbered entries are not sections."""
+    """Numbered headings, up to a glossary (名词解释) whose numbered entries are not sections.
+
+    An annex (附件1, then its title line: 2025年省十件民生实事) is one top-level section; the
+    entries it numbers afresh (一、…十、) are its sub-sections, not sections of the report.
+    """
     sections: list[Section] = []
-    for start, end in paragraphs(text):
-        if is_glossary_heading(text[start:end], glossary_headings):
+    spans = paragraphs(text)
+    in_annex = False
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end]
+        if is_glossary_heading(line, glossary_headings):
             break
+        if _ANNEX.match(line.split(" ")[0]):
+            annex = _annex_section(text, spans, index)
+            if is_glossary_heading(annex.title, glossary_headings):
+                break  # 附件2, then 名词解释 on the next line
+            sections.append(annex)
+            in_annex = True
+            continue
         for level, pattern in _HEADINGS:
             match = pattern.match(text, start, end)
             if match:
-                sections.append(
-                    Section(level, match.group(1), match.group(2).strip(), start, match.end(), end)
-                )
+                depth = min(level + 1, 3) if in_annex else level
+                title = match.group(2).strip()
+                sections.append(Section(depth, match.group(1), title, start, match.end(), end))
                 break
-    for index, section in enumerate(sections):
-        later = [s.start for s in sections[index + 1 :] if s.level <= section.level]
-        section.body_end = later[0] if later else len(text)
+    # Each section's body ends where the next section of its level or above starts.
+    open_sections: list[Section] = []
+    for section in sections:
+        while open_sections and open_sections[-1].level >= section.level:
+            open_sections.pop().body_end = section.start
+        open_sections.append(section)
+    for section in open_sections:
+        section.body_end = len(text)
     return sections
+
+
+class SectionIndex:
+    """The innermost section around a position, in O(log n): one level's sections never overlap."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.levels: list[tuple[list[int], list[Section]]] = []
+        for level in sorted({s.level for s in sections}):
+            same = sorted((s for s in sections if s.level == level), key=lambda s: s.start)
+            self.levels.append(([s.start for s in same], same))
+
+    def innermost(self, position: int) -> Section | None:
+        best: Section | None = None
+        for starts, same in self.levels:
+            index = bisect.bisect_right(starts, position) - 1
+            if index >= 0 and position < same[index].body_end:
+                section = same[index]
+                if best is None or (section.level, section.start) > (best.level, best.start):
+                    best = section
+        return best
 
 
 def glossary_start(text: str, glossary_headings: tuple[str, ...]) -> int | None:
@@ -159,81 +206,33 @@ def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:
 _ANNEX = re.compile(r"(?:附件|附录)\s*[\d一二三四五六七八九十]*\s*(?:[:：].*)?$")
 
 
+def _annex_section(text: str, spans: tuple[tuple[int, int], ...], index: int) -> Section:
+    """附件1 with the short title line after it (2025年省十件民生实事), if there is one."""
+    start, end = spans[index]
+    label = text[start:end].split(" ")[0]
+    rest = text[start + len(label) : end].strip(" :：")
+    if not rest and index + 1 < len(spans):
+        n_start, n_end = spans[index + 1]
+        line = text[n_start:n_end]
+        if len(line) <= 30 and not any(mark in line for mark in "。,;，；"):
+            rest, end = line, n_end
+    return Section(1, label, rest or label, start, end, end)
+
+
 def annex_starts(text: str) -> list[int]:
     """Where annexes (附件1, 附录) start: each numbers its sections afresh."""
     return [s for s, e in paragraphs(text) if _ANNEX.match(text[s:e].split(" ")[0])]
 
 
+_TITLE_REACH = 2000
+# A collector's header line (标题：2023年保定市政府工作报告) names the title after its label.
+_COLLECTOR_LABEL = re.compile(r"^(?:标题|题目|文章标题)\s*[:：]\s*")
+
+
 def find_title(text: str) -> str | None:
-    for start, end in paragraphs(text)[:5]:
-        line = text[start:end].strip()
+    head = text[:_TITLE_REACH]  # the title is among the first lines: no need to split it all
+    for start, end in paragraphs(head)[:5]:
+        line = _COLLECTOR_LABEL.sub("", head[start:end].strip())
         if "报告" in line and len(line) <= 40 and not any(mark in line for mark in "，。,"):
             return line
     return None
-
-
-def find_year(text: str, sections: list[Section]) -> int | None:
-    """The plan year: from a plan heading, else from the first date near the top."""
-    for section in sections:
-        if section.level == 1 and "回顾" not in section.title:
-            match = _YEAR.search(section.title)
-            if match:
-                return int(match.group(1))
-    match = _YEAR.search(text[:400])
-    return int(match.group(1)) if match else None
-
-
-def find_parts(
-    text: str, sections: list[Section], rules: Rules, glossary: int | None = None
-) -> list[Part]:
-    """Split the text into review (past results) and plan (commitments) parts.
-
-    A glossary at the end (from `glossary` on) is a part of its own: it defines words, it
-    neither reviews nor commits.
-    """
-    if glossary is None:
-        return _review_and_plan(text, sections, rules)
-    parts = _review_and_plan(text[:glossary], sections, rules)
-    return [*parts, Part("glossary", glossary, len(text))]
-
-
-def _parts_by_openings(text: str, rules: Rules) -> list[Part] | None:
-    """Review and plan of a report without numbered headings, from paragraph openings.
-
-    The review runs from the first paragraph that opens on a past period (过去一年，…) to the
-    first later paragraph that opens on the plan (今年…, 2022年政府工作…); None if there is no
-    such pair in order.
-    """
-    spans = paragraphs(text)
-    review = next((s for s, e in spans if text[s:e].startswith(rules.review_openings)), None)
-    if review is None or review > len(text) // 2:
-        return None
-    plan = next(
-        (s for s, e in spans if s > review and text[s:e].startswith(rules.plan_openings)), None
-    )
-    if plan is None:
-        return None
-    parts = [Part("plan", 0, review)] if review > 0 else []
-    return [*parts, Part("review", review, plan), Part("plan", plan, len(text))]
-
-
-def _review_and_plan(text: str, sections: list[Section], rules: Rules) -> list[Part]:
-    tops = [s for s in sections if s.level == 1]
-    kinds = []
-    for section in tops:
-        if any(word in section.title for word in rules.review_headings):
-            kinds.append("review")
-        elif any(word in section.title for word in rules.plan_headings):
-            kinds.append("plan")
-        else:
-            kinds.append(kinds[-1] if kinds else "plan")
-    if "review" not in kinds:
-        return _parts_by_openings(text, rules) or [Part("plan", 0, len(text))]
-    parts = [Part(kinds[0], 0, tops[0].start)] if tops[0].start > 0 else []
-    for section, kind in zip(tops, kinds, strict=True):
-        if parts and parts[-1].kind == kind:
-            parts[-1].end = section.body_end
-        else:
-            parts.append(Part(kind, section.start, section.body_end))
-    parts[-1].end = len(text)
-    return parts

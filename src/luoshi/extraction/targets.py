@@ -13,7 +13,10 @@ from functools import cache
 from luoshi.extraction.lexicons import Rules, Unit
 from luoshi.extraction.mentions import Mention, find_mentions
 from luoshi.extraction.model import Part, Section, Target
-from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, alternation
+from luoshi.extraction.names import capacity_in_name, counted_slogan, counts_goals, is_baseline
+from luoshi.extraction.restated import merge_restated
+from luoshi.extraction.structure import SectionIndex
+from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, Spans, alternation
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -101,17 +104,6 @@ def _indicator_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]
 _TITLE_LINE = re.compile(r"(?m)^[ \t]*(?:20\d\d年|附件|附录)[^\n,;:。!?]{0,20}$")
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with overlapping ones joined (what `_inside` expects)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def _title_lines(folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TITLE_LINE.finditer(folded)]
 
@@ -143,6 +135,7 @@ class TargetFinder:
         self.rules = rules
         self.parts = parts
         self.sections = sections
+        self.section_index = SectionIndex(sections)
         self.year = year  # the plan year: a sentence opening with an earlier year is a review
         self.set_phrases = _phrase_spans(folded, rules.set_phrases)
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
@@ -156,12 +149,13 @@ class TargetFinder:
         targets: list[Target] = []
         qualifier: tuple[int, str] | None = None  # (clause start, text) waiting for its count
         each_units: tuple[int, list[str]] | None = None
+        baselines: list[tuple[int, float]] = []  # (clause start, value) waiting for their target
         last_end = 0
         previous: Target | None = None
         quiet = [(p.start, p.end) for p in self.parts if p.kind not in ("plan", "review")]
-        quiet = _merged([*quiet, *_title_lines(self.folded)])
+        quiet_spans = Spans([*quiet, *_title_lines(self.folded)])
         for mention in find_mentions(self.folded, self.rules):
-            if _inside(quiet, mention.start, mention.start):
+            if mention.start in quiet_spans:
                 continue
             clause = self._clause_start(mention.start)
             verdict = self._classify(mention, clause)
@@ -170,6 +164,9 @@ class TargetFinder:
                 continue
             if verdict == "denominator":
                 each_units = (clause, [self.text[mention.start : mention.end]])
+                continue
+            if verdict == "baseline":
+                baselines.append((clause, mention.value))
                 continue
             if verdict != "target":
                 continue
@@ -181,11 +178,14 @@ class TargetFinder:
                 target.qualifier = qualifier[1]
             if each_units and each_units[0] == clause:
                 target.each = each_units[1]
+            baselines = [b for b in baselines if b[0] == clause]
+            if baselines:  # 分别从202元、270元提高到209元、280元: in order
+                target.baseline = baselines.pop(0)[1]
             qualifier = each_units = None
             targets.append(target)
             previous = target
             last_end = target.end
-        return targets
+        return merge_restated(targets, self.rules)
 
     # --- decisions -------------------------------------------------------------------------
 
@@ -205,8 +205,10 @@ class TargetFinder:
             return "none"
         if before.endswith("每"):
             return "denominator" if unit else "none"
-        if self._is_baseline(mention, clause):
+        if unit is not None and unit.unit_class == "date":
             return "none"
+        if is_baseline(text, mention, clause, rules):
+            return "baseline"
         after = text[end : end + 6]
         link = next((w for w in rules.qualifier_links if after.startswith(w)), None)
         noun_follows = (
@@ -214,11 +216,12 @@ class TargetFinder:
         )
         if after.startswith(rules.qualifier_nouns):
             return "qualifier"
+        sized = unit is not None and unit.unit_class in ("money", "measure") and after[:1] == "的"
+        if sized and clause.rstrip().endswith(rules.size_words):
+            return "qualifier"  # 总投资52亿元的34个项目, 占地120亩的…: the size of what follows
         if unit is None:
             bare_amount = not mention.number.chinese and mention.value >= 10000
             return "qualifier" if bare_amount and link and noun_follows else "none"
-        if unit.unit_class == "date":
-            return "none"
         if unit.unit_class in ("money", "period", "measure") and link and noun_follows:
             return "qualifier"
         if unit.unit_class == "period" and _CJK.match(after[:1]) and not link:
@@ -228,19 +231,10 @@ class TargetFinder:
         if mention.number.chinese and mention.number.value == 1:
             return "none"  # 一个, 一家, 建一亩成一亩: an article or a figure of speech
         structure = unit.unit_class == "count" and after.startswith(rules.structure_nouns)
-        return "none" if structure else "target"
-
-    def _is_baseline(self, mention: Mention, clause: str) -> bool:
-        """从75%提高到100%: the first number is where the value starts from."""
-        rules = self.rules
-        opener = max((clause.rfind(p) for p in rules.baseline_prefixes), default=-1)
-        if opener < 0 or re.search(r"\d", clause[opener:]):
-            return False
-        if any(clause.endswith(p) for p in rules.baseline_prefixes):
-            return True
-        rest = self.folded[mention.end : mention.end + 12]
-        rest = re.split(r"[,;:。!?\n]", rest)[0]
-        return any(cue in rest for cue in rules.level)
+        goals = unit.unit_class == "count" and counts_goals(clause, rules)
+        if structure or goals or counted_slogan(text, mention, rules):
+            return "none"
+        return "none" if capacity_in_name(text, mention, clause, rules) else "target"
 
     def _after_link(self, mention: Mention) -> int:
         after = self.folded[mention.end : mention.end + 6]
@@ -357,6 +351,8 @@ class TargetFinder:
                 return "achievement"
         start = _start_from(self.folded, self.sentence_starts, position, 0, _SENTENCE_SKIP)
         sentence = self.folded[start:position]
+        if sentence.endswith("了"):
+            return "achievement"  # 梳理形成了32个候选项目: done, even in the plan part
         if sentence.startswith(self.rules.review_markers):
             return "achievement"
         opening = _YEAR_OPENING.match(sentence)
@@ -365,8 +361,5 @@ class TargetFinder:
         return "target"
 
     def _section(self, position: int) -> str | None:
-        inside = [s for s in self.sections if s.start <= position < s.body_end]
-        if not inside:
-            return None
-        section = max(inside, key=lambda s: (s.level, s.start))
-        return section.title
+        section = self.section_index.innermost(position)
+        return section.title if section else None

@@ -10,12 +10,13 @@ is one, so that every target lies in exactly one task.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from luoshi.extraction.lexicons import TaskRules, task_rules
 from luoshi.extraction.model import Part, Section, Subheading, Target, Task
-from luoshi.extraction.structure import is_glossary_heading, paragraphs, sentences
+from luoshi.extraction.structure import SectionIndex, is_glossary_heading, paragraphs, sentences
+from luoshi.extraction.text import Spans
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT = r"(?:[\d.]+|[一二三四五六七八九十两百千]+)[个户家项条座所处片批]"
@@ -60,27 +61,31 @@ def find_tasks(
 ) -> list[Task]:
     """The tasks of a report, in reading order, with ids T001, T002, …"""
     active = rules or task_rules()
-    quiet = quiet_zones(folded, sections, active)
-    plan = [(p.start, p.end) for p in parts if p.kind == "plan"]
+    quiet = Spans(quiet_zones(folded, sections, active))
+    plan = Spans((p.start, p.end) for p in parts if p.kind == "plan")
     lead_starts = {s.start for s in subheadings}
+    heading_at = {s.start: s for s in sections}
     spans: list[tuple[int, int, str]] = []
     promised, every = _Starts(targets, "target"), _Starts(targets)
     for start, end in sentences(folded):
-        start = _after_heading(folded, start, end, sections, promised)
+        start = _after_heading(folded, start, end, heading_at, promised)
         if start >= end or not _CJK.search(folded[start:end]):
             continue
         if not promised.any(start, end) and (
             start in lead_starts
-            or not any(s <= start < e for s, e in plan)
-            or any(s <= start < e for s, e in quiet)
+            or start not in plan
+            or start in quiet
             or _is_ceremony(folded[start:end], active)
         ):
             continue
         spans.extend(_clauses(folded, start, end, promised, active))
     tasks = []
+    index_of_sections = SectionIndex(sections)
+    lead_starts_sorted = [s.start for s in subheadings]  # in text order, never overlapping
     for number, (start, end, rule) in enumerate(spans, 1):
-        section = _innermost(sections, start)
-        sub = [s for s in subheadings if s.start <= start < s.body_end]
+        section = index_of_sections.innermost(start)
+        at = bisect_right(lead_starts_sorted, start) - 1
+        sub = [subheadings[at]] if at >= 0 and start < subheadings[at].body_end else []
         inside = every.within(start, end)
         named = named_items(text[start:end], active)
         for index in inside:
@@ -113,22 +118,22 @@ def quiet_zones(
     for start, end in paragraphs(folded):
         line = folded[start:end]
         if line.startswith(rules.closing_openings):
-            later = [h for h in heading_starts if h > start]
-            zones.append((start, later[0] if later else len(folded)))
+            at = bisect_right(heading_starts, start)
+            zones.append((start, heading_starts[at] if at < len(heading_starts) else len(folded)))
         elif is_glossary_heading(line, rules.glossary_headings):
             zones.append((start, len(folded)))
     return zones
 
 
 def _after_heading(
-    folded: str, start: int, end: int, sections: list[Section], promised: _Starts
+    folded: str, start: int, end: int, heading_at: dict[int, Section], promised: _Starts
 ) -> int:
     """Skip a section heading that opens the sentence, unless it holds a target."""
-    for section in sections:
-        if section.start == start and not promised.any(section.start, section.end):
-            start = section.end
-            while start < end and folded[start] in "。.!? ":
-                start += 1
+    section = heading_at.get(start)
+    if section is not None and not promised.any(section.start, section.end):
+        start = section.end
+        while start < end and folded[start] in "。.!? ":
+            start += 1
     return start
 
 
@@ -240,11 +245,6 @@ def _opens(clause: str, rules: TaskRules) -> bool:
     if clause.startswith(rules.attach_openings):
         return False
     return clause.startswith(rules.action_verbs) or clause.startswith(rules.scope_words)
-
-
-def _innermost(sections: list[Section], position: int) -> Section | None:
-    inside = [s for s in sections if s.start <= position < s.body_end]
-    return max(inside, key=lambda s: (s.level, s.start)) if inside else None
 
 
 def named_items(sentence: str, rules: TaskRules | None = None) -> list[str]:

@@ -17,8 +17,11 @@ from luoshi.reading.document import Paragraph
 
 Span = tuple[int, int]
 
-# Web copies run paragraphs together on one line, separated by "  　　" or "    ".
-_SPACE_RUN = re.compile(r"[ \u3000\u2002\u2003\u00a0]{2,}")
+# Web copies run paragraphs together on one line, separated by "  　　" or "    "; data-vendor
+# cells keep a web page's line breaks as the literal escapes "\\r\\n" (and spaces as "&nbsp;").
+_BLANK = r"(?:[ \u3000\u2002\u2003\u00a0]|&nbsp;)"
+_ESCAPED_BREAK = r"(?:\\r\\n|\\n|\\r)"
+_SPACE_RUN = re.compile(rf"{_BLANK}{{2,}}|{_BLANK}*{_ESCAPED_BREAK}(?:{_BLANK}|{_ESCAPED_BREAK})*")
 
 
 @dataclass

@@ -49,6 +49,7 @@ _DANGLING_MAX = 2  # "政府工作报\n告"
 ARTEFACT = re.compile(
     r"[（(]\s*(?:上接|下转|紧接|接|转)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[)）]"
     r"|[\u200b\u200c\u200d\u2060\ufeff]+"
+    r"|&nbsp;"  # a web page's non-breaking space, kept as an entity by some collectors
 )
 _CAPTION = re.compile(
     r"(?:本报|新华社|特约)?(?:记者|摄影|通讯员)\s*[\u4e00-\u9fff·\s]{2,16}摄[)）]?$"

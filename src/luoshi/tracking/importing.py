@@ -263,6 +263,7 @@ def _save(
                 each=t.each,
                 qualifier=(t.qualifier or "")[:50],
                 rule=t.rule,
+                baseline=t.baseline,
             )
             for index, t in enumerate(draft.targets)
         )
