@@ -1,6 +1,7 @@
 """The demo plan's bulletin: the dashboard's figures, every number traced to the appendix, and
 a file LibreOffice opens."""
 
+import io
 import re
 import subprocess
 from datetime import date
@@ -13,6 +14,7 @@ from docx import Document
 from luoshi.documents import official_docx
 from luoshi.documents.bulletin import STATUSES, default_options
 from luoshi.exchange.bulletin_facts import write_bulletin
+from luoshi.exchange.models import BulletinIssue
 from tests.exchange.bulletin_docx import check_against_appendix, read
 from tests.tools import require_tool
 
@@ -120,32 +122,77 @@ def test_the_check_copy_opens_in_libreoffice_with_its_figure_table(bulletin_file
     assert "数据核对表" in "".join(pages)
 
 
-def test_the_office_downloads_the_bulletin_from_the_web(demo):
+def login(username):
     client = Client()
-    client.login(username="duchashi", password="luoshi-demo-2022")
+    client.login(username=username, password="luoshi-demo-2022")
+    return client
+
+
+def test_the_office_edits_the_bulletin_in_the_web_and_the_edit_is_kept(demo):
+    client = login("duchashi")
     page = client.get("/exchange/bulletin/")
     assert page.status_code == 200 and "2022-06" in page.content.decode()
+    made = client.post("/exchange/bulletin/", {"plan": demo.pk, "period": "2022-06"})
+    assert made.status_code == 302
+    issue = BulletinIssue.objects.get(plan=demo, period="2022-06")
+    assert made["Location"] == f"/exchange/bulletin/{issue.pk}/"
+    form = client.get(made["Location"])
+    assert form.status_code == 200
+    fields = form.context["form"].fields
+    assert fields["p-intro"].initial.startswith("按照工作部署")
     response = client.post(
-        "/exchange/bulletin/",
+        made["Location"],
         {
-            "plan": demo.pk,
-            "period": "2022-06",
             "number": "〔2022〕7号",
+            "copy_to": "市委办公室",
+            "annexes": ["attention"],
             "requirements": "按时报送。",
+            "p-intro": "现将6月份重点工作任务落实情况通报如下：",
+            "p-overall-1": fields["p-overall-1"].initial,  # unchanged: not stored
         },
     )
-    assert response.status_code == 200
-    assert response["Content-Type"].endswith("wordprocessingml.document")
-    assert response.content.startswith(b"PK")
-    assert "attachment" in response["Content-Disposition"]
+    assert response.status_code == 302
+    issue.refresh_from_db()
+    assert issue.edits == {"intro": "现将6月份重点工作任务落实情况通报如下："}
+    assert issue.annexes == ["attention"] and issue.number == "〔2022〕7号"
+    again = client.get(made["Location"])
+    assert again.context["form"]["p-intro"].value() == "现将6月份重点工作任务落实情况通报如下："
+    download = client.get(f"/exchange/bulletin/{issue.pk}/bulletin.docx")
+    assert download.status_code == 200
+    assert download["Content-Type"].endswith("wordprocessingml.document")
+    assert "attachment" in download["Content-Disposition"]
+    texts = [p.text for p in Document(io.BytesIO(download.content)).paragraphs]
+    assert "现将6月份重点工作任务落实情况通报如下：" in texts and "〔2022〕7号" in texts
+    assert "附件：1.逾期、滞后和未报送任务清单" in texts and "抄送：市委办公室。" in texts
+    assert "（二）按时报送。" in texts
+    check = client.get(f"/exchange/bulletin/{issue.pk}/bulletin.docx", {"copy": "check"})
+    assert "[F1]" in "".join(p.text for p in Document(io.BytesIO(check.content)).paragraphs)
+
+
+def test_leaders_read_and_download_the_bulletin_but_do_not_edit_it(demo):
+    issue = BulletinIssue.objects.create(plan=demo, period="2022-06", edits={"intro": "改写。"})
+    leader = login("lingdao")
+    listing = leader.get("/exchange/bulletin/")
+    assert (
+        listing.status_code == 200 and f"/exchange/bulletin/{issue.pk}/" in listing.content.decode()
+    )
+    assert (
+        leader.post("/exchange/bulletin/", {"plan": demo.pk, "period": "2022-05"}).status_code
+        == 403
+    )
+    page = leader.get(f"/exchange/bulletin/{issue.pk}/")
+    assert page.status_code == 200 and "改写。" in page.content.decode()
+    assert leader.post(f"/exchange/bulletin/{issue.pk}/", {"number": "x"}).status_code == 403
+    download = leader.get(f"/exchange/bulletin/{issue.pk}/bulletin.docx")
+    assert download.status_code == 200 and download.content.startswith(b"PK")
 
 
 def test_a_month_not_over_is_refused_on_the_web(demo):
-    client = Client()
-    client.login(username="duchashi", password="luoshi-demo-2022")
+    client = login("duchashi")
     response = client.post("/exchange/bulletin/", {"plan": demo.pk, "period": "2022-07"})
     assert response.status_code == 400
     assert "2022-07" in response.content.decode()
+    assert not BulletinIssue.objects.exists()
 
 
 def test_a_liaison_cannot_make_the_bulletin(demo):

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
+from luoshi.exchange.models import BulletinIssue
 from luoshi.ledger.models import Binding, Project
 from luoshi.tracking.models import Evidence, ProgressReport, Target, Task
 
@@ -79,6 +80,7 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc):
         "report_id": report.pk,
         "project_id": project.pk,
         "target_id": target.pk,
+        "issue_id": BulletinIssue.objects.create(plan=plan, period="2022-06").pk,
         "path": evidence.file.name,
         "evidence": evidence,
     }

@@ -16,6 +16,7 @@ EVERYONE = {"anonymous", "token", *MEMBERS}
 OFFICE = {"office"}
 LEAD = {"liaison_a", "office"}  # bob's department leads the task, the project, the sheet
 ONLY_LIAISON_A = {"liaison_a"}  # reporting: the office reviews, it does not report
+BULLETIN = {"office", "leader"}  # the office makes the 督查通报, the leaders read it
 
 # url name → (method, roles allowed). Everything not public also needs a login.
 EXPECTED: dict[str, tuple[str, set[str]]] = {
@@ -49,7 +50,9 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "ledger:export": ("GET", MEMBERS),
     "ledger:ranking": ("GET", MEMBERS),
     "ledger:import_muju": ("GET", OFFICE),
-    "exchange:bulletin": ("GET", OFFICE),
+    "exchange:bulletin": ("GET", BULLETIN),
+    "exchange:bulletin_issue": ("GET", BULLETIN),
+    "exchange:bulletin_download": ("GET", BULLETIN),
     "exchange:progress_workbook_all": ("GET", OFFICE),
     "exchange:progress_workbook": ("GET", LEAD),
     "exchange:progress_workbook_download": ("GET", LEAD),

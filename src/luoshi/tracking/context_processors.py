@@ -27,6 +27,8 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
         "nav_plan": SimpleLazyObject(lambda: latest_plan(request.user)),
         "department_id": member.department_id if member else None,
         "is_office": office,
+        # The 督查通报 goes to the leaders: they read and download the office's issues.
+        "bulletin_reader": office or (member is not None and member.role == "leader"),
         # The project ledger shows a city's projects: members of a city, and administrators.
         "ledger_reader": member is not None or request.user.is_superuser,
         "echarts": echarts_installed(),

@@ -98,6 +98,13 @@ class EvidenceQuerySet(VisibleQuerySet[M]):
     public_rows = False
 
 
+class BulletinIssueQuerySet(VisibleQuerySet[M]):
+    """Issues of the 督查通报 (exchange): members of the plan's jurisdiction; never public."""
+
+    plan_path = "plan__"
+    public_rows = False
+
+
 class DepartmentQuerySet(models.QuerySet[M]):
     def visible_to(self, user: Any) -> DepartmentQuerySet[M]:
         """Anonymous callers: departments of jurisdictions with a published plan; members:
