@@ -54,6 +54,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "exchange:bulletin_issue": ("GET", BULLETIN),
     "exchange:bulletin_download": ("GET", BULLETIN),
     "exchange:progress_workbook_all": ("GET", OFFICE),
+    "exchange:progress_workbook_all_page": ("GET", OFFICE),
     "exchange:progress_workbook": ("GET", LEAD),
     "exchange:progress_workbook_download": ("GET", LEAD),
 }

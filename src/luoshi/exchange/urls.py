@@ -13,6 +13,11 @@ urlpatterns = [
     ),
     path("progress-workbook/all.xlsx", views.progress_workbook_all, name="progress_workbook_all"),
     path(
+        "progress-workbook/all/",
+        views.progress_workbook_all_page,
+        name="progress_workbook_all_page",
+    ),
+    path(
         "progress-workbook/<int:department_id>/",
         views.progress_workbook_page,
         name="progress_workbook",

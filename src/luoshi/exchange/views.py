@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from luoshi import status
 from luoshi.documents.bulletin_annexes import ANNEXES
 from luoshi.documents.bulletin_document import Paragraph, plain_text
-from luoshi.exchange import issues, progress_rows
+from luoshi.exchange import issues, progress_export, progress_rows
 from luoshi.exchange.bulletin_facts import PeriodNotOver
 from luoshi.exchange.forms import (
     BulletinForm,
@@ -163,7 +163,7 @@ def _workbook_response(
     plan: Plan, period: str, department: Department | None, on: date
 ) -> HttpResponse:
     buffer = io.BytesIO()
-    progress_rows.export(plan, period, department, on, buffer)
+    progress_export.export(plan, period, department, on, buffer)
     who = department.name if department else "全部单位"
     return attachment(buffer.getvalue(), f"台账-{who}-{period}.xlsx", XLSX)
 
@@ -190,7 +190,16 @@ def progress_workbook_all(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def progress_workbook_page(request: HttpRequest, department_id: int) -> HttpResponse:
-    department = _department_for(request, department_id)
+    return _exchange_page(request, _department_for(request, department_id))
+
+
+@office_required
+def progress_workbook_all_page(request: HttpRequest) -> HttpResponse:
+    """The office's sheet of every department: each row is checked against its own task."""
+    return _exchange_page(request, None)
+
+
+def _exchange_page(request: HttpRequest, department: Department | None) -> HttpResponse:
     plan, on = plan_for(request), today()
     period = current_period(plan, on)
     form = WorkbookUploadForm(
@@ -208,6 +217,8 @@ def progress_workbook_page(request: HttpRequest, department_id: int) -> HttpResp
                 _("%(created)d progress reports submitted for review; %(unchanged)d unchanged.")
                 % {"created": len(result.created), "unchanged": result.unchanged},
             )
+            if department is None:
+                return redirect("exchange:progress_workbook_all_page")
             return redirect("exchange:progress_workbook", department.pk)
     code = 400 if form.errors or (result and result.errors) else 200
     context = {
