@@ -217,3 +217,16 @@ def test_the_command_line_writes_the_bulletin(demo, tmp_path):
     assert unknown.exit_code != 0 and "minutes" in unknown.output
     bad = CliRunner().invoke(main, [*args[:3], "--period", "2022-6", "--out", str(out)])
     assert bad.exit_code != 0 and "2022-06" in bad.output and "Traceback" not in bad.output
+
+
+def test_the_demo_is_dated_in_its_own_year(demo):
+    from luoshi.tracking.models import Event, ProgressReport
+
+    assert demo.published_at.year == demo.created_at.year == demo.year
+    assert {
+        e.created_at.year
+        for e in Event.objects.filter(plan=demo, verb__in=["published", "demo_data"])
+    } == {demo.year}
+    assert {r.submitted_at.year for r in ProgressReport.objects.filter(task__plan=demo)} == {
+        demo.year
+    }

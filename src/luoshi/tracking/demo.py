@@ -119,9 +119,13 @@ def set_up_plan(city: Jurisdiction, office: User) -> Plan:
     for task in plan.tasks.all()[3::9]:
         task.nodes = [f"{YEAR}-03-31", f"{YEAR}-06-30", f"{YEAR}-09-30"]
         task.save(update_fields=["nodes"])
-    plan.state, plan.published_at = Plan.PUBLISHED, timezone.now()
-    plan.save(update_fields=["state", "published_at"])
-    Event.objects.create(actor=office, verb="published", plan=plan, reason="演示数据")
+    # Dated in the demo's year, as its reports are: made in January, published after review.
+    plan.created_at, published = _moment(1, 18, 9), _moment(1, 20, 10)
+    plan.state, plan.published_at = Plan.PUBLISHED, published
+    plan.save(update_fields=["state", "published_at", "created_at"])
+    Event.objects.create(
+        actor=office, verb="published", plan=plan, reason="演示数据", created_at=published
+    )
     return plan
 
 
@@ -200,7 +204,13 @@ def add_progress(plan: Plan, office: User) -> int:
                 reviewed_at=_moment(7, 4, 15),
             )
             made += 1
-    Event.objects.create(actor=office, verb="demo_data", plan=plan, payload={"reports": made})
+    Event.objects.create(
+        actor=office,
+        verb="demo_data",
+        plan=plan,
+        payload={"reports": made},
+        created_at=_moment(7, 10, 8),
+    )
     return made
 
 
