@@ -3,8 +3,12 @@
 import re
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
+from luoshi.public import feedback
+from luoshi.public.models import Feedback
 from luoshi.tracking import services
 from luoshi.tracking.models import Department, Task
 from tests.sample import CLAIM, DRAFT_TEXT, add_tasks, view_queries
@@ -156,3 +160,44 @@ def test_a_card_shows_the_commitments_own_sentence_not_the_whole_paragraph(
     card = visible(page[page.index('class="commitments"') :])
     assert bobs_task.text[:10] in card
     assert charlies_task.text[:10] not in card  # same paragraph, another commitment
+
+
+def test_a_message_is_stored_unseen_until_the_office_approves_it(client, alice, plan, bobs_task):
+    url = reverse("public:task", args=[bobs_task.pk])
+    sent = client.post(
+        url, {"name": "张女士", "contact": "13800000000", "text": "请公开项目名单。"}
+    )
+    assert sent.status_code == 302
+    [message] = Feedback.objects.all()
+    assert message.state == Feedback.PENDING
+    assert "请公开项目名单" not in get(client, "task", bobs_task.pk)
+    office = Client()
+    office.force_login(alice)
+    queue = office.get(reverse("public:feedback_queue")).content.decode()
+    assert "请公开项目名单" in queue and "13800000000" in queue
+    decided = office.post(reverse("public:moderate", args=[message.pk]), {"decision": "approve"})
+    assert decided.status_code == 302
+    page = get(client, "task", bobs_task.pk)
+    assert "请公开项目名单" in page and "张女士" in page
+    assert "13800000000" not in page  # the contact is for the office only
+
+
+def test_a_rejected_or_empty_message_never_shows(client, alice, plan, bobs_task):
+    cache.clear()
+    url = reverse("public:task", args=[bobs_task.pk])
+    empty = client.post(url, {"text": ""})
+    assert empty.status_code == 400 and Feedback.objects.count() == 0
+    client.post(url, {"text": "无关的广告内容。"})
+    feedback.moderate(alice, Feedback.objects.get(), approve=False)
+    assert "无关的广告" not in get(client, "task", bobs_task.pk)
+
+
+def test_messages_are_rate_limited_per_address(client, settings, plan, bobs_task):
+    settings.LUOSHI_FEEDBACK_PER_HOUR = 2
+    cache.clear()
+    url = reverse("public:task", args=[bobs_task.pk])
+    for n in range(2):
+        assert client.post(url, {"text": f"第{n}条留言内容"}).status_code == 302
+    third = client.post(url, {"text": "第三条留言内容"})
+    assert third.status_code == 400 and "一小时后再试" in third.content.decode()
+    assert Feedback.objects.count() == 2

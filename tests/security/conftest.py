@@ -14,6 +14,7 @@ from rest_framework.authtoken.models import Token
 
 from luoshi.exchange.models import BulletinIssue
 from luoshi.ledger.models import Binding, Project
+from luoshi.public.models import Feedback
 from luoshi.tracking.models import Evidence, ProgressReport, Target, Task
 
 
@@ -81,6 +82,7 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc):
         "project_id": project.pk,
         "target_id": target.pk,
         "issue_id": BulletinIssue.objects.create(plan=plan, period="2022-06").pk,
+        "feedback_id": Feedback.objects.create(task=bobs_task, text="请公开项目名单").pk,
         "path": evidence.file.name,
         "evidence": evidence,
     }

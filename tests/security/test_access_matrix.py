@@ -26,6 +26,8 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "public:index": ("GET", EVERYONE),
     "public:plan": ("GET", EVERYONE),
     "public:task": ("GET", EVERYONE),
+    "public:feedback_queue": ("GET", OFFICE),
+    "public:moderate": ("POST", OFFICE),
     "media": ("GET", MEMBERS),
     "tracking:dashboard": ("GET", MEMBERS),
     "tracking:plan": ("GET", MEMBERS),

@@ -12,19 +12,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from luoshi import status
 from luoshi.exchange.progress_rows import PERSON_LABEL, PHONE_LABEL
+from luoshi.public import feedback
+from luoshi.public.forms import DecisionForm, FeedbackForm
+from luoshi.public.models import Feedback
+from luoshi.site.throttle import client_address
 from luoshi.tracking import listing
 from luoshi.tracking.measure import highlight as paragraph
 from luoshi.tracking.models import Plan, ProgressReport, Target, Task
+from luoshi.tracking.permissions import office_required, user_of
 
 PAGE_SIZE = 20
 
@@ -159,6 +166,25 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
 def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
     tasks = Task.objects.public().select_related("plan__jurisdiction", "section", "lead")
     task = get_object_or_404(tasks, pk=task_id)
+    form = FeedbackForm(request.POST or None)
+    code = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                feedback.submit(
+                    task, data["name"], data["contact"], data["text"], client_address(request)
+                )
+            except feedback.TooMany:
+                form.add_error(
+                    None, _("Too many messages from this address; try again in an hour.")
+                )
+            else:
+                messages.success(
+                    request, _("Thank you. Your message is shown here once the office has read it.")
+                )
+                return redirect("public:task", task.pk)
+        code = 400
     targets = list(task.targets.order_by("order"))
     context = {
         "task": task,
@@ -171,5 +197,30 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
         "source": paragraph(
             task.plan.source_text, task.start, task.end, [(t.start, t.end) for t in targets]
         ),
+        "feedback": Feedback.objects.public().filter(task=task).order_by("created_at"),
+        "form": form,
     }
-    return render(request, "public/task.html", context)
+    return render(request, "public/task.html", context, status=code)
+
+
+@office_required
+def feedback_queue(request: HttpRequest) -> HttpResponse:
+    """The office reads citizens' messages and decides which are shown."""
+    pending = (
+        Feedback.objects.visible_to(request.user)
+        .filter(state=Feedback.PENDING)
+        .select_related("task")
+        .order_by("created_at")
+    )
+    return render(request, "public/feedback_queue.html", {"pending": pending})
+
+
+@office_required
+@require_POST
+def moderate(request: HttpRequest, feedback_id: int) -> HttpResponse:
+    message = get_object_or_404(Feedback.objects.visible_to(request.user), pk=feedback_id)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose to show or not to show the message."))
+    feedback.moderate(user_of(request), message, form.cleaned_data["decision"] == "approve")
+    return redirect("public:feedback_queue")
