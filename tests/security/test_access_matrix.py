@@ -26,6 +26,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "public:index": ("GET", EVERYONE),
     "public:plan": ("GET", EVERYONE),
     "public:task": ("GET", EVERYONE),
+    "public:message": ("GET", EVERYONE),
     "public:feedback_queue": ("GET", OFFICE),
     "public:moderate": ("POST", OFFICE),
     "media": ("GET", MEMBERS),

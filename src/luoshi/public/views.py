@@ -166,25 +166,6 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
 def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
     tasks = Task.objects.public().select_related("plan__jurisdiction", "section", "lead")
     task = get_object_or_404(tasks, pk=task_id)
-    form = FeedbackForm(request.POST or None)
-    code = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                feedback.submit(
-                    task, data["name"], data["contact"], data["text"], client_address(request)
-                )
-            except feedback.TooMany:
-                form.add_error(
-                    None, _("Too many messages from this address; try again in an hour.")
-                )
-            else:
-                messages.success(
-                    request, _("Thank you. Your message is shown here once the office has read it.")
-                )
-                return redirect("public:task", task.pk)
-        code = 400
     targets = list(task.targets.order_by("order"))
     context = {
         "task": task,
@@ -198,9 +179,30 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
             task.plan.source_text, task.start, task.end, [(t.start, t.end) for t in targets]
         ),
         "feedback": Feedback.objects.public().filter(task=task).order_by("created_at"),
-        "form": form,
     }
-    return render(request, "public/task.html", context, status=code)
+    return render(request, "public/task.html", context)
+
+
+def leave_message(request: HttpRequest, task_id: int) -> HttpResponse:
+    """The 留言 form, on a page of its own: the commitment's page sets no cookie and stays one
+    page for every visitor (the page cache keeps it)."""
+    task = get_object_or_404(Task.objects.public().select_related("plan"), pk=task_id)
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            feedback.submit(
+                task, data["name"], data["contact"], data["text"], client_address(request)
+            )
+        except feedback.TooMany:
+            form.add_error(None, _("Too many messages from this address; try again in an hour."))
+        else:
+            messages.success(
+                request, _("Thank you. Your message is shown here once the office has read it.")
+            )
+            return redirect("public:task", task.pk)
+    code = 400 if request.method == "POST" else 200
+    return render(request, "public/message.html", {"task": task, "form": form}, status=code)
 
 
 @office_required
