@@ -131,7 +131,8 @@ def compose(facts: BulletinFacts, options: BulletinOptions) -> BulletinDocument:
         body.append(Paragraph([f"{NUMERALS[number]}、{heading}"], "h1"))
         blocks = part(facts, figures, options)
         for index, block in enumerate(b for b in blocks if isinstance(b, Paragraph)):
-            if block.kind == "body" and not block.key:
+            configured = any(isinstance(span, Configured) for span in block.spans)
+            if block.kind == "body" and not block.key and not configured:  # 下一步要求: own box
                 block.key = f"{key}-{index + 1}"
         body.extend(blocks)
     chosen = [bulletin_annexes.ANNEXES[k] for k in options.annexes if k in bulletin_annexes.ANNEXES]
