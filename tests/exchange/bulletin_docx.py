@@ -1,4 +1,5 @@
-"""Read a bulletin .docx back: the body's figures (number, unit, id) and the appendix table."""
+"""Read a bulletin's check copy (.docx) back: the figures (number, unit, id) of the main text
+and of the tables, and the 数据核对表."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from docx.text.paragraph import Paragraph
 
 EXEMPT_STYLES = {"引文", "配置文字"}  # quoted task/report wording and the configured text
 FIGURE = re.compile(r"(\d+(?:\.\d+)?)(%|项|个)\[(F\d+)\]")
-DATES = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?|\d{1,2}月(份|底)?|〔\d{4}〕")
+DATES = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?|\d{1,2}月(\d{1,2}日|份|底)?|〔\d{4}〕|附件\d+")
+ANNEX_LIST = re.compile(r"^(附件：|[\u3000 ]+)\d+\.")  # 附件：1.… under the main text
 ID_RANGE = re.compile(r"^F(\d+)–F(\d+)$")
 
 
@@ -45,14 +47,14 @@ def read(path) -> Bulletin:
             if not in_body:
                 continue
             paragraphs.append(text)
+            if ANNEX_LIST.match(text):
+                continue
             found = FIGURE.findall(text)
             figures.extend(found)
             rest = DATES.sub("", FIGURE.sub("", text))
             stray.extend(re.findall(r"\d+", rest))
-        elif in_body:
+        elif [c.text for c in block.rows[0].cells][-1] == "核对":
             tables.append(block)
-            header = [c.text for c in block.rows[0].cells]
-            assert header[-1] == "核对"
             for row in block.rows[1:]:
                 cells = [c.text for c in row.cells]
                 numbers = [c for c in cells[1:-1] if re.fullmatch(r"\d+(\.\d+)?%?", c)]

@@ -107,6 +107,9 @@ def test_the_progress_workbook_refuses_a_filled_row_of_a_bound_target(
     book = openpyxl.load_workbook(io.BytesIO(sheet_file.content))
     sheet = book[progress_workbook.SHEET]
     row = progress_workbook.FIRST_ROW  # the bound target comes first
+    # Its row is locked whole and says why; a row filled in anyway (protection lifted) is refused.
+    assert all(sheet.cell(row, column).protection.locked for column in progress_workbook.EDITABLE)
+    assert "由项目台账自动计算" in sheet.cell(row, progress_workbook.TARGET).value
     sheet.cell(row, progress_workbook.VALUE).value = 3
     sheet.cell(row, progress_workbook.PROGRESS).value = "开工3个"
     data = io.BytesIO()
@@ -118,5 +121,5 @@ def test_the_progress_workbook_refuses_a_filled_row_of_a_bound_target(
     )
     assert response.status_code == 400
     [error] = response.context["errors"]
-    assert (error.row, error.column) == (row, "完成值") and REFUSED in error.message
+    assert (error.row, error.column) == (row, "累计完成") and REFUSED in error.message
     assert not ProgressReport.objects.exists()

@@ -12,7 +12,9 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
+from luoshi.exchange.models import BulletinIssue
 from luoshi.ledger.models import Binding, Project
+from luoshi.public.models import Feedback
 from luoshi.tracking.models import Appeal, Evidence, Instruction, ProgressReport, Target, Task
 
 
@@ -89,6 +91,8 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce):
         "report_id": report.pk,
         "project_id": project.pk,
         "target_id": target.pk,
+        "issue_id": BulletinIssue.objects.create(plan=plan, period="2022-06").pk,
+        "feedback_id": Feedback.objects.create(task=bobs_task, text="请公开项目名单").pk,
         "path": evidence.file.name,
         "evidence": evidence,
     }

@@ -16,6 +16,7 @@ EVERYONE = {"anonymous", "token", *MEMBERS}
 OFFICE = {"office"}
 LEAD = {"liaison_a", "office"}  # bob's department leads the task, the project, the sheet
 ONLY_LIAISON_A = {"liaison_a"}  # reporting: the office reviews, it does not report
+BULLETIN = {"office", "leader"}  # the office makes the 督查通报, the leaders read it
 
 # url name → (method, roles allowed). Everything not public also needs a login.
 EXPECTED: dict[str, tuple[str, set[str]]] = {
@@ -25,6 +26,9 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "public:index": ("GET", EVERYONE),
     "public:plan": ("GET", EVERYONE),
     "public:task": ("GET", EVERYONE),
+    "public:message": ("GET", EVERYONE),
+    "public:feedback_queue": ("GET", OFFICE),
+    "public:moderate": ("POST", OFFICE),
     "media": ("GET", MEMBERS),
     "tracking:dashboard": ("GET", MEMBERS),
     "tracking:home": ("GET", MEMBERS),
@@ -64,8 +68,11 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "ledger:export": ("GET", MEMBERS),
     "ledger:ranking": ("GET", MEMBERS),
     "ledger:import_muju": ("GET", OFFICE),
-    "exchange:bulletin": ("GET", OFFICE),
+    "exchange:bulletin": ("GET", BULLETIN),
+    "exchange:bulletin_issue": ("GET", BULLETIN),
+    "exchange:bulletin_download": ("GET", BULLETIN),
     "exchange:progress_workbook_all": ("GET", OFFICE),
+    "exchange:progress_workbook_all_page": ("GET", OFFICE),
     "exchange:progress_workbook": ("GET", LEAD),
     "exchange:progress_workbook_download": ("GET", LEAD),
 }

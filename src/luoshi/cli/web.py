@@ -114,14 +114,32 @@ def manage_command(args: tuple[str, ...]) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="A text file of 下一步要求, one paragraph per line (default: the bundled text).",
 )
+@click.option(
+    "--annexes",
+    default=None,
+    help="Annexes in order, comma-separated: league, attention, tasks (default: league; "
+    "'' for none).",
+)
+@click.option(
+    "--check-copy",
+    is_flag=True,
+    help="The check copy (核对稿): each figure's id beside it and the 数据核对表 at the end.",
+)
 def bulletin_command(
-    plan_id: int, period: str, out: str, number: str, requirements: str | None
+    plan_id: int,
+    period: str,
+    out: str,
+    number: str,
+    requirements: str | None,
+    annexes: str | None,
+    check_copy: bool,
 ) -> None:
     """Write the 督查通报 of a plan for one month as .docx."""
     import re
 
     django_app.setup()
     from luoshi.documents.bulletin import default_options
+    from luoshi.documents.bulletin_annexes import ANNEXES
     from luoshi.exchange.bulletin_facts import PeriodNotOver, write_bulletin
     from luoshi.tracking.measure import today
     from luoshi.tracking.models import Plan
@@ -135,9 +153,17 @@ def bulletin_command(
     if requirements:
         lines = Path(requirements).read_text("utf-8").splitlines()
         paragraphs = tuple(line.strip() for line in lines if line.strip())
-    options = default_options(number=number, requirements=paragraphs)
+    overrides: dict[str, object] = {"number": number, "requirements": paragraphs}
+    if annexes is not None:
+        chosen = tuple(a.strip() for a in annexes.split(",") if a.strip())
+        unknown = [a for a in chosen if a not in ANNEXES]
+        if unknown:
+            names = "、".join(ANNEXES)
+            raise click.ClickException(f"没有附件 {'、'.join(unknown)}；可选：{names}。")
+        overrides["annexes"] = chosen
+    options = default_options(**overrides)
     try:
-        document = write_bulletin(plan, period, today(), out, options)
+        document = write_bulletin(plan, period, today(), out, options, check_copy=check_copy)
     except PeriodNotOver:
         raise click.ClickException(f"{period} 还没有结束，无法生成该月的通报。") from None
     except OSError as error:

@@ -6,7 +6,7 @@ needs nothing else from the composition.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -27,6 +27,7 @@ class TaskRow:
     reason: str
     targets: tuple[TargetRow, ...] = ()
     problems: tuple[str, ...] = ()  # delay reasons from the task's latest report
+    returned: bool = False  # its latest report was returned and not reported again
 
 
 @dataclass
@@ -67,17 +68,24 @@ Cell = str | Figure | Quote
 class Paragraph:
     spans: list[Span]
     kind: str = "body"  # body, h1 (一、 黑体), h2 (（一） 楷体), plain (no indent)
+    key: str = ""  # set on the paragraphs the office may rewrite before sending
+    edited: bool = False
 
 
 @dataclass
 class Table:
     header: list[str]
     rows: list[list[Cell]]
-    check_column: bool = True  # a last column naming the figure ids of the row
-    widths: tuple[float, ...] = ()  # cm, the check column included
 
 
 Block = Paragraph | Table
+
+
+@dataclass
+class Annex:
+    key: str  # the office's choice: see bulletin.ANNEXES
+    title: str
+    blocks: list[Block]
 
 
 @dataclass
@@ -90,6 +98,26 @@ class BulletinDocument:
     signed: date
     figures: list[Figure]
     tasks: tuple[TaskRow, ...]
+    annexes: list[Annex] = field(default_factory=list)
+    copy_to: str = ""  # 抄送 of the 版记
+    printed_by: str = ""  # 印发机关 of the 版记 (the issuer when empty)
+
+    def editable(self) -> list[Paragraph]:
+        """The paragraphs of the main text the office may rewrite, in order."""
+        return [b for b in self.body if isinstance(b, Paragraph) and b.key]
+
+    def apply_edits(self, edits: dict[str, str]) -> None:
+        """Replace the text of the keyed paragraphs the office rewrote. An edited paragraph is
+        the office's own words: its figures are no longer traced (the check copy says so)."""
+        for paragraph in self.editable():
+            text = edits.get(paragraph.key, "").strip()
+            if text and text != plain_text(paragraph.spans):
+                paragraph.spans = [text]
+                paragraph.edited = True
+
+
+def plain_text(spans: list[Span]) -> str:
+    return "".join(s.text if isinstance(s, Figure | Quote | Configured) else s for s in spans)
 
 
 class Figures:

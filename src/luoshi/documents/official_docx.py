@@ -6,9 +6,12 @@ in 楷体_GB2312; quoted words (task wording, reasons, report text) in 楷体; p
 Chinese font names go in w:eastAsia: Word picks the font of CJK text from there, not from
 w:ascii, so setting `run.font.name` alone would leave the Chinese text in the default font.
 
-Each figure is followed by its id in small grey superscript ([F12]); tables carry the ids of a
-row's figures in a last column (核对), and the appendix lists every figure with the task ids it
-counts.
+The copy that is sent shows numbers only. The check copy (核对稿, `check_copy=True`) follows
+each figure with its id in small grey superscript ([F12]), gives tables a last column with the
+ids of a row's figures (核对), and ends with the 数据核对表: every figure with its 口径 and the
+task ids it counts. Table columns are as wide as their content: short columns (names, numbers,
+statuses) never wrap, long ones (task wording) share what is left. The 版记 (抄送, 印发) closes
+the document.
 """
 
 from __future__ import annotations
@@ -30,7 +33,10 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from luoshi.documents.bulletin_document import (
+    Annex,
+    Block,
     BulletinDocument,
+    Cell,
     Configured,
     Figure,
     Paragraph,
@@ -136,11 +142,12 @@ def _header(doc: DocxDocument, document: BulletinDocument) -> None:
     _line(doc, document.addressees, BODY_FONT, SIZE_3, align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
-def _spans(paragraph: DocxParagraph, spans: list[Span], font: str, size: Pt) -> None:
+def _spans(paragraph: DocxParagraph, spans: list[Span], font: str, size: Pt, check: bool) -> None:
     for span in spans:
         if isinstance(span, Figure):
             set_font(paragraph.add_run(span.text), font, size)
-            paragraph.add_run(f"[{span.id}]", style=FIGURE_ID_STYLE)
+            if check:
+                paragraph.add_run(f"[{span.id}]", style=FIGURE_ID_STYLE)
         elif isinstance(span, Quote):
             run = paragraph.add_run(span.text, style=QUOTE_STYLE)
             run.font.size = size
@@ -151,14 +158,16 @@ def _spans(paragraph: DocxParagraph, spans: list[Span], font: str, size: Pt) -> 
             set_font(paragraph.add_run(span), font, size)
 
 
-def _paragraph(doc: DocxDocument, block: Paragraph) -> None:
+def _paragraph(doc: DocxDocument, block: Paragraph, check: bool) -> None:
     paragraph = doc.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.line_spacing = Pt(28)
     font = {"h1": HEADING_FONT, "h2": KAI_FONT}.get(block.kind, BODY_FONT)
     if block.kind != "plain":
         fmt.first_line_indent = Pt(32)  # two characters of 三号
-    _spans(paragraph, block.spans, font, SIZE_3)
+    _spans(paragraph, block.spans, font, SIZE_3, check)
+    if check and block.edited:
+        paragraph.add_run("[已人工修改，数字未核对]", style=FIGURE_ID_STYLE)
 
 
 def _cell(cell: _Cell, value: object, bold: bool = False) -> None:
@@ -182,29 +191,73 @@ def _repeat_header(row: object) -> None:
     row._tr.get_or_add_trPr().append(flag)  # type: ignore[attr-defined]  # row is a docx _Row
 
 
-def _table(doc: DocxDocument, block: Table) -> None:
-    header = [*block.header, "核对"] if block.check_column else block.header
+def _table(doc: DocxDocument, block: Table, check: bool) -> None:
+    check = check and any(isinstance(v, Figure) for row in block.rows for v in row)
+    header = [*block.header, "核对"] if check else list(block.header)
+    rows: list[list[object]] = []
+    for row in block.rows:
+        ids = [value.id for value in row if isinstance(value, Figure)]
+        rows.append([*row, f"{ids[0]}–{ids[-1]}" if ids else ""] if check else list(row))
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False  # fixed layout: Word and LibreOffice keep the widths below
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         _cell(cell, text, bold=True)
     _repeat_header(table.rows[0])
-    for row in block.rows:
-        ids = [value.id for value in row if isinstance(value, Figure)]
-        values: list[object] = list(row)
-        if block.check_column:
-            values.append(f"{ids[0]}–{ids[-1]}" if ids else "")
+    for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
             _cell(cell, value)
-        if block.check_column:
+        if check:
             cells[-1].paragraphs[0].runs[0].font.color.rgb = GREY
-    if block.widths:
-        table.autofit = False
-        for row in table.rows:
-            for cell, width in zip(row.cells, block.widths, strict=True):
-                cell.width = Cm(width)
+    widths = fitted_widths(header, [[_cell_text(v) for v in r] for r in rows], TEXT_WIDTH_CM)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice reads
+        for cell in column.cells:
+            cell.width = Cm(width)  # the cells, which Word reads
+
+
+TEXT_WIDTH_CM = 21 - 2.8 - 2.6  # A4 less the margins of _page
+CHAR_CM = 10.5 / 72 * 2.54  # one CJK character of 五号 (10.5 pt)
+PADDING_CM = 0.45  # a cell's left and right margins and borders
+SHORT = 16  # a column whose longest text has at most this many characters is short
+WHOLE = 8  # beside long columns, short cells up to this many characters never wrap
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, Figure):
+        return value.text if value.unit == "%" else f"{value.value:g}"
+    if isinstance(value, Quote):
+        return value.text
+    return str(value)
+
+
+def text_width(text: str) -> float:
+    """In CJK characters: Latin letters and digits are about half as wide."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.62 for ch in text)
+
+
+def fitted_widths(header: list[str], rows: list[list[str]], total: float) -> list[float]:
+    """Column widths (cm) that fit the content. A short column gets its longest text, up to
+    `WHOLE` characters where the table also has long columns (task wording), so that those
+    keep room; a header of more than four characters may wrap to two lines. The long columns
+    share the rest in proportion to their longest text, and the table spans the text width."""
+    natural = [max([text_width(r[i]) for r in rows] or [0.0]) for i in range(len(header))]
+    heads = [text_width(h) if text_width(h) <= 4 else -(-text_width(h) // 2) for h in header]
+    short = [n <= SHORT for n in natural]
+    cap = WHOLE if not all(short) else SHORT
+    need = [max(min(n, cap), h) * CHAR_CM + PADDING_CM for n, h in zip(natural, heads, strict=True)]
+    fixed = sum(w for w, s in zip(need, short, strict=True) if s)
+    long_total = sum(n for n, s in zip(natural, short, strict=True) if not s)
+    if not long_total:  # all short: widen them alike to the text width
+        scale = max(1.0, total / fixed)
+        return [round(w * scale, 2) for w in need]
+    room = max(total - fixed, 0.0)
+    return [
+        round(w if s else max(room * n / long_total, 4 * CHAR_CM + PADDING_CM), 2)
+        for w, s, n in zip(need, short, natural, strict=True)
+    ]
 
 
 def _signature(doc: DocxDocument, document: BulletinDocument) -> None:
@@ -213,45 +266,85 @@ def _signature(doc: DocxDocument, document: BulletinDocument) -> None:
         _line(doc, text, BODY_FONT, SIZE_3, align=WD_ALIGN_PARAGRAPH.RIGHT)
 
 
-def _appendix(doc: DocxDocument, document: BulletinDocument) -> None:
+def _annex_list(doc: DocxDocument, annexes: list[Annex]) -> None:
+    """附件：1.… under the main text (GB/T 9704: 附件说明)."""
+    for number, annex in enumerate(annexes, 1):
+        paragraph = doc.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.line_spacing = Pt(28)
+        fmt.first_line_indent = Pt(32)
+        prefix = "附件：" if number == 1 else "　　　"
+        set_font(paragraph.add_run(f"{prefix}{number}.{annex.title}"), BODY_FONT, SIZE_3)
+
+
+def _annex(doc: DocxDocument, number: int, annex: Annex, check: bool) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    _line(doc, "附件1", HEADING_FONT, SIZE_3, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _line(doc, "数据核对表", TITLE_FONT, SIZE_2)
-    rows = [
+    _line(doc, f"附件{number}", HEADING_FONT, SIZE_3, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _line(doc, annex.title, TITLE_FONT, SIZE_2)
+    _blocks(doc, annex.blocks, check)
+
+
+def figure_table(document: BulletinDocument) -> Annex:
+    """The 数据核对表 of the check copy: every figure, its 口径 and the task ids it counts."""
+    rows: list[list[Cell]] = [
         [f.id, f.text, f.basis + (f"（{f.formula}）" if f.formula else ""), "、".join(f.refs)]
         for f in document.figures
     ]
-    _plain_table(doc, ["编号", "数据", "口径", "任务编号"], rows)
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    _line(doc, "附件2", HEADING_FONT, SIZE_3, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _line(doc, "重点任务推进状态明细", TITLE_FONT, SIZE_2)
-    rows = [[t.code, t.text, t.department, t.status, t.reason] for t in document.tasks]
-    _plain_table(doc, ["任务编号", "工作任务", "牵头单位", "状态", "状态说明"], rows)
+    return Annex("figures", "数据核对表", [Table(["编号", "数据", "口径", "任务编号"], rows)])
 
 
-def _plain_table(doc: DocxDocument, header: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        _cell(cell, text, bold=True)
-    _repeat_header(table.rows[0])
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            _cell(cell, text)
+def _imprint(doc: DocxDocument, document: BulletinDocument) -> None:
+    """版记: 抄送 and 印发 between rules, 四号 仿宋, at the end of the document."""
+    doc.add_paragraph()
+    lines = []
+    if document.copy_to:
+        lines.append(f"抄送：{document.copy_to.rstrip('。')}。")
+    printed = f"{chinese_date(document.signed)}印发"
+    lines.append(f"{document.printed_by or document.issuer}\u3000\u3000{printed}")
+    for index, text in enumerate(lines):
+        paragraph = _line(doc, text, BODY_FONT, SIZE_4, align=WD_ALIGN_PARAGRAPH.LEFT)
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = fmt.right_indent = Pt(14)  # 一字 in from the rules
+        _rule(paragraph, "top", "12" if index == 0 else "4")
+        if index == len(lines) - 1:
+            _rule(paragraph, "bottom", "12")
 
 
-def write(document: BulletinDocument, out: str | Path | IO[bytes]) -> None:
+def _rule(paragraph: DocxParagraph, side: str, size: str) -> None:
+    borders = paragraph._p.get_or_add_pPr().find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        paragraph._p.get_or_add_pPr().append(borders)
+    edge = OxmlElement(f"w:{side}")
+    for key, value in (("val", "single"), ("sz", size), ("space", "1"), ("color", "000000")):
+        edge.set(qn(f"w:{key}"), value)
+    borders.append(edge)
+
+
+def _blocks(doc: DocxDocument, blocks: list[Block], check: bool) -> None:
+    for block in blocks:
+        if isinstance(block, Table):
+            _table(doc, block, check)
+        else:
+            _paragraph(doc, block, check)
+
+
+def write(
+    document: BulletinDocument, out: str | Path | IO[bytes], check_copy: bool = False
+) -> None:
     doc = Document()
     _styles(doc)
     _page(doc)
     _header(doc, document)
-    for block in document.body:
-        if isinstance(block, Table):
-            _table(doc, block)
-        else:
-            _paragraph(doc, block)
+    _blocks(doc, document.body, check_copy)
+    annexes = [*document.annexes, *([figure_table(document)] if check_copy else [])]
+    if annexes:
+        doc.add_paragraph()
+        _annex_list(doc, annexes)
     _signature(doc, document)
-    _appendix(doc, document)
-    doc.core_properties.title = document.title
+    for number, annex in enumerate(annexes, 1):
+        _annex(doc, number, annex, check_copy)
+    _imprint(doc, document)
+    doc.core_properties.title = document.title + ("（核对稿）" if check_copy else "")
     doc.core_properties.author = document.issuer
     doc.save(out)  # type: ignore[arg-type]  # python-docx's hint omits Path, which zipfile accepts

@@ -71,9 +71,21 @@ def _problems(measured: list[Measured]) -> dict[int, tuple[str, ...]]:
     }
 
 
+def _returned(measured: list[Measured], on: date) -> set[int]:
+    """Tasks whose latest report received by `on` was returned and not reported again."""
+    tasks = [m.task.pk for m in measured]
+    latest: dict[int, tuple[str, int, str]] = {}
+    reports = ProgressReport.objects.filter(task__in=tasks, submitted_at__date__lte=on)
+    for task_id, period, pk, state in reports.values_list("task_id", "period", "id", "state"):
+        if task_id not in latest or (period, pk) > latest[task_id][:2]:
+            latest[task_id] = (period, pk, state)
+    return {pk for pk, (_, _, state) in latest.items() if state == ProgressReport.RETURNED}
+
+
 def collect(plan: Plan, period: str, on: date) -> bulletin.BulletinFacts:
     measured = measure(tasks_for_status(plan.tasks.all()), on)
     problems = _problems(measured)
+    returned = _returned(measured, on)
     rows = tuple(
         bulletin.TaskRow(
             code=m.task.code,
@@ -84,6 +96,7 @@ def collect(plan: Plan, period: str, on: date) -> bulletin.BulletinFacts:
             reason=m.result.reason,
             targets=target_rows(m),
             problems=problems.get(m.task.pk, ()),
+            returned=m.task.pk in returned,
         )
         for m in measured
     )
@@ -96,9 +109,19 @@ def write_bulletin(
     today: date,
     out: str | Path | IO[bytes],
     options: bulletin.BulletinOptions | None = None,
+    edits: dict[str, str] | None = None,
+    check_copy: bool = False,
 ) -> BulletinDocument:
-    """Measure, compose and write the bulletin of `plan` for `period`; returns the document."""
-    on = bulletin_date(period, today)
-    document = bulletin.compose(collect(plan, period, on), options or bulletin.default_options())
-    official_docx.write(document, out)
+    """Measure, compose and write the bulletin of `plan` for `period`; returns the document.
+    `edits` are the office's rewritten paragraphs (by key); the check copy shows figure ids."""
+    document = compose_bulletin(plan, period, today, options)
+    document.apply_edits(edits or {})
+    official_docx.write(document, out, check_copy=check_copy)
     return document
+
+
+def compose_bulletin(
+    plan: Plan, period: str, today: date, options: bulletin.BulletinOptions | None = None
+) -> BulletinDocument:
+    on = bulletin_date(period, today)
+    return bulletin.compose(collect(plan, period, on), options or bulletin.default_options())

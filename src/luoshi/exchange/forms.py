@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.documents import bulletin
+from luoshi.documents.bulletin_annexes import ANNEXES
+from luoshi.documents.bulletin_document import BulletinDocument, Paragraph, plain_text
 from luoshi.tracking.models import PERIOD_RE, Plan
 
 
@@ -23,23 +24,15 @@ def clean_period(period: str, plan: Plan | None) -> str:
 
 
 class BulletinForm(forms.Form):
+    """Prepare the issue of a plan's month (the office edits it next)."""
+
     plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label=_("Plan"))
     period = forms.CharField(label=_("Period (year-month)"), max_length=7)
-    number = forms.CharField(label=_("Document number"), max_length=40, required=False)
-    requirements = forms.CharField(
-        label=_("Next steps (one paragraph per line)"),
-        widget=forms.Textarea(attrs={"rows": 8}),
-        required=False,
-    )
 
     def __init__(self, plans: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         plan_field: Any = self.fields["plan"]
         plan_field.queryset = plans
-        if not self.is_bound:
-            paragraphs = bulletin.defaults()["requirements"]
-            text = "\n".join(paragraphs)  # type: ignore[arg-type]  # strings, checked on load
-            self.fields["requirements"].initial = text
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -48,9 +41,67 @@ class BulletinForm(forms.Form):
                 data["period"] = clean_period(data["period"], data.get("plan"))
             except forms.ValidationError as error:
                 self.add_error("period", error)
-        lines = (data.get("requirements") or "").splitlines()
-        data["requirement_list"] = tuple(line.strip() for line in lines if line.strip())
         return data
+
+
+class BulletinIssueForm(forms.Form):
+    """The office's part of an issue: 文号, 抄送, annexes, 下一步要求, and each paragraph of the
+    main text, offered with the generated words (or the office's earlier rewrite)."""
+
+    number = forms.CharField(label=_("Document number"), max_length=40, required=False)
+    copy_to = forms.CharField(label=_("Copies to (抄送)"), max_length=300, required=False)
+    annexes = forms.MultipleChoiceField(
+        label=_("Annexes"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(key, title) for key, (title, _build) in ANNEXES.items()],
+    )
+    requirements = forms.CharField(
+        label=_("Next steps (one paragraph per line)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+
+    def __init__(
+        self, generated: BulletinDocument, edits: dict[str, str], *args: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.generated = {p.key: plain_text(p.spans) for p in generated.editable()}
+        self.sections: list[tuple[str, list[str]]] = []  # heading, field names
+        heading = str(_("Opening"))
+        for block in generated.body:
+            if not isinstance(block, Paragraph):
+                continue
+            if block.kind == "h1":
+                heading = plain_text(block.spans)
+                continue
+            if not block.key:
+                continue
+            name = f"p-{block.key}"
+            text = edits.get(block.key) or self.generated[block.key]
+            self.fields[name] = forms.CharField(
+                label=heading,
+                required=False,
+                max_length=5000,
+                initial=text,
+                widget=forms.Textarea(attrs={"rows": max(2, min(10, len(text) // 40 + 1))}),
+            )
+            if not self.sections or self.sections[-1][0] != heading:
+                self.sections.append((heading, []))
+            self.sections[-1][1].append(name)
+
+    def paragraph_fields(self) -> list[tuple[str, list[Any]]]:
+        return [(heading, [self[name] for name in names]) for heading, names in self.sections]
+
+    def edits(self) -> dict[str, str]:
+        """The paragraphs whose text differs from the generated one (an emptied box goes back
+        to the generated text)."""
+        found = {}
+        for key, text in self.generated.items():
+            value = (self.cleaned_data.get(f"p-{key}") or "").strip()
+            if value and value != text:
+                found[key] = value
+        return found
 
 
 class WorkbookUploadForm(forms.Form):

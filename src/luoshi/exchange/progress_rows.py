@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from typing import IO, Any
+from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from luoshi.documents import progress_workbook
-from luoshi.documents.progress_workbook import FilledRow, SheetMeta, SheetRow
+from luoshi.documents.progress_workbook import FilledRow
 from luoshi.tracking import services
-from luoshi.tracking.measure import live_targets, measure, tasks_for_status
+from luoshi.tracking.measure import live_targets, tasks_for_status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Target, Task
 
-PROGRESS_LABEL, PROBLEMS_LABEL = "本期进展：", "存在问题："
+PROGRESS_LABEL, PROBLEMS_LABEL, PLANS_LABEL = "本期进展：", "存在问题：", "下步打算："
+PERSON_LABEL, PHONE_LABEL = "责任人：", "联系电话："
+LIVE_NOTE = "由项目台账自动计算，无需填报"
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
 
 
-def _tasks(plan: Plan, department: Department | None) -> list[Task]:
+def tasks_of(plan: Plan, department: Department | None) -> list[Task]:
     tasks = plan.tasks.all() if department is None else plan.tasks.filter(lead=department)
     return list(tasks_for_status(tasks))
 
@@ -71,49 +70,24 @@ def lines(tasks: list[Task]) -> list[Line]:
     return out
 
 
-def _deadline(value: date | None, year: int) -> str:
-    day = value or date(year, 12, 31)
-    return f"{day.year}年底前" if (day.month, day.day) == (12, 31) else day.isoformat()
-
-
-def export(
-    plan: Plan, period: str, department: Department | None, on: date, out: str | IO[bytes]
-) -> int:
-    """Write the 台账 of `department` (every department when None); returns the row count."""
-    tasks = _tasks(plan, department)
-    statuses = {m.task.pk: m.status for m in measure(tasks, on)}
-    rows = []
-    for line in lines(tasks):
-        task, target = line.task, line.target
-        label = target.text if target else "定性任务：填写进度百分比"
-        if line.each_item:
-            label = f"{label}（{line.each_item}）"
-        rows.append(
-            SheetRow(
-                key=line.key,
-                code=task.code,
-                task=task.text,
-                target=label,
-                goal=target.value if target else 100,
-                unit=target.unit if target else "%",
-                deadline=_deadline(task.deadline, plan.year),
-                lead=task.lead.name if task.lead else "",
-                status=statuses[task.pk],
-            )
-        )
-    meta = SheetMeta(
-        plan_id=plan.pk,
-        plan=str(plan),
-        period=period,
-        department_id=department.pk if department else None,
-        department=department.name if department else "全部单位",
-        exported_at=timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+def reported(lines_: list[Line], before: str) -> tuple[dict[str, float], dict[int, str]]:
+    """Per line, the value reported to date in the latest period before `before` (上期完成);
+    per task, the narrative of its latest report (for 责任人 and 联系电话). One query."""
+    tasks = {line.task.pk for line in lines_}
+    reports = (
+        ProgressReport.objects.filter(task__in=tasks)
+        .exclude(state=ProgressReport.RETURNED)
+        .order_by("period", "submitted_at", "id")
+        .values_list("task_id", "target_id", "each_item", "period", "value", "percent", "narrative")
     )
-    # The protection password only stops accidental edits (anyone can lift it); the import
-    # checks every row against the database anyway.
-    password = getattr(settings, "LUOSHI_LEDGER_SHEET_PASSWORD", "luoshi")
-    progress_workbook.write_workbook(meta, rows, out, password)
-    return len(rows)
+    previous: dict[str, float] = {}
+    latest: dict[int, str] = {}
+    for task, target, each, period, value, percent, text in reports:
+        latest[task] = text
+        amount = value if value is not None else percent
+        if period < before and amount is not None:
+            previous[f"{task}/{target or 0}/{each}"] = amount
+    return previous, latest
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -136,9 +110,17 @@ def _text(raw: Any) -> str:
     return "" if raw is None else str(raw).strip()
 
 
-def narrative(progress: str, problems: str) -> str:
+def narrative(
+    progress: str, problems: str = "", plans: str = "", person: str = "", phone: str = ""
+) -> str:
     text = f"{PROGRESS_LABEL}{progress}"
-    return f"{text}\n{PROBLEMS_LABEL}{problems}" if problems else text
+    for label, value in ((PROBLEMS_LABEL, problems), (PLANS_LABEL, plans)):
+        if value:
+            text += f"\n{label}{value}"
+    contact = "\u3000".join(
+        f"{k}{v}" for k, v in ((PERSON_LABEL, person), (PHONE_LABEL, phone)) if v
+    )
+    return f"{text}\n{contact}" if contact else text
 
 
 @dataclass(frozen=True)
@@ -149,29 +131,53 @@ class Accepted:
     narrative: str
 
 
-def _check_row(row: FilledRow, line: Line, errors: list[RowError]) -> Accepted | None:
-    progress, problems = _text(row.progress), _text(row.problems)
+_PHONE = re.compile(r"^[0-9０-９+\-－ ()（）转]{3,30}$")
+
+
+def _amount(row: FilledRow, line: Line, previous: float | None, errors: list[RowError]) -> Any:
+    """The value to date: 累计完成, else 上期完成 + 本期完成 for a count (a percentage or a
+    qualitative task's progress is not a sum: it needs 累计完成)."""
     unit = line.target.unit if line.target else "%"
-    before = len(errors)
-    amount = None
-    if row.value is None or _text(row.value) == "":
-        errors.append(RowError(row.number, "完成值", _("Enter the value reached (%s).") % unit))
-    else:
-        amount = _number(row.value, row.value_format, unit)
+    cells = (("累计完成", row.total, row.formats[1]), ("本期完成", row.this_period, row.formats[0]))
+    numbers: dict[str, float] = {}
+    for column, raw, fmt in cells:
+        if _text(raw) == "":
+            continue
+        amount = _number(raw, fmt, unit)
         if amount is None:
             message = _("“%(value)s” is not a number. Enter a number in %(unit)s.")
-            errors.append(
-                RowError(row.number, "完成值", message % {"value": row.value, "unit": unit})
-            )
-        elif line.target is None and not 0 <= amount <= 100:
-            message = _("Progress of a qualitative task is a percentage from 0 to 100.")
-            errors.append(RowError(row.number, "完成值", message))
+            errors.append(RowError(row.number, column, message % {"value": raw, "unit": unit}))
+            return None
+        numbers[column] = amount
+    if "累计完成" in numbers:
+        return numbers["累计完成"]
+    if "本期完成" in numbers and not unit.endswith("%"):
+        return (previous or 0) + numbers["本期完成"]
+    errors.append(RowError(row.number, "累计完成", _("Enter the value reached (%s).") % unit))
+    return None
+
+
+def _check_row(
+    row: FilledRow, line: Line, previous: float | None, errors: list[RowError]
+) -> Accepted | None:
+    progress, problems, plans = _text(row.progress), _text(row.problems), _text(row.plans)
+    person, phone = _text(row.person), _text(row.phone)
+    before = len(errors)
+    amount = _amount(row, line, previous, errors)
+    if amount is not None and line.target is None and not 0 <= amount <= 100:
+        message = _("Progress of a qualitative task is a percentage from 0 to 100.")
+        errors.append(RowError(row.number, "累计完成", message))
     if not progress:
         message = _("Describe this period's progress.")
-        errors.append(RowError(row.number, "本期进展", message))
+        errors.append(RowError(row.number, "进展情况", message))
+    if phone and not _PHONE.match(phone):
+        message = _("“%s” is not a telephone number.") % phone
+        errors.append(RowError(row.number, "联系电话", message))
+    if len(person) > 50:
+        errors.append(RowError(row.number, "责任人", _("Write the name of one person.")))
     if len(errors) > before:
         return None
-    text = narrative(progress, problems)
+    text = narrative(progress, problems, plans, person, phone)
     if line.target is None:
         return Accepted(line, None, amount, text)
     return Accepted(line, amount, None, text)
@@ -193,10 +199,11 @@ def check(
     errors = _check_file(sheet, plan, period, department)
     if errors:
         return [], 0, errors
-    tasks = _tasks(plan, department)
+    tasks = tasks_of(plan, department)
     by_key = {line.key: line for line in lines(tasks)}
-    others = {line.key: line for line in lines(_tasks(plan, None))}
+    others = {line.key: line for line in lines(tasks_of(plan, None))}
     live = live_targets(line.target.pk for line in by_key.values() if line.target)
+    previous, _latest_text = reported(list(by_key.values()), period)
     exported = set(sheet.keys)
     accepted, empty = [], 0
     for row in sheet.rows:
@@ -217,11 +224,19 @@ def check(
                     "This row is not one of the rows exported in this sheet. "
                     "Do not add rows or change the locked columns."
                 )
-            errors.append(RowError(row.number, "任务编号", message))
+            errors.append(RowError(row.number, "序号", message))
             continue
         if row.code != line.task.code:
             message = _("The task number was changed; it should be %s.") % line.task.code
-            errors.append(RowError(row.number, "任务编号", message))
+            errors.append(RowError(row.number, "序号", message))
+            continue
+        lead = line.task.lead.name if line.task.lead else ""
+        if row.lead != lead:  # reassigned since the export: the row is the new lead's to report
+            message = _(
+                "Task %(code)s is now led by %(lead)s, not %(sheet)s as in this sheet. "
+                "Download the sheet again."
+            ) % {"code": line.task.code, "lead": lead or "—", "sheet": row.lead or "—"}
+            errors.append(RowError(row.number, "牵头单位", message))
             continue
         if row.is_empty:
             empty += 1
@@ -231,9 +246,9 @@ def check(
                 "This target is measured from the project ledger, so its progress is not reported "
                 "here. Leave this row empty and keep the projects in the ledger up to date."
             )
-            errors.append(RowError(row.number, "完成值", message))
+            errors.append(RowError(row.number, "累计完成", message))
             continue
-        result = _check_row(row, line, errors)
+        result = _check_row(row, line, previous.get(line.key), errors)
         if result is not None:
             accepted.append(result)
     return ([], 0, errors) if errors else (accepted, empty, [])

@@ -264,6 +264,8 @@ LUOSHI_PAGE_CACHE = env_bool("LUOSHI_PAGE_CACHE", not (PRODUCTION and _CACHE == 
 LUOSHI_LOGIN_FAILURES = int(env_str("LUOSHI_LOGIN_FAILURES", "5"))
 LUOSHI_LOGIN_WINDOW_MINUTES = int(env_str("LUOSHI_LOGIN_WINDOW_MINUTES", "15"))
 LUOSHI_CLIENT_IP_HEADER = env_str("LUOSHI_CLIENT_IP_HEADER", "")
+# 留言 on the public page: messages accepted from one address per hour.
+LUOSHI_FEEDBACK_PER_HOUR = int(env_str("LUOSHI_FEEDBACK_PER_HOUR", "5"))
 
 if PRODUCTION:
     from django.core.exceptions import ImproperlyConfigured

@@ -28,6 +28,8 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
         "department_id": member.department_id if member else None,
         "is_office": office,
         "is_leader": member is not None and member.role == "leader",
+        # The 督查通报 goes to the leaders: they read and download the office's issues.
+        "bulletin_reader": office or (member is not None and member.role == "leader"),
         # The project ledger shows a city's projects: members of a city, and administrators.
         "ledger_reader": member is not None or request.user.is_superuser,
         "echarts": echarts_installed(),

@@ -139,9 +139,13 @@ def set_up_plan(city: Jurisdiction, office: User) -> Plan:
     for task in plan.tasks.filter(kind="project").exclude(deadline=date(YEAR, 6, 30))[::3]:
         task.nodes = MILESTONES
         task.save(update_fields=["nodes"])
-    plan.state, plan.published_at = Plan.PUBLISHED, timezone.now()
-    plan.save(update_fields=["state", "published_at"])
-    Event.objects.create(actor=office, verb="published", plan=plan, reason="演示数据")
+    # Dated in the demo's year, as its reports are: made in January, published after review.
+    plan.created_at, published = _moment(1, 18, 9), _moment(1, 20, 10)
+    plan.state, plan.published_at = Plan.PUBLISHED, published
+    plan.save(update_fields=["state", "published_at", "created_at"])
+    Event.objects.create(
+        actor=office, verb="published", plan=plan, reason="演示数据", created_at=published
+    )
     return plan
 
 
@@ -231,7 +235,13 @@ def add_progress(plan: Plan, office: User) -> int:
                 reviewed_at=_moment(7, 4, 15),
             )
             made += 1
-    Event.objects.create(actor=office, verb="demo_data", plan=plan, payload={"reports": made})
+    Event.objects.create(
+        actor=office,
+        verb="demo_data",
+        plan=plan,
+        payload={"reports": made},
+        created_at=_moment(7, 10, 8),
+    )
     return made
 
 

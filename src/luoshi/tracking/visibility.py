@@ -113,6 +113,24 @@ class EvidenceQuerySet(VisibleQuerySet[M]):
     public_rows = False
 
 
+class BulletinIssueQuerySet(VisibleQuerySet[M]):
+    """Issues of the 督查通报 (exchange): members of the plan's jurisdiction; never public."""
+
+    plan_path = "plan__"
+    public_rows = False
+
+
+class FeedbackQuerySet(VisibleQuerySet[M]):
+    """Citizens' 留言 on commitments (public app): the office of the plan's jurisdiction sees
+    all of it, to moderate; everyone else only what the office approved."""
+
+    plan_path = "task__plan__"
+
+    def visible_to(self, user: Any) -> VisibleQuerySet[M]:
+        rows = super().visible_to(user)
+        return rows if is_office(user) else rows.filter(state="approved")
+
+
 class DepartmentQuerySet(models.QuerySet[M]):
     def visible_to(self, user: Any) -> DepartmentQuerySet[M]:
         """Anonymous callers: departments of jurisdictions with a published plan; members:
