@@ -21,7 +21,7 @@ def test_pages_fit_a_phone_with_a_compact_header(
     page = browser.page
     if persona:
         request.getfixturevalue(persona)  # the person exists before logging in
-        browser.log_in(persona)
+        browser.log_in(persona, lands_on="/departments/mine/" if persona == "bob" else "/")
     page.set_viewport_size(PHONE)
     for number, path in enumerate(pages, 1):
         browser.go(path.format(task=bobs_task.pk, plan=plan.pk))
