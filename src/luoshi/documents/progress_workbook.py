@@ -14,16 +14,16 @@ Pure openpyxl: no Django. Validation against the database is luoshi.exchange.pro
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import zipfile
 from dataclasses import asdict, dataclass
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from luoshi.documents import spreadsheet
 
 FORMAT = "luoshi-ledger/1"
 SHEET, META_SHEET = "台账", "_luoshi"
@@ -100,6 +100,11 @@ class FilledSheet:
 
 class SheetError(ValueError):
     """The file is not a 台账 workbook from luoshi (not .xlsx, or its identification is gone)."""
+
+
+def _number_format(cells: tuple[Any, ...], column: int) -> str:
+    cell = cells[column - 1] if len(cells) >= column else None
+    return str(getattr(cell, "number_format", "") or "")
 
 
 def _blank(value: Any) -> bool:
@@ -182,17 +187,15 @@ def _meta_sheet(book: Workbook, meta: SheetMeta, keys: list[str]) -> None:
 
 
 def read_workbook(data: bytes) -> FilledSheet:
-    """What the department filled in. Raises SheetError for a file that is not a luoshi 台账."""
-    try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise SheetError("not an xlsx workbook") from error
-    if META_SHEET not in book.sheetnames or SHEET not in book.sheetnames:
+    """What the department filled in. Raises SheetError for a file that is not a luoshi 台账,
+    and spreadsheet.SpreadsheetError for one that is damaged or beyond the reading limits."""
+    sheets = spreadsheet.read_sheets(data, [SHEET, META_SHEET], values_only=False)
+    if META_SHEET not in sheets or SHEET not in sheets:
         raise SheetError("no identification sheet")
     found = {
-        str(row[0]): "" if row[1] is None else str(row[1])
-        for row in book[META_SHEET].iter_rows(values_only=True)
-        if row and row[0] is not None
+        str(cells[0].value): "" if len(cells) < 2 or cells[1].value is None else str(cells[1].value)
+        for _, cells in sheets[META_SHEET].rows
+        if cells[0].value is not None
     }
     try:
         if found["format"] != FORMAT:
@@ -208,22 +211,25 @@ def read_workbook(data: bytes) -> FilledSheet:
         keys = tuple(json.loads(found["keys"]))
     except (KeyError, ValueError) as error:
         raise SheetError("identification sheet incomplete") from error
-    sheet = book[SHEET]
-    header = tuple(cell.value for cell in sheet[HEADER_ROW])
+    header: tuple[Any, ...] = ()
     rows = []
-    for cells in sheet.iter_rows(min_row=FIRST_ROW):
+    for number, cells in sheets[SHEET].rows:
+        if number == HEADER_ROW:
+            header = tuple(cell.value for cell in cells)
+        if number < FIRST_ROW:
+            continue
         values = [cell.value for cell in cells]
         if all(_blank(v) for v in values):
             continue
         values += [None] * (len(HEADER) - len(values))
         rows.append(
             FilledRow(
-                number=cells[0].row,
+                number=number,
                 key="" if _blank(values[KEY - 1]) else str(values[KEY - 1]).strip(),
                 code="" if values[0] is None else str(values[0]).strip(),
                 progress=values[PROGRESS - 1],
                 value=values[VALUE - 1],
-                value_format=cells[VALUE - 1].number_format if len(cells) >= VALUE else "",
+                value_format=_number_format(cells, VALUE),
                 problems=values[PROBLEMS - 1],
             )
         )

@@ -20,9 +20,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luoshi.documents import progress_workbook
+from luoshi.documents import progress_workbook, spreadsheet
 from luoshi.documents.progress_workbook import FilledRow, SheetMeta, SheetRow
-from luoshi.tracking import services
+from luoshi.tracking import services, uploads
 from luoshi.tracking.measure import live_targets, measure, tasks_for_status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Target, Task
 
@@ -183,6 +183,8 @@ def check(
     """The rows to store and the number of empty rows, or the errors (row by row)."""
     try:
         sheet = progress_workbook.read_workbook(data)
+    except spreadsheet.SpreadsheetError as error:
+        return [], 0, [RowError(0, "", uploads.sheet_problem(error, _("ledger sheet")))]
     except progress_workbook.SheetError:
         message = _(
             "This is not a ledger sheet downloaded from luoshi. "

@@ -15,13 +15,15 @@ from decimal import Decimal
 from typing import IO, Any
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
+from luoshi.documents import spreadsheet
 from luoshi.ledger.cells import CellError, Problem, day, header_map, normal, number, text, yes_no
 from luoshi.ledger.models import MONEY_CHOICES, REACHED, Investment, Project, StageChange
 from luoshi.ledger.stages import MOVE_FIELDS, apply_move, entered
 from luoshi.ledger.transitions import STAGES, MoveRefused, rules
-from luoshi.tracking import services
+from luoshi.tracking import services, uploads
 from luoshi.tracking.models import Department, Jurisdiction
 
 WAN = Decimal(10000)
@@ -186,13 +188,14 @@ def import_projects(
     """Check every row, then store (all or nothing unless `partial`)."""
     result = ImportResult()
     try:
-        book = load_workbook(stream, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        result.problems.append(Problem(0, "文件", "无法读取，请上传 .xlsx 格式的项目台账。"))
+        numbered = spreadsheet.read_rows(stream)
+    except spreadsheet.SpreadsheetError as error:
+        result.problems.append(
+            Problem(0, "文件", uploads.sheet_problem(error, _("project ledger")))
+        )
         return result
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, ())
+    rows = iter(numbered)
+    header = next(rows, (1, ()))[1]
     columns, missing = header_map(header, REQUIRED)
     if missing:
         result.problems += [Problem(1, name, "表头缺少此列。") for name in missing]
@@ -206,7 +209,7 @@ def import_projects(
     districts, departments = _places(city)
     checked: list[tuple[int, Project, dict[tuple[int, str], Decimal], str]] = []
     seen: dict[str, int] = {}
-    for number_, cells in enumerate(rows, start=2):
+    for number_, cells in rows:
         if not any(text(c) for c in cells):
             continue
         result.rows += 1
@@ -220,7 +223,6 @@ def import_projects(
         result.problems += row.problems
         if found is not None:
             checked.append((number_, *found))
-    book.close()
     if result.problems and not partial:
         return result
     _store(checked, city, result, today, actor, partial)
@@ -241,7 +243,7 @@ def _store(
     new: list[Project] = []
     changed: list[Project] = []
     changes: list[StageChange] = []
-    for number_, project, _, reason in checked:
+    for number_, project, _money, reason in checked:
         old = existing.get(project.code)
         if old is None:
             new.append(project)
