@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from luoshi import status
-from luoshi.tracking import listing
+from luoshi.tracking import listing, values
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 from luoshi.tracking.visibility import sees_public_view
 
@@ -148,6 +148,9 @@ class ProgressReportSerializer(serializers.ModelSerializer[ProgressReport]):
     submitted_by = serializers.CharField(source="submitted_by.username", read_only=True)
     reviewer = serializers.CharField(source="reviewer.username", read_only=True, default=None)
     evidence = EvidenceSerializer(many=True, read_only=True)
+    implausible = serializers.SerializerMethodField(
+        help_text="The value is more than 10 times the target's: worth a second look."
+    )
 
     class Meta:
         model = ProgressReport
@@ -167,7 +170,11 @@ class ProgressReportSerializer(serializers.ModelSerializer[ProgressReport]):
             "reviewer",
             "reviewed_at",
             "evidence",
+            "implausible",
         ]
+
+    def get_implausible(self, report: ProgressReport) -> bool:
+        return values.implausible(report)
 
 
 class ReportInputSerializer(serializers.Serializer[Any]):

@@ -25,6 +25,7 @@ from luoshi.documents.progress_workbook import FilledRow, SheetMeta, SheetRow
 from luoshi.tracking import services, uploads
 from luoshi.tracking.measure import live_targets, measure, tasks_for_status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Target, Task
+from luoshi.tracking.values import value_problem
 
 PROGRESS_LABEL, PROBLEMS_LABEL = "本期进展：", "存在问题："
 
@@ -163,6 +164,8 @@ def _check_row(row: FilledRow, line: Line, errors: list[RowError]) -> Accepted |
             errors.append(
                 RowError(row.number, "完成值", message % {"value": row.value, "unit": unit})
             )
+        elif value_problem(amount):
+            errors.append(RowError(row.number, "完成值", str(value_problem(amount))))
         elif line.target is None and not 0 <= amount <= 100:
             message = _("Progress of a qualitative task is a percentage from 0 to 100.")
             errors.append(RowError(row.number, "完成值", message))

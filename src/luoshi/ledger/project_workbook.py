@@ -19,7 +19,17 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from luoshi.documents import spreadsheet
-from luoshi.ledger.cells import CellError, Problem, day, header_map, normal, number, text, yes_no
+from luoshi.ledger.cells import (
+    LARGEST_YUAN,
+    CellError,
+    Problem,
+    day,
+    header_map,
+    normal,
+    number,
+    text,
+    yes_no,
+)
 from luoshi.ledger.models import MONEY_CHOICES, REACHED, Investment, Project, StageChange
 from luoshi.ledger.stages import MOVE_FIELDS, apply_move, entered
 from luoshi.ledger.transitions import STAGES, MoveRefused, rules
@@ -137,12 +147,12 @@ def _check_row(
     if stage is None:
         names = "、".join(s.name for s in rules().stages)
         row.fail("当前阶段", f"“{stage_name}”不在阶段列表中，可填：{names}。")
-    total = row.get("总投资（万元）", number, scale=WAN)
+    total = row.get("总投资（万元）", number, scale=WAN, largest=LARGEST_YUAN)
     attracted = row.get("是否招商引资", yes_no)
     reached = {s: row.get(column, day, today) for s, column in STAGE_DATE.items()}
     money: dict[tuple[int, str], Decimal] = {}
     for column, key in money_columns.items():
-        amount = row.get(column, number, scale=WAN, required=False)
+        amount = row.get(column, number, scale=WAN, required=False, largest=LARGEST_YUAN)
         if amount is not None:
             money[key] = amount
     if stage is not None:

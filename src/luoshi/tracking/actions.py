@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
-from luoshi.tracking import services
+from luoshi.tracking import services, values
 from luoshi.tracking.forms import (
     AssignmentForm,
     ImportForm,
@@ -60,7 +60,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         .prefetch_related("evidence")
         .order_by("submitted_at")
     )
-    return render(request, "tracking/review.html", {"reports": reports, "form": ReviewForm()})
+    flagged = {r.pk for r in reports if values.implausible(r)}
+    context = {"reports": reports, "form": ReviewForm(), "flagged": flagged}
+    return render(request, "tracking/review.html", context)
 
 
 @require_POST

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.tracking.measure import live_targets
 from luoshi.tracking.models import PERIOD_RE, Department, Plan, Task
+from luoshi.tracking.values import value_problem
 
 # Evidence: documents, spreadsheets and pictures, recognised by extension and by their first bytes.
 EVIDENCE_TYPES = {
@@ -131,6 +132,13 @@ class ProgressReportForm(forms.Form):
             raise forms.ValidationError(_("Progress cannot be reported for a month to come."))
         return period
 
+    def clean_value(self) -> float | None:
+        value = self.cleaned_data.get("value")
+        problem = None if value is None else value_problem(value)
+        if problem:
+            raise forms.ValidationError(problem)
+        return value
+
     def clean_evidence(self) -> list[UploadedFile]:
         files = self.cleaned_data.get("evidence") or []
         if len(files) > settings.LUOSHI_EVIDENCE_MAX_FILES:
@@ -246,6 +254,13 @@ class RevisionForm(forms.Form):
         self.targets = {str(t.pk): t for t in task.targets.all()}
         target_field: Any = self.fields["target"]
         target_field.choices = [("", "—")] + [(k, t.text) for k, t in self.targets.items()]
+
+    def clean_value(self) -> float | None:
+        value = self.cleaned_data.get("value")
+        problem = None if value is None else value_problem(value)
+        if problem:
+            raise forms.ValidationError(problem)
+        return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
