@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from luoshi.documents.cells import safe_row
 from luoshi.extraction.model import Extraction, Task
 
 HEADER = ("序号", "工作任务", "量化指标", "牵头单位", "配合单位", "完成时限")
@@ -31,7 +32,7 @@ def write_plan(extraction: Extraction, path: str | Path, title: str | None = Non
     assert sheet is not None
     sheet.title = "分工方案"
     heading = title or _title(extraction)
-    sheet.append([heading])
+    sheet.append(safe_row(sheet, [heading]))
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
     sheet.cell(1, 1).font = Font(name="宋体", size=16, bold=True)
     sheet.cell(1, 1).alignment = _CENTER
@@ -72,7 +73,7 @@ def _group(extraction: Extraction, task: Task) -> str | None:
 
 
 def _group_row(sheet: Worksheet, text: str) -> None:
-    sheet.append([text])
+    sheet.append(safe_row(sheet, [text]))
     row = sheet.max_row
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADER))
     for column in range(1, len(HEADER) + 1):
@@ -89,7 +90,8 @@ def _task_row(sheet: Worksheet, number: int, task: Task, extraction: Extraction)
         extraction.targets[i].text for i in task.targets if extraction.targets[i].kind == "target"
     )
     deadline = _deadline(task.deadline)
-    sheet.append([number, task.text.replace("\n", ""), targets, lead, support, deadline])
+    values = [number, task.text.replace("\n", ""), targets, lead, support, deadline]
+    sheet.append(safe_row(sheet, values))
     row = sheet.max_row
     for column in range(1, len(HEADER) + 1):
         cell = sheet.cell(row, column)

@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from luoshi.documents import spreadsheet
+from luoshi.documents.cells import safe_row
 
 FORMAT = "luoshi-ledger/1"
 SHEET, META_SHEET = "台账", "_luoshi"
@@ -124,15 +125,14 @@ def write_workbook(
     assert sheet is not None
     sheet.title = SHEET
     title = f"{meta.plan}重点工作任务落实台账（{meta.period}）"
-    sheet.append([title])
-    sheet.append(
-        [f"填报单位：{meta.department}　报送期：{meta.period}　导出时间：{meta.exported_at}"]
-    )
+    sheet.append(safe_row(sheet, [title]))
+    place = f"填报单位：{meta.department}　报送期：{meta.period}　导出时间：{meta.exported_at}"
+    sheet.append(safe_row(sheet, [place]))
     sheet.append(list(HEADER))
     for row in rows:
         goal = row.goal if row.goal is not None else ""
         values = [row.code, row.task, row.target, goal, row.unit, row.deadline, row.lead]
-        sheet.append([*values, row.status, None, None, None, row.key])
+        sheet.append(safe_row(sheet, [*values, row.status, None, None, None, row.key]))
     _layout(sheet, len(rows))
     sheet.protection.password = password
     sheet.protection.sheet = True
@@ -181,7 +181,7 @@ def _meta_sheet(book: Workbook, meta: SheetMeta, keys: list[str]) -> None:
     sheet.sheet_state = "veryHidden"
     sheet.append(["format", FORMAT])
     for name, value in asdict(meta).items():
-        sheet.append([name, "" if value is None else str(value)])
+        sheet.append(safe_row(sheet, [name, "" if value is None else str(value)]))
     sheet.append(["checksum", checksum(meta, keys)])
     sheet.append(["keys", json.dumps(keys)])
 

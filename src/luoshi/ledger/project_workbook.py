@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from luoshi.documents import spreadsheet
+from luoshi.documents.cells import safe_row
 from luoshi.ledger.cells import (
     LARGEST_YUAN,
     CellError,
@@ -300,7 +301,7 @@ def export_projects(projects: Any, out: IO[bytes] | str, years: list[int]) -> No
     sheet = book.create_sheet("项目台账")
     money_kinds = [kind for kind, _ in MONEY_CHOICES]
     money_header = [f"{y}年{MONEY_NAMES[k]}（万元）" for y in years for k in money_kinds]
-    sheet.append([*COLUMNS, *money_header])
+    sheet.append(safe_row(sheet, [*COLUMNS, *money_header]))
     names = {s.code: s.name for s in rules().stages}
     tiers = rules().tiers
     amounts: dict[int, dict[tuple[int, str], Decimal]] = {}
@@ -310,25 +311,28 @@ def export_projects(projects: Any, out: IO[bytes] | str, years: list[int]) -> No
     for p in projects.select_related("district", "department"):
         mine = amounts.get(p.pk, {})
         sheet.append(
-            [
-                p.code,
-                p.name,
-                p.district.name if p.district else CITY_LEVEL,
-                p.department.name if p.department else "",
-                p.industry,
-                "是" if p.attracted else "否",
-                float(p.total_investment / WAN),
-                names[p.stage],
-                tiers[p.tier],
-                p.leader,
-                p.secretary,
-                *[p.reached(s) for s in STAGES],
-                "",
-                *[
-                    float(mine[(y, k)] / WAN) if (y, k) in mine else None
-                    for y in years
-                    for k in money_kinds
+            safe_row(
+                sheet,
+                [
+                    p.code,
+                    p.name,
+                    p.district.name if p.district else CITY_LEVEL,
+                    p.department.name if p.department else "",
+                    p.industry,
+                    "是" if p.attracted else "否",
+                    float(p.total_investment / WAN),
+                    names[p.stage],
+                    tiers[p.tier],
+                    p.leader,
+                    p.secretary,
+                    *[p.reached(s) for s in STAGES],
+                    "",
+                    *[
+                        float(mine[(y, k)] / WAN) if (y, k) in mine else None
+                        for y in years
+                        for k in money_kinds
+                    ],
                 ],
-            ]
+            )
         )
     book.save(out)
