@@ -27,7 +27,7 @@ from luoshi.tracking.forms import (
 )
 from luoshi.tracking.importing import import_document
 from luoshi.tracking.measure import highlight, today
-from luoshi.tracking.models import Plan, ProgressReport
+from luoshi.tracking.models import Jurisdiction, Plan, ProgressReport
 from luoshi.tracking.permissions import (
     can_report,
     membership,
@@ -92,11 +92,15 @@ def review_report(request: HttpRequest, report_id: int) -> HttpResponse:
 @office_required
 def import_view(request: HttpRequest) -> HttpResponse:
     member = membership(request.user)
+    # The office's own jurisdiction (a superuser without a membership: any).
+    managed = Jurisdiction.objects.all()
+    if member is not None:
+        managed = managed.filter(pk=member.jurisdiction_id)
     initial = {
         "jurisdiction": member.jurisdiction.name if member else "",
         "year": timezone.localdate().year,
     }
-    form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
+    form = ImportForm(managed, request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.tracking.measure import live_targets
-from luoshi.tracking.models import PERIOD_RE, Department, Plan, Task
+from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Plan, Task
+from luoshi.tracking.names import normal_name
 from luoshi.tracking.values import value_problem
 
 # Evidence: documents, spreadsheets and pictures, recognised by extension and by their first bytes.
@@ -189,10 +190,33 @@ class ReviewForm(forms.Form):
         return data
 
 
+class NameChoiceField(forms.ModelChoiceField):
+    """A choice by name, looked up in its normal spelling (a pasted zero-width space or
+    full-width letters still choose the jurisdiction they look like)."""
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(normal_name(value) if isinstance(value, str) else value)
+
+
 class ImportForm(forms.Form):
+    """`jurisdictions`: those the office manages (the plan is imported into one of them)."""
+
     file = forms.FileField(label=_("Report file"))
-    jurisdiction = forms.CharField(label=_("Jurisdiction"), max_length=100)
+    jurisdiction = NameChoiceField(
+        label=_("Jurisdiction"),
+        queryset=Jurisdiction.objects.none(),
+        to_field_name="name",
+        empty_label=None,
+    )
     year = forms.IntegerField(label=_("Plan year"), min_value=2000, max_value=2100)
+
+    def __init__(self, jurisdictions: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["jurisdiction"]
+        field.queryset = jurisdictions.order_by("name")
+
+    def clean_jurisdiction(self) -> str:
+        return str(self.cleaned_data["jurisdiction"].name)
 
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]

@@ -21,6 +21,7 @@ from luoshi.extraction.model import Target as ExtractedTarget
 from luoshi.reading import Document
 from luoshi.tracking import pagecache, statuses
 from luoshi.tracking.models import Department, Event, Jurisdiction, Plan, Section, Target, Task
+from luoshi.tracking.names import normal_name
 
 
 @dataclass
@@ -129,6 +130,9 @@ def import_document(
 ) -> tuple[Plan, bool]:
     """Save `document` as a draft plan; returns (plan, created). The extraction runs before
     the transaction opens, so a slow report never holds the database's write lock."""
+    jurisdiction_name = normal_name(jurisdiction_name)
+    if not jurisdiction_name:
+        raise ValueError("a plan needs the name of its jurisdiction")
     digest = sha256_of(document)
     known = city_departments(jurisdiction_name)
     existing = Plan.objects.filter(

@@ -19,7 +19,10 @@ class Command(BaseCommand):
             document = read(options["file"])
         except ReadError as error:
             raise CommandError(str(error)) from None
-        plan, created = import_document(document, options["jurisdiction"], options["year"])
+        try:
+            plan, created = import_document(document, options["jurisdiction"], options["year"])
+        except ValueError as error:
+            raise CommandError(f"--jurisdiction: {error}") from None
         if created:
             tasks, targets = plan.tasks.count(), sum(t.targets.count() for t in plan.tasks.all())
             self.stdout.write(f"Imported {plan} as a draft: {tasks} tasks, {targets} targets.")
