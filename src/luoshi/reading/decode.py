@@ -22,7 +22,9 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding name) or raise ReadError naming `name`."""
     if not data.strip():
-        raise ReadError(f"{name}: the file is empty; choose the file that holds the report.")
+        raise ReadError(
+            f"{name}: the file is empty; choose the file that holds the report.", "empty"
+        )
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -30,7 +32,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise ReadError(
                     f"{name}: the file starts with a {label} byte-order mark but is not valid "
-                    f"{label} text; re-save it as UTF-8 text and try again."
+                    f"{label} text; re-save it as UTF-8 text and try again.",
+                    "encoding",
                 ) from None
             _check_plausible(text, name, strict_share=False)
             return text, label
@@ -60,7 +63,8 @@ def _check_plausible(text: str, name: str, *, strict_share: bool) -> None:
     """
     if not text.strip():
         raise ReadError(
-            f"{name}: the file contains no text; choose the file that holds the report."
+            f"{name}: the file contains no text; choose the file that holds the report.",
+            "no_text",
         )
     controls = sum(1 for ch in text if _is_control(ch))
     if "\x00" in text or controls > max(2, len(text) // 100):
@@ -100,12 +104,14 @@ def _in_gb2312(ch: str) -> bool:
 def _binary(name: str) -> ReadError:
     return ReadError(
         f"{name}: the file looks like binary data, not text; "
-        "open it in the program that made it and save it as .txt, .docx or .pdf."
+        "open it in the program that made it and save it as .txt, .docx or .pdf.",
+        "binary",
     )
 
 
 def _unknown_encoding(name: str) -> ReadError:
     return ReadError(
         f"{name}: the text is not in UTF-8, GB18030/GBK or UTF-16 (with byte-order mark); "
-        "re-save it as UTF-8 text and try again."
+        "re-save it as UTF-8 text and try again.",
+        "encoding",
     )

@@ -147,7 +147,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: its WWW-Authenticate header makes anonymous callers get 401, not 403.
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "luoshi.api.authentication.SessionAuthentication",  # CSRF refusals in the user's language
     ],
     "DEFAULT_PERMISSION_CLASSES": ["luoshi.api.permissions.MemberRead"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

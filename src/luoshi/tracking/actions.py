@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
-from luoshi.tracking import services, values
+from luoshi.tracking import services, uploads, values
 from luoshi.tracking.forms import (
     AssignmentForm,
     ImportForm,
@@ -106,7 +106,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
         try:
             document = read_report(upload.read(), name=upload.name)
         except ReadError as error:
-            form.add_error("file", forms.ValidationError(str(error)))
+            form.add_error("file", forms.ValidationError(uploads.read_problem(error)))
         else:
             plan, created = import_document(
                 document,
