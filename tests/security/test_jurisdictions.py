@@ -45,3 +45,20 @@ def test_the_library_import_files_a_look_alike_under_the_existing_city(city):
     plan, created = import_document(read(REPORT, name="r.txt"), "辽源市\u200b", 2023)
     assert created and plan.jurisdiction == city
     assert Jurisdiction.objects.filter(name__startswith="辽源").count() == 1
+
+
+def test_a_cli_import_keeps_the_file_name_not_the_server_path(city, tmp_path):
+    report = tmp_path / "secret-folder" / "辽源市报告.txt"
+    report.parent.mkdir()
+    report.write_bytes(REPORT)
+    plan, _ = import_document(read(str(report)), city.name, 2023)
+    assert plan.source_name == "辽源市报告.txt"
+    windows, _ = import_document(read(REPORT + b" ", name="C:\\报告\\w.txt"), city.name, 2024)
+    assert windows.source_name == "w.txt"
+
+
+def test_the_api_never_shows_a_stored_server_path(client, plan):
+    plan.source_name = "/srv/luoshi/imports/辽源市报告.txt"
+    plan.save(update_fields=["source_name"])
+    [shown] = client.get("/api/plans/").json()["results"]
+    assert shown["source_name"] == "辽源市报告.txt"

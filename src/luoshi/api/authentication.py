@@ -4,6 +4,7 @@ framework's says "CSRF Failed: …" in English whatever the language)."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from drf_spectacular import authentication as authentication_schemes
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
@@ -19,3 +20,9 @@ class SessionAuthentication(authentication.SessionAuthentication):
                     "the X-CSRFToken header, or use an API token."
                 )
             ) from None
+
+
+class SessionScheme(authentication_schemes.SessionScheme):
+    """The OpenAPI schema names this session login as it names REST framework's (cookieAuth)."""
+
+    target_class = "luoshi.api.authentication.SessionAuthentication"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pathlib import PureWindowsPath
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
@@ -16,6 +17,7 @@ from luoshi.tracking.visibility import sees_public_view
 
 class PlanSerializer(serializers.ModelSerializer[Plan]):
     jurisdiction = serializers.CharField(source="jurisdiction.name", read_only=True)
+    source_name = serializers.SerializerMethodField(help_text="The report's file name.")
 
     class Meta:
         model = Plan
@@ -29,6 +31,10 @@ class PlanSerializer(serializers.ModelSerializer[Plan]):
             "created_at",
             "published_at",
         ]
+
+    def get_source_name(self, plan: Plan) -> str:
+        # Plans imported before names were trimmed may hold a server path: never show it.
+        return PureWindowsPath(plan.source_name).name
 
 
 class PlanDetailSerializer(PlanSerializer):

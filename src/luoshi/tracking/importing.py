@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from pathlib import PureWindowsPath
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -165,7 +166,9 @@ def _save(
         jurisdiction=jurisdiction,
         year=year,
         title=extraction.title or "",
-        source_name=document.source,
+        # The file's name only: a CLI import's path names the server's folders, and the
+        # name is shown (and published with the plan).
+        source_name=PureWindowsPath(document.source).name[:255],
         source_text=document.original,
         source_sha256=digest,
     )
