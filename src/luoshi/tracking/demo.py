@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.db import transaction
 from django.utils import timezone
 
@@ -81,8 +81,17 @@ def set_up_people(city: Jurisdiction) -> list[Account]:
         departments[key] = department(city, name)
     accounts = [Account("duchashi", Membership.OFFICE, None)]
     office = _user("duchashi", city, Membership.OFFICE, None)
-    office.is_superuser = True  # the demo's office admin also manages reference data
+    # The office keeps the departments (reference data) in the admin as staff with those
+    # permissions only, not as a superuser who could change every city's data and accounts.
+    office.is_superuser = False
     office.save(update_fields=["is_superuser"])
+    office.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="tracking",
+            codename__in=["view_department", "add_department", "change_department",
+                          "view_jurisdiction"],
+        )
+    )  # fmt: skip
     for key, unit in departments.items():
         _user(key.lower(), city, Membership.LIAISON, unit)
         accounts.append(Account(key.lower(), Membership.LIAISON, unit.name))
