@@ -53,14 +53,18 @@ def serve_command(port: int) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--jurisdiction", required=True, help="The city or county, e.g. 辽源市.")
 @click.option("--year", type=int, required=True, help="The plan year.")
-def import_command(file: str, jurisdiction: str, year: int) -> None:
+@click.option(
+    "--max-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+    help="Size limit of the report in MB (default 20).",
+)  # fmt: skip
+def import_command(file: str, jurisdiction: str, year: int, max_mb: float | None) -> None:
     """Import the report FILE as a draft plan (importing it again adds nothing)."""
     django_app.setup()
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
     try:
-        call_command("import_report", file, jurisdiction=jurisdiction, year=year)
+        call_command("import_report", file, jurisdiction=jurisdiction, year=year, max_mb=max_mb)
     except CommandError as error:
         raise click.ClickException(str(error)) from None
 

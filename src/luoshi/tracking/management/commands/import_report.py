@@ -13,10 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--jurisdiction", required=True, help="e.g. 辽源市")
         parser.add_argument("--year", type=int, required=True, help="the plan year")
+        parser.add_argument("--max-mb", type=float, default=None, help="size limit in MB")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            document = read(options["file"])
+            limit = options.get("max_mb")
+            document = read(options["file"], max_bytes=int(limit * 1024 * 1024) if limit else None)
         except ReadError as error:
             raise CommandError(str(error)) from None
         try:
