@@ -64,6 +64,8 @@ def import_command(file: str, jurisdiction: str, year: int, max_mb: float | None
     from django.core.management.base import CommandError
 
     try:
+        # A data folder that was never set up gets its tables first (as `serve` does).
+        call_command("migrate", interactive=False, verbosity=0)
         call_command("import_report", file, jurisdiction=jurisdiction, year=year, max_mb=max_mb)
     except CommandError as error:
         raise click.ClickException(str(error)) from None
@@ -113,13 +115,23 @@ def bulletin_command(
 
     if not re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", period):
         raise click.ClickException("报送期应写作年-月，例如 2022-06。")
+    from luoshi.reading import ReadError
+    from luoshi.reading.decode import decode_text
+
     plan = Plan.objects.select_related("jurisdiction").filter(pk=plan_id).first()
     if plan is None:
         raise click.ClickException(f"没有编号为 {plan_id} 的计划。")
+    if int(period[:4]) != plan.year:
+        raise click.ClickException(f"报送期 {period} 不在计划年度 {plan.year} 年内。")
     paragraphs: tuple[str, ...] = ()
     if requirements:
-        lines = Path(requirements).read_text("utf-8").splitlines()
-        paragraphs = tuple(line.strip() for line in lines if line.strip())
+        try:  # any encoding the report reader accepts (GB18030 from Notepad, UTF-16, …)
+            text, _ = decode_text(Path(requirements).read_bytes(), requirements)
+        except ReadError as error:
+            raise click.ClickException(str(error)) from None
+        except OSError as error:
+            raise click.ClickException(f"无法读取 {requirements}：{error.strerror}") from None
+        paragraphs = tuple(line.strip() for line in text.splitlines() if line.strip())
     options = default_options(number=number, requirements=paragraphs)
     try:
         document = write_bulletin(plan, period, today(), out, options)
