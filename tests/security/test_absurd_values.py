@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from luoshi.documents import progress_workbook
@@ -100,3 +101,39 @@ def test_a_target_cannot_be_revised_to_an_absurd_value(client, alice, bobs_task)
 def test_a_ledger_amount_beyond_its_column_is_a_cell_error(cell, scale, largest):
     with pytest.raises(CellError):
         number(cell, scale=Decimal(scale), largest=largest)
+
+
+def test_a_narrative_over_the_limit_is_refused(client, bob, bobs_task):
+    client.force_login(bob)
+    url = reverse("tracking:submit_report", args=[bobs_task.pk])
+    data = form_data(bobs_task, "10") | {"narrative": "很长" * 3000}
+    assert client.post(url, data).status_code == 400
+    assert not ProgressReport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("polyglot.pdf", b"%PDF-1.4\nMZ\x90\x00This program cannot be run in DOS mode.\n%%EOF\n"),
+        ("cut.pdf", b"%PDF-1.4\n1 0 obj\n"),
+        ("fake.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 40),
+        ("fake.docx", b"PK\x03\x04" + b"\0" * 40),
+        ("fake.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 40 + b"MZ"),
+    ],
+)
+def test_evidence_is_checked_for_its_structure_not_its_first_bytes(
+    client, bob, bobs_task, name, content
+):
+    client.force_login(bob)
+    url = reverse("tracking:submit_report", args=[bobs_task.pk])
+    upload = SimpleUploadedFile(name, content)
+    response = client.post(url, form_data(bobs_task, "10") | {"evidence": upload})
+    assert response.status_code == 400
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_whole_pdf_is_accepted_as_evidence(client, bob, bobs_task):
+    client.force_login(bob)
+    url = reverse("tracking:submit_report", args=[bobs_task.pk])
+    upload = SimpleUploadedFile("ok.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+    assert client.post(url, form_data(bobs_task, "10") | {"evidence": upload}).status_code == 302

@@ -25,7 +25,7 @@ from luoshi.documents.progress_workbook import FilledRow, SheetMeta, SheetRow
 from luoshi.tracking import services, uploads
 from luoshi.tracking.measure import live_targets, measure, tasks_for_status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Target, Task
-from luoshi.tracking.values import value_problem
+from luoshi.tracking.values import NARRATIVE_MAX, value_problem
 
 PROGRESS_LABEL, PROBLEMS_LABEL = "本期进展：", "存在问题："
 
@@ -172,6 +172,9 @@ def _check_row(row: FilledRow, line: Line, errors: list[RowError]) -> Accepted |
     if not progress:
         message = _("Describe this period's progress.")
         errors.append(RowError(row.number, "本期进展", message))
+    elif len(narrative(progress, problems)) > NARRATIVE_MAX:
+        message = _("The progress text is longer than %(limit)s characters; shorten it.")
+        errors.append(RowError(row.number, "本期进展", message % {"limit": NARRATIVE_MAX}))
     if len(errors) > before:
         return None
     text = narrative(progress, problems)

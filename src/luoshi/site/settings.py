@@ -241,7 +241,15 @@ if PRODUCTION:
     from django.core.exceptions import ImproperlyConfigured
 
     DEBUG = False
-    if SECRET_KEY == DEVELOPMENT_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    # A random key of 50 characters has dozens of distinct ones and never repeats a pattern
+    # ("abcde" × 10 has five, and is its own prefix repeated).
+    _PERIODIC = (SECRET_KEY * 2).find(SECRET_KEY, 1) < len(SECRET_KEY)
+    if (
+        SECRET_KEY == DEVELOPMENT_KEY
+        or len(SECRET_KEY) < 50
+        or len(set(SECRET_KEY)) < 20
+        or _PERIODIC
+    ):
         raise ImproperlyConfigured(
             "生产环境必须设置 SECRET_KEY 环境变量（至少50个字符的随机字符串），不能使用开发密钥。"
             "可用以下命令生成：python -c 'import secrets; print(secrets.token_urlsafe(50))'"

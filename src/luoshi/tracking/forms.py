@@ -11,12 +11,14 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.tracking import filetypes
 from luoshi.tracking.measure import live_targets
 from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Plan, Task
 from luoshi.tracking.names import normal_name
-from luoshi.tracking.values import value_problem
+from luoshi.tracking.values import NARRATIVE_MAX, value_problem
 
-# Evidence: documents, spreadsheets and pictures, recognised by extension and by their first bytes.
+# Evidence: documents, spreadsheets and pictures, recognised by extension and by their structure
+# (luoshi.tracking.filetypes); the magic numbers are what each type starts with.
 EVIDENCE_TYPES = {
     ".pdf": (b"%PDF",),
     ".png": (b"\x89PNG",),
@@ -59,10 +61,9 @@ def check_evidence(upload: UploadedFile) -> None:
             _("%(name)s is larger than %(limit)s MB. Compress it or split it."),
             params={"name": upload.name, "limit": limit},
         )
-    magic = EVIDENCE_TYPES[suffix]
-    head = upload.read(8)
+    data = upload.read()
     upload.seek(0)
-    if magic and not any(head.startswith(m) for m in magic):
+    if not filetypes.is_what_it_says(suffix, data):
         raise forms.ValidationError(
             _("%(name)s does not look like a %(type)s file. Check the file and upload it again."),
             params={"name": upload.name, "type": suffix.lstrip(".")},
@@ -82,7 +83,9 @@ class ProgressReportForm(forms.Form):
     value = forms.FloatField(label=_("Value to date"), required=False)
     percent = forms.FloatField(label=_("Progress (%)"), required=False, min_value=0, max_value=100)
     narrative = forms.CharField(
-        label=_("Progress narrative"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Progress narrative"),
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     evidence = MultipleFileField(label=_("Evidence files"), required=False)
 
