@@ -96,7 +96,9 @@ class StatusSerializer(serializers.Serializer[Any]):
 
 
 class TaskSerializer(serializers.ModelSerializer[Task]):
-    lead_name = serializers.CharField(source="lead.name", read_only=True, default=None)
+    lead_name = serializers.CharField(
+        source="lead.name", read_only=True, default=None, allow_null=True
+    )
     supporting = serializers.SerializerMethodField()
     targets = TargetSerializer(many=True, read_only=True)
     status = serializers.SerializerMethodField()
@@ -152,7 +154,9 @@ class EvidenceSerializer(serializers.Serializer[Any]):
 
 class ProgressReportSerializer(serializers.ModelSerializer[ProgressReport]):
     submitted_by = serializers.CharField(source="submitted_by.username", read_only=True)
-    reviewer = serializers.CharField(source="reviewer.username", read_only=True, default=None)
+    reviewer = serializers.CharField(
+        source="reviewer.username", read_only=True, default=None, allow_null=True
+    )
     evidence = EvidenceSerializer(many=True, read_only=True)
     implausible = serializers.SerializerMethodField(
         help_text="The value is more than 10 times the target's: worth a second look."

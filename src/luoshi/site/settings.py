@@ -175,6 +175,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # No badge from the online validator: the page loads nothing from elsewhere.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "luoshi.api.schema.document_errors",  # the 400 answers and their error body
+    ],
     "ENUM_NAME_OVERRIDES": {
         "PlanStateEnum": "luoshi.tracking.models.Plan.STATES",
         "ReportStateEnum": "luoshi.tracking.models.ProgressReport.STATES",
