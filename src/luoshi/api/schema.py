@@ -11,8 +11,11 @@ ERROR = {
         "detail": {"type": "string", "description": "What went wrong and what to do."},
         "errors": {
             "type": "object",
-            "description": "For invalid input: the messages per field.",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            "description": (
+                "For invalid input, per field: a list of messages (for a list field, the "
+                "messages per item)."
+            ),
+            "additionalProperties": {"oneOf": [{"type": "array"}, {"type": "object"}]},
         },
     },
     "required": ["detail"],
