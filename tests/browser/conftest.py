@@ -41,12 +41,13 @@ class Browser:
     def go(self, path: str) -> None:
         self.page.goto(self.base_url + path)
 
-    def log_in(self, username: str) -> None:
+    def log_in(self, username: str, lands_on: str = "/") -> None:
+        """Logs in; a liaison lands on 我的任务, everyone else on the overview."""
         self.go("/accounts/login/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", PASSWORD)
         self.page.get_by_role("button", name="登录").click()
-        self.page.wait_for_url(self.base_url + "/")
+        self.page.wait_for_url(self.base_url + lands_on)
 
     def log_out(self) -> None:
         self.page.get_by_role("button", name="退出").click()

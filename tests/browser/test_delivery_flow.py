@@ -39,7 +39,17 @@ def test_a_liaisons_report_approved_by_the_office_changes_the_dashboard(
     evidence = tmp_path / "项目现场.png"
     evidence.write_bytes(png())
 
-    browser.log_in("bob")
+    browser.log_in("bob", lands_on="/departments/mine/")
+    assert "我的任务" in page.locator("h1").inner_text()
+    assert "待签收" in page.locator("main").inner_text()
+    shot("liaison-my-tasks")
+    page.get_by_label("T001", exact=False).check()
+    page.get_by_label("责任人").fill("张三")
+    page.get_by_label("联系电话").fill("0437-3221234")
+    page.get_by_role("button", name="签收", exact=True).click()
+    page.wait_for_url("**/departments/mine/")
+    assert "已签收1项任务。" in page.locator(".messages").inner_text()
+    browser.go("/")
     assert page.locator(".count.missing b").inner_text() == "2"
     shot("liaison-dashboard-before")
 

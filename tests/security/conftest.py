@@ -13,7 +13,7 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 
 from luoshi.ledger.models import Binding, Project
-from luoshi.tracking.models import Evidence, ProgressReport, Target, Task
+from luoshi.tracking.models import Appeal, Evidence, ProgressReport, Target, Task
 
 
 @pytest.fixture
@@ -72,7 +72,12 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc):
         value=10, original_value=10, unit="个", comparator="=",
     )  # fmt: skip
     Binding.objects.create(target=target)
+    appeal = Appeal.objects.create(
+        task=bobs_task, period="2022-06", computed="滞后", status="序时推进",
+        reason="统计口径调整", raised_by=bob,
+    )  # fmt: skip
     return {
+        "appeal_id": appeal.pk,
         "plan_id": plan.pk,
         "task_id": bobs_task.pk,
         "department_id": ndrc.pk,

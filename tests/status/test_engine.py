@@ -63,11 +63,10 @@ def test_expected_share_is_pro_rata_to_the_elapsed_part_of_the_year():
     assert expected_share(facts, "2022-12") == 1.0
 
 
-def test_expected_share_follows_nodes_when_the_task_has_them():
+def test_checkpoints_without_planned_shares_are_reporting_dates_only():
     facts = TaskFacts(year=2022, nodes=(date(2022, 3, 31), date(2022, 9, 30)))
-    # Nodes: 3-31, 9-30 and the deadline 12-31; by the end of June one of three has passed.
-    assert expected_share(facts, "2022-06") == pytest.approx(1 / 3)
-    assert expected_share(facts, "2022-02") == 0.0
+    assert expected_share(facts, "2022-06") == pytest.approx(181 / 365)
+    assert expected_share(facts, "2022-02") == pytest.approx(59 / 365)
 
 
 def test_expected_share_reaches_everything_at_an_early_deadline():
@@ -91,14 +90,14 @@ CASES = [
         TaskFacts(2022, targets=(JOBS,), reports=(approved("2022-06", 3200),)),
         date(2022, 7, 10),
         BEHIND,
-        "应完成50%，已完成32%（6月报送，已审核）",
+        "应完成50%（按时序），已完成32%（6月报送，已审核）",
     ),
     (
         "on track with the expectation",
         TaskFacts(2022, targets=(JOBS,), reports=(approved("2022-06", 5200),)),
         date(2022, 7, 10),
         ON_TRACK,
-        "应完成50%，已完成52%",
+        "应完成50%（按时序），已完成52%",
     ),
     (
         "ahead by ten points or more",
@@ -202,14 +201,14 @@ CASES = [
         ),
         date(2022, 7, 10),
         BEHIND,
-        "应完成50%，已完成40%",
+        "应完成50%（按时序），已完成40%",
     ),
     (
         "a ledger value names the ledger, not a month's report",
         TaskFacts(2022, targets=(JOBS,), reports=(live("2022-06", 5000),)),
         date(2022, 7, 10),
         ON_TRACK,
-        "应完成50%，已完成50%（项目台账实时数）",
+        "应完成50%（按时序），已完成50%（项目台账实时数）",
     ),
     (
         "a ledger value that reaches the target completes it",

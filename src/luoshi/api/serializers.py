@@ -86,7 +86,11 @@ class StatusSerializer(serializers.Serializer[Any]):
     label = serializers.CharField(  # type: ignore[assignment]  # DRF's metaclass moves it to .fields
         help_text="The status in the request's language."
     )
-    reason = serializers.CharField()
+    reason = serializers.CharField(help_text="Why, in the request's language.")
+    overridden = serializers.BooleanField(help_text="Set by the office on appeal (申诉改判).")
+    warning = serializers.BooleanField(
+        help_text="A forecast misses its target (预警); false for anonymous callers."
+    )
     expected = serializers.FloatField(allow_null=True, help_text="Expected share (序时), 0..1.")
     verified = serializers.FloatField(allow_null=True, help_text="From approved reports, 0..1.")
     claimed = serializers.FloatField(
@@ -140,6 +144,8 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
             "code": row["status"],
             "label": row["label"],
             "reason": row["reason"],
+            "overridden": row["overridden"],
+            "warning": row["warning"],
             "expected": row["expected"],
             "verified": row["verified"],
             "claimed": row["verified"] if public else row["claimed"],

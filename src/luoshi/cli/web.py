@@ -1,5 +1,5 @@
-"""The web app's commands and its operations: demo, serve, import, refresh-status, manage,
-bulletin, prod, backup and restore. Each sets up Django first (django_app.setup)."""
+"""The web app's commands and its operations: demo, serve, import, refresh-status, remind,
+worker, manage, bulletin, prod, backup and restore. Each sets up Django first (django_app.setup)."""
 
 from __future__ import annotations
 
@@ -79,6 +79,25 @@ def refresh_status_command(every: bool) -> None:
     from django.core.management import call_command
 
     call_command("refresh_status", all=every)
+
+
+@click.command("remind")
+@click.option("--on", default=None, help="Another day (YYYY-MM-DD) instead of today.")
+def remind_command(on: str | None) -> None:
+    """Send the reminders due today (临近提醒, 到期未报, 逾期, 未签收, 退回待重报); run daily."""
+    django_app.setup()
+    from django.core.management import call_command
+
+    call_command("remind", *(["--on", on] if on else []))
+
+
+@click.command("worker")
+def worker_command() -> None:
+    """Run background tasks queued in the database (with LUOSHI_TASKS=database)."""
+    django_app.setup()
+    from django.core.management import call_command
+
+    call_command("db_worker")
 
 
 @click.command("manage", context_settings={"ignore_unknown_options": True, "help_option_names": []})
@@ -232,6 +251,8 @@ COMMANDS = [
     serve_command,
     import_command,
     refresh_status_command,
+    remind_command,
+    worker_command,
     manage_command,
     bulletin_command,
     prod_command,

@@ -14,7 +14,7 @@ from typing import IO
 from luoshi import status
 from luoshi.documents import bulletin, official_docx
 from luoshi.documents.bulletin_document import BulletinDocument
-from luoshi.tracking.measure import Measured, facts, measure, tasks_for_status
+from luoshi.tracking.measure import Measured, measure, tasks_for_status
 from luoshi.tracking.models import Plan, ProgressReport
 
 WORST_FIRST = (status.OVERDUE, status.MISSING, status.BEHIND, status.ON_TRACK, status.AHEAD)
@@ -41,14 +41,13 @@ def _worst(statuses: list[str]) -> str:
 
 
 def target_rows(m: Measured) -> tuple[bulletin.TargetRow, ...]:
-    """Each target's worst line (`evaluate` gives one line per target, or one per unit of an
-    `each` target, in target order)."""
-    lines = iter(m.result.lines)
+    """Each target's worst line (one line per target, or one per unit of an `each` target)."""
     rows = []
-    targets = list(m.task.targets.all())
-    for number, (target, fact) in enumerate(zip(targets, facts(m.task, []).targets, strict=True)):
-        count = 1 if fact.is_level else len(fact.each or ("",))
-        worst = _worst([next(lines).status for _ in range(count)])
+    for number, target in enumerate(m.task.targets.all()):
+        found = [line.status for line in m.result.lines if line.target == number]
+        if not found:
+            continue
+        worst = _worst(found)
         label = target.indicator or target.text
         rows.append(bulletin.TargetRow(f"{m.task.code}-{number + 1}", label, worst))
     return tuple(rows)
@@ -58,7 +57,9 @@ def _problems(measured: list[Measured]) -> dict[int, tuple[str, ...]]:
     """Delay reasons from the latest live report of each delayed task, in one query."""
     delayed = [m.task.pk for m in measured if m.status in (status.BEHIND, status.OVERDUE)]
     latest: dict[int, tuple[str, int, str]] = {}
-    reports = ProgressReport.objects.filter(task__in=delayed).exclude(state=ProgressReport.RETURNED)
+    reports = ProgressReport.objects.filter(task__in=delayed).exclude(
+        state__in=(ProgressReport.RETURNED, ProgressReport.WITHDRAWN)
+    )
     for task_id, period, pk, narrative in reports.values_list(
         "task_id", "period", "id", "narrative"
     ):

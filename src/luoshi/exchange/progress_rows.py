@@ -286,7 +286,7 @@ def _latest(accepted: list[Accepted], period: str) -> dict[str, tuple[Any, ...]]
     tasks = {item.line.task.pk for item in accepted}
     reports = (
         ProgressReport.objects.filter(task__in=tasks, period=period)
-        .exclude(state=ProgressReport.RETURNED)
+        .exclude(state__in=(ProgressReport.RETURNED, ProgressReport.WITHDRAWN))
         .order_by("submitted_at", "id")
         .values_list("task_id", "target_id", "each_item", "value", "percent", "narrative")
     )

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest
 
-from luoshi.tracking.models import Evidence
+from luoshi.tracking.models import Appeal, Evidence
 
 Found = tuple[FieldFile, str] | None
 
@@ -28,6 +28,17 @@ def _tracking_evidence(request: HttpRequest, path: str) -> Found:
     if evidence is None:
         raise Http404
     return evidence.file, evidence.name
+
+
+def _appeal_evidence(request: HttpRequest, path: str) -> Found:
+    """An appeal's evidence file: seen by the members who may see the appeal."""
+    appeals = Appeal.objects.filter(evidence=path)
+    if not appeals.exists():
+        return None
+    appeal = appeals.visible_to(request.user).first()
+    if appeal is None:
+        raise Http404
+    return appeal.evidence, path.rsplit("/", 1)[-1]
 
 
 def _ledger_evidence(request: HttpRequest, path: str) -> Found:
@@ -45,7 +56,11 @@ def _ledger_evidence(request: HttpRequest, path: str) -> Found:
 
 
 # Each model that stores uploads, with who may read them. A file no owner claims is not served.
-OWNERS: list[Callable[[HttpRequest, str], Found]] = [_tracking_evidence, _ledger_evidence]
+OWNERS: list[Callable[[HttpRequest, str], Found]] = [
+    _tracking_evidence,
+    _appeal_evidence,
+    _ledger_evidence,
+]
 
 
 def _plausible(path: str) -> bool:

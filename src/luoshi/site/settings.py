@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "luoshi.public",
     "luoshi.api",
     "luoshi.ledger",
+    "luoshi.notices",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "luoshi.tracking.context_processors.tracking",
+                "luoshi.notices.context_processors.notices",
             ],
         },
     },
@@ -131,7 +135,7 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("LUOSHI_MEDIA_ROOT", str(DATA_DIR / "media")))
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "tracking:dashboard"
+LOGIN_REDIRECT_URL = "tracking:home"  # a liaison lands on 我的任务
 LOGOUT_REDIRECT_URL = "login"
 
 # The tracker: statuses are computed for this date when set (YYYY-MM-DD), else for today.
@@ -139,6 +143,30 @@ LUOSHI_AS_OF = env_str("LUOSHI_AS_OF", "")
 LUOSHI_EVIDENCE_MAX_MB = int(env_str("LUOSHI_EVIDENCE_MAX_MB", "10"))
 LUOSHI_EVIDENCE_MAX_FILES = 5
 LUOSHI_REPORT_MAX_MB = 20
+
+# Reminders (`luoshi remind`, daily from cron): reports are due by this day of the month after
+# the period; 临近提醒 goes out this many days before it (and before a checkpoint); 未签收 this many
+# days after publication.
+LUOSHI_REPORT_DAY = int(env_str("LUOSHI_REPORT_DAY", "5"))
+LUOSHI_REMIND_DAYS = int(env_str("LUOSHI_REMIND_DAYS", "3"))
+LUOSHI_SIGN_DAYS = int(env_str("LUOSHI_SIGN_DAYS", "3"))
+LUOSHI_WEBHOOK_TIMEOUT = 10
+LUOSHI_WEBHOOK_BACKOFF = float(env_str("LUOSHI_WEBHOOK_BACKOFF", "2"))
+# Background work through Django's Tasks framework (django-tasks): run at once in the process
+# that asks (the default), or LUOSHI_TASKS=database to queue in the database for `luoshi worker`.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[env_str("LUOSHI_TASKS", "immediate")]
+    }
+}
+# Mail: the console in development and the demo; EMAIL_HOST and the rest in production.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "luoshi@localhost")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The JSON API (luoshi.api): session login for the web, tokens for integrations. A view that

@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/", include("luoshi.api.urls")),
     path("ledger/", include("luoshi.ledger.urls")),
     path("exchange/", include("luoshi.exchange.urls")),
+    path("notices/", include("luoshi.notices.urls")),
     path("", include("luoshi.tracking.urls")),
 ]
 # Uploaded files, to the people allowed to see them (luoshi.site.media), in every environment.

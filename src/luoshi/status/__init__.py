@@ -4,18 +4,16 @@ The tracker, the bulletin, the API and the public pages all take their statuses,
 and colours and the league table of departments from here.
 """
 
-from luoshi.status.engine import (
-    AHEAD_MARGIN,
+from luoshi.status.engine import AHEAD_MARGIN, evaluate
+from luoshi.status.expectation import expected_share, month_end, period_end, reference_period
+from luoshi.status.facts import (
     Line,
+    Node,
+    Override,
     ReportFacts,
     TargetFacts,
     TaskFacts,
     TaskStatus,
-    evaluate,
-    expected_share,
-    month_end,
-    period_end,
-    reference_period,
 )
 from luoshi.status.labels import (
     AHEAD,
@@ -32,6 +30,7 @@ from luoshi.status.labels import (
     label,
 )
 from luoshi.status.league import LeagueRow, league, tally
+from luoshi.status.words import Text
 
 __all__ = [
     "AHEAD",
@@ -48,10 +47,13 @@ __all__ = [
     "STATUSES",
     "LeagueRow",
     "Line",
+    "Node",
+    "Override",
     "ReportFacts",
     "TargetFacts",
     "TaskFacts",
     "TaskStatus",
+    "Text",
     "evaluate",
     "expected_share",
     "label",

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from datetime import timedelta
+from functools import cache
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from luoshi import datafiles
 from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
 from luoshi.tracking import services, uploads, values
@@ -27,7 +31,7 @@ from luoshi.tracking.forms import (
 )
 from luoshi.tracking.importing import import_document
 from luoshi.tracking.measure import highlight, today
-from luoshi.tracking.models import Jurisdiction, Plan, ProgressReport
+from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Plan, ProgressReport
 from luoshi.tracking.permissions import (
     can_report,
     membership,
@@ -51,17 +55,52 @@ def submit_report(request: HttpRequest, task_id: int) -> HttpResponse:
     return redirect("tracking:task", task.pk)
 
 
+@cache
+def return_reasons() -> list[str]:
+    data = datafiles.load("luoshi.tracking", "data", "review.yaml")
+    reasons = data.get("return_reasons")
+    if not isinstance(reasons, list) or not all(isinstance(r, str) for r in reasons):
+        raise datafiles.RuleError("review.yaml: return_reasons must be a list of sentences")
+    return reasons
+
+
 @office_required
 def review_queue(request: HttpRequest) -> HttpResponse:
+    """Reports awaiting review, oldest first, with what a reviewer decides on: the claim beside
+    the task's expected and last verified share; filters by department and period."""
+    visible = ProgressReport.objects.visible_to(request.user)
+    waiting = visible.filter(state=ProgressReport.SUBMITTED)
+    department = request.GET.get("department", "")
+    period = request.GET.get("period", "").strip()
+    if department.isdigit() and len(department) < 10:
+        waiting = waiting.filter(task__lead_id=int(department))
+    if PERIOD_RE.match(period):
+        waiting = waiting.filter(period=period)
     reports = (
-        ProgressReport.objects.visible_to(request.user)
-        .filter(state=ProgressReport.SUBMITTED)
-        .select_related("task", "task__lead", "target", "submitted_by")
+        waiting.select_related("task", "task__lead", "target", "submitted_by")
         .prefetch_related("evidence")
         .order_by("submitted_at")
     )
-    flagged = {r.pk for r in reports if values.implausible(r)}
-    context = {"reports": reports, "form": ReviewForm(), "flagged": flagged}
+    counts = dict(
+        visible.filter(submitted_at__gte=timezone.now() - timedelta(days=31))
+        .values_list("state")
+        .annotate(n=Count("id"))
+    )
+    departments = (
+        Department.objects.visible_to(request.user)
+        .filter(led_tasks__reports__state=ProgressReport.SUBMITTED)
+        .distinct()
+    )
+    context = {
+        "reports": reports,
+        "form": ReviewForm(),
+        "reasons": return_reasons(),
+        "counts": {state: counts.get(code, 0) for code, state in ProgressReport.STATES},
+        "waiting": visible.filter(state=ProgressReport.SUBMITTED).count(),
+        "departments": departments,
+        "chosen": {"department": department, "period": period if PERIOD_RE.match(period) else ""},
+        "flagged": {r.pk for r in reports if values.implausible(r)},
+    }
     return render(request, "tracking/review.html", context)
 
 
@@ -70,18 +109,21 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 def review_report(request: HttpRequest, report_id: int) -> HttpResponse:
     reports = ProgressReport.objects.visible_to(request.user).select_related("task", "task__plan")
     report = get_object_or_404(reports, pk=report_id)
-    form = ReviewForm(request.POST)
+    data = request.POST.copy()
+    preset = request.POST.get("preset", "")
+    if not request.POST.get("reason", "").strip() and preset in return_reasons():
+        data["reason"] = preset  # one of the common reasons, chosen from the list
+    form = ReviewForm(data)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, str(error))
         return redirect("tracking:review")
     approve = form.cleaned_data["decision"] == "approve"
+    reason = form.cleaned_data["reason"] or ""
     try:
         # Locked and checked again: two reviewers at once must not both decide (issue 8).
-        services.review_report(
-            user_of(request), report.pk, approve, form.cleaned_data["reason"] or ""
-        )
+        services.review_report(user_of(request), report.pk, approve, reason)
     except services.Conflict:
         messages.error(request, _("This report has already been reviewed."))
         return redirect("tracking:review")

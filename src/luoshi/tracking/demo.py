@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
+from typing import Any
 
 from django.contrib.auth.models import Permission, User
 from django.db import transaction
@@ -54,6 +55,17 @@ DEPARTMENTS = [
     ("WJW", "卫生健康委员会", ["医疗", "医保", "中医", "就诊", "养老"]),
     ("ZWJ", "政务服务和数字化建设管理局", ["政务", "审批", "改革", "营商"]),
 ]
+
+
+# Milestones of the demo's project tasks (开工 by the end of May, 主体完工 by September).
+MILESTONES: list[dict[str, Any]] = [
+    {"on": f"{YEAR}-05-31", "label": "开工", "milestone": True},
+    {"on": f"{YEAR}-09-30", "label": "主体完工", "milestone": True},
+    {"on": f"{YEAR}-12-31", "label": "竣工", "milestone": True},
+]
+# How fast a task's department goes, against the 序时 pace: most a little ahead of it, some
+# behind, a few well ahead, as a real city's month looks.
+PACES = [(0.75, 1), (0.88, 2), (1.03, 4), (1.08, 4), (1.12, 3), (1.35, 1), (2.2, 1)]
 
 
 @dataclass
@@ -121,12 +133,20 @@ def set_up_plan(city: Jurisdiction, office: User) -> Plan:
     for task in plan.tasks.filter(lead__isnull=True):
         task.lead = task.original_lead = _guess_lead(task, departments)
         task.save(update_fields=["lead", "original_lead"])
-    # A few earlier deadlines and checkpoints, so every status shows up.
-    for task in plan.tasks.all()[::7]:
+    # A few earlier deadlines, checkpoints with planned shares and milestones, so that every
+    # kind of expectation shows up.
+    for task in plan.tasks.all()[::11]:
         task.deadline = task.original_deadline = date(YEAR, 6, 30)
         task.save(update_fields=["deadline", "original_deadline"])
-    for task in plan.tasks.all()[3::9]:
-        task.nodes = [f"{YEAR}-03-31", f"{YEAR}-06-30", f"{YEAR}-09-30"]
+    for task in plan.tasks.filter(kind="target")[3::9]:
+        task.nodes = [
+            {"on": f"{YEAR}-03-31", "share": 0.2, "label": "一季度完成20%"},
+            {"on": f"{YEAR}-06-30", "share": 0.45, "label": "上半年完成45%"},
+            {"on": f"{YEAR}-09-30", "share": 0.75, "label": "前三季度完成75%"},
+        ]
+        task.save(update_fields=["nodes"])
+    for task in plan.tasks.filter(kind="project").exclude(deadline=date(YEAR, 6, 30))[::3]:
+        task.nodes = MILESTONES
         task.save(update_fields=["nodes"])
     plan.state, plan.published_at = Plan.PUBLISHED, timezone.now()
     plan.save(update_fields=["state", "published_at"])
@@ -134,9 +154,15 @@ def set_up_plan(city: Jurisdiction, office: User) -> Plan:
     return plan
 
 
+def _done(due: str, month: int, pace: float) -> bool:
+    """Whether a milestone due on `due` is reported done by the end of `month`: on time at a
+    pace on or above 序时, a month late below it."""
+    return int(due[5:7]) + (0 if pace >= 1 else 1) <= month
+
+
 def _value(target_value: float, share: float, level: bool, rng: random.Random) -> float:
     if level:
-        return round(target_value * rng.uniform(0.93, 1.04), 1)
+        return round(target_value * rng.uniform(0.985, 1.04), 1)
     if float(target_value).is_integer():
         return float(round(target_value * share))  # counts: whole projects, schools, people
     return round(target_value * share, 2)
@@ -155,16 +181,16 @@ def add_progress(plan: Plan, office: User) -> int:
     made = 0
     for task in plan.tasks.select_related("lead").prefetch_related("targets"):
         rng = random.Random(f"{plan.pk}-{task.code}")
-        pace = rng.choice([0.5, 0.7, 0.9, 1.0, 1.0, 1.05, 1.1, 1.3, 2.2])
+        pace = rng.choices([p for p, _ in PACES], weights=[w for _, w in PACES])[0]
         months = 6 if rng.random() > 0.15 else 5  # some tasks skip June: 未报送
         author = liaisons.get(task.lead_id, office)
         targets: list[Target | None] = [*task.targets.all()] or [None]
         for month in range(1, months + 1):
             share = pace * month / 12
-            noise = (1.0, 1.08) if share >= 1 else (0.9, 1.1)
+            noise = (1.0, 1.08) if share >= 1 else (0.98, 1.03)
             last = month == months
             state = ProgressReport.APPROVED
-            if last and rng.random() < 0.35:
+            if last and rng.random() < 0.2:
                 state = ProgressReport.SUBMITTED
             for target in targets:
                 level = target is not None and target.unit.endswith("%")
@@ -178,6 +204,11 @@ def add_progress(plan: Plan, office: User) -> int:
                         if target is not None
                         else None,
                         percent=None if target is not None else round(min(share, 1) * 100),
+                        milestones=[
+                            m["label"]
+                            for m in MILESTONES
+                            if task.nodes == MILESTONES and _done(m["on"], month, pace)
+                        ],
                         narrative=f"【演示数据】{month}月进展：按计划推进。",
                         submitted_by=author,
                         state=state,

@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.tracking import filetypes
-from luoshi.tracking.measure import live_targets
+from luoshi.tracking.checkpoints import parse_nodes
+from luoshi.tracking.measure import live_targets, nodes
 from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Plan, Task
 from luoshi.tracking.names import normal_name
 from luoshi.tracking.values import NARRATIVE_MAX, value_problem
@@ -88,11 +89,20 @@ class ProgressReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     evidence = MultipleFileField(label=_("Evidence files"), required=False)
+    milestones = forms.MultipleChoiceField(
+        label=_("Milestones done"), required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, task: Task, *args: Any, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.task = task
         self.today = today
+        steps = [node.label for node in nodes(task.nodes) if node.milestone]
+        if steps:
+            milestone_field: Any = self.fields["milestones"]
+            milestone_field.choices = [(label, label) for label in steps]
+        else:
+            del self.fields["milestones"]
         targets = list(task.targets.all())
         live = live_targets(t.pk for t in targets) if targets else set()
         # Targets measured live (bound to the project ledger) are not reported by hand.
@@ -172,7 +182,7 @@ class ProgressReportForm(forms.Form):
             self.add_error("target", _("Choose the target this value is for."))
         elif self.live:
             self.add_error("target", LIVE_TARGET_REFUSED)  # every target is measured live
-        elif data.get("percent") is None:
+        elif data.get("percent") is None and not data.get("milestones"):
             self.add_error("percent", _("Enter how far the task has progressed, 0 to 100."))
         data.setdefault("each_item", "")
         return data
@@ -263,6 +273,7 @@ class RevisionForm(forms.Form):
         ("deadline_extended", _("Extend the deadline")),
         ("reassigned", _("Change the lead department")),
         ("target_revised", _("Revise a target value")),
+        ("nodes_revised", _("Set the checkpoints")),
     ]
     kind = forms.ChoiceField(label=_("Revision"), choices=KINDS)
     deadline = forms.DateField(label=_("New deadline"), required=False)
@@ -271,6 +282,15 @@ class RevisionForm(forms.Form):
     )
     target = forms.ChoiceField(label=_("Target"), required=False)
     value = forms.FloatField(label=_("New target value"), required=False)
+    nodes = forms.CharField(
+        label=_("Checkpoints"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One a line: date, planned share, 里程碑 for a milestone, label. For example "
+            "“2022-03-31 30% 一季度完成30%” or “2022-06-30 里程碑 开工”. Empty: pro rata."
+        ),
+    )
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, task: Task, *args: Any, **kwargs: Any) -> None:
@@ -302,4 +322,9 @@ class RevisionForm(forms.Form):
             if data.get("value") is None:
                 self.add_error("value", _("Enter the new target value."))
         data["target_obj"] = self.targets.get(data.get("target") or "")
+        if kind == "nodes_revised":
+            try:
+                data["nodes"] = parse_nodes(data.get("nodes") or "", self.task)
+            except forms.ValidationError as error:
+                self.add_error("nodes", error)
         return data

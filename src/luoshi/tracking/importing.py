@@ -11,14 +11,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import PureWindowsPath
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
 from luoshi.extraction import extract_document, load_departments
 from luoshi.extraction.departments import Departments
+from luoshi.extraction.milestones import milestones
 from luoshi.extraction.model import Extraction
 from luoshi.extraction.model import Target as ExtractedTarget
+from luoshi.extraction.model import Task as ExtractedTask
 from luoshi.reading import Document
 from luoshi.tracking import pagecache, statuses
 from luoshi.tracking.models import Department, Event, Jurisdiction, Plan, Section, Target, Task
@@ -38,7 +41,18 @@ class DraftTask:
     supporting: list[str] = field(default_factory=list)
     reasons: list[dict[str, str]] = field(default_factory=list)
     deadline: str | None = None
-    nodes: list[str] = field(default_factory=list)
+    nodes: list[Any] = field(default_factory=list)
+
+
+def _nodes(task: ExtractedTask, text: str, year: int | None) -> list[Any]:
+    """The suggested checkpoints; a task that is not a quantitative target and names dated
+    steps (6月底前开工、年底前竣工) is measured by them as milestones."""
+    if task.kind == "target" or year is None:
+        return list(task.nodes)
+    steps = milestones(text, year, task.deadline)
+    if not steps:
+        return list(task.nodes)
+    return [{"on": step.on, "label": step.label, "milestone": True} for step in steps]
 
 
 def draft_tasks(extraction: Extraction) -> list[DraftTask]:
@@ -62,7 +76,7 @@ def draft_tasks(extraction: Extraction) -> list[DraftTask]:
                     for a in task.assignments
                 ],
                 deadline=task.deadline,
-                nodes=list(task.nodes),
+                nodes=_nodes(task, extraction.text[task.start : task.end], extraction.year),
             )
         )
     return drafts

@@ -38,6 +38,17 @@ def status_field(public: bool) -> str:
     return "public_status" if public else "status"
 
 
+def english() -> bool:
+    return not (translation.get_language() or "zh").lower().startswith("zh")
+
+
+def reason(task: Task, public: bool = False) -> str:
+    """The stored reason in the current language."""
+    if public:
+        return (task.public_reason_en if english() else "") or task.public_reason
+    return (task.status_reason_en if english() else "") or task.status_reason
+
+
 def row(task: Task, public: bool = False) -> dict[str, Any]:
     """A task with its stored status, as the task tables and cards show it."""
     code = task.public_status if public else task.status
@@ -46,7 +57,9 @@ def row(task: Task, public: bool = False) -> dict[str, Any]:
         "status": code,
         "label": label(code),
         "css": status.CSS.get(code, ""),
-        "reason": task.public_reason if public else task.status_reason,
+        "reason": reason(task, public),
+        "overridden": task.status_overridden,
+        "warning": task.status_warning and not public,
         "expected": task.status_expected,
         "verified": task.public_verified if public else task.status_verified,
         "claimed": None if public else task.status_claimed,
@@ -56,10 +69,22 @@ def row(task: Task, public: bool = False) -> dict[str, Any]:
 def lines(task: Task, public: bool = False) -> list[dict[str, Any]]:
     """The per-line detail of a task's stored status (a target, a unit, or the task)."""
     stored = task.public_lines if public else task.status_lines
+    en = english()
     return [
-        {**line, "label_text": label(line["status"]), "css": status.CSS.get(line["status"], "")}
+        {
+            **line,
+            "reason": (line.get("reason_en") if en else "") or line["reason"],
+            "forecast": (line.get("forecast_en") if en else "") or line.get("forecast", ""),
+            "label_text": label(line["status"]),
+            "css": status.CSS.get(line["status"], ""),
+        }
         for line in stored or []
     ]
+
+
+def forecasts(task: Task) -> list[str]:
+    """The forecasts that miss their targets (预警), in the current language."""
+    return [line["forecast"] for line in lines(task) if line.get("warning")]
 
 
 def filtered(

@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from luoshi import status
-from luoshi.tracking.models import ProgressReport, Target, Task
+from luoshi.tracking.models import Appeal, ProgressReport, Target, Task
 
 
 def today() -> date:
@@ -41,8 +42,18 @@ def tasks_for_status(queryset: QuerySet[Task]) -> QuerySet[Task]:
     )
 
 
-_REPORT_FIELDS = ("task_id", "id", "target_id", "period", "state", "value", "percent", "each_item")
-ReportRow = tuple[int, int, int | None, str, str, float | None, float | None, str]
+_REPORT_FIELDS = (
+    "task_id",
+    "id",
+    "target_id",
+    "period",
+    "state",
+    "value",
+    "percent",
+    "each_item",
+    "milestones",
+)
+ReportRow = tuple[int, int, int | None, str, str, float | None, float | None, str, list[str]]
 
 
 def report_rows(tasks: list[Task], approved_only: bool = False) -> dict[int, list[ReportRow]]:
@@ -54,23 +65,109 @@ def report_rows(tasks: list[Task], approved_only: bool = False) -> dict[int, lis
     if approved_only:
         live = live.filter(state=ProgressReport.APPROVED)
     else:
-        live = live.exclude(state=ProgressReport.RETURNED)
+        live = live.exclude(state__in=(ProgressReport.RETURNED, ProgressReport.WITHDRAWN))
     for row in live.values_list(*_REPORT_FIELDS):
         rows[row[0]].append(row)
     return rows
 
 
+def nodes(stored: list[Any]) -> tuple[status.Node, ...]:
+    """A task's checkpoints as stored: ISO dates, or mappings with "on" and optionally "share"
+    (0..1), "label" and "milestone"; entries that cannot be read are left out."""
+    found = []
+    for node in stored or []:
+        entry = node if isinstance(node, dict) else {"on": node}
+        try:
+            on = date.fromisoformat(str(entry["on"]))
+            share = entry.get("share")
+            found.append(
+                status.Node(
+                    on,
+                    None if share is None else float(share),
+                    str(entry.get("label") or ""),
+                    bool(entry.get("milestone")),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+    return tuple(found)
+
+
+def overrides(tasks: list[Task]) -> dict[int, tuple[status.Override, ...]]:
+    """The accepted appeals of `tasks`, in one query."""
+    found: dict[int, list[status.Override]] = {}
+    accepted = Appeal.objects.filter(task__in=tasks, state=Appeal.ACCEPTED).order_by("decided_at")
+    for task_id, period, code, reason in accepted.values_list(
+        "task_id", "period", "status", "decision"
+    ):
+        found.setdefault(task_id, []).append(status.Override(period, code, reason))
+    return {task_id: tuple(rows) for task_id, rows in found.items()}
+
+
+def patterns(tasks: list[Task]) -> dict[int, tuple[float, ...]]:
+    """Last year's monthly pattern of each target that the same jurisdiction's plan of the year
+    before also had (same indicator and unit) and reported on through December: the cumulative
+    share of the year's total reached by each month. Three queries however many tasks."""
+    plans = {(task.plan.jurisdiction_id, task.plan.year - 1) for task in tasks}
+    if not plans:
+        return {}
+    earlier = Q()
+    for jurisdiction, year in plans:
+        earlier |= Q(task__plan__jurisdiction_id=jurisdiction, task__plan__year=year)
+    keys: dict[tuple[int, str, str], int | None] = {}
+    for pk, jurisdiction, indicator, unit in Target.objects.filter(earlier).values_list(
+        "pk", "task__plan__jurisdiction_id", "indicator", "unit"
+    ):
+        key = (jurisdiction, indicator, unit)
+        keys[key] = None if key in keys else pk  # an indicator named twice is ambiguous
+    sources = {pk for pk in keys.values() if pk is not None}
+    values: dict[int, dict[int, tuple[int, float]]] = {}
+    approved = ProgressReport.objects.filter(
+        target__in=sources, state=ProgressReport.APPROVED, each_item="", value__isnull=False
+    )
+    for target_id, period, pk, value in approved.values_list("target_id", "period", "id", "value"):
+        month = int(period[5:])
+        if month not in values.setdefault(target_id, {}) or pk > values[target_id][month][0]:
+            values[target_id][month] = (pk, value or 0.0)
+    shapes: dict[int, tuple[float, ...]] = {}
+    for target_id, months in values.items():
+        total = months.get(12, (0, 0.0))[1]
+        if total <= 0:
+            continue
+        shape, last = [], 0.0
+        for month in range(1, 13):
+            last = months[month][1] if month in months else last
+            shape.append(last / total)
+        shapes[target_id] = tuple(shape)
+    found = {}
+    for task in tasks:
+        for target in task.targets.all():
+            source = keys.get((task.plan.jurisdiction_id, target.indicator, target.unit))
+            if target.indicator and source in shapes:
+                found[target.pk] = shapes[source]
+    return found
+
+
 def facts(
-    task: Task, reports: list[ReportRow], live: Mapping[int, str] | None = None
+    task: Task,
+    reports: list[ReportRow],
+    live: Mapping[int, str] | None = None,
+    appeals: tuple[status.Override, ...] = (),
+    shapes: Mapping[int, tuple[float, ...]] | None = None,
 ) -> status.TaskFacts:
     """`live` maps the ids of targets measured by a live source to the source's name."""
     live = live or {}
+    shapes = shapes or {}
     targets = list(task.targets.all())
     index = {target.pk: i for i, target in enumerate(targets)}
     return status.TaskFacts(
         year=task.plan.year,
         deadline=task.deadline,
-        nodes=tuple(date.fromisoformat(node) for node in task.nodes),
+        nodes=nodes(task.nodes),
+        interpolate=task.plan.interpolate_nodes,
+        overrides=appeals,
+        closed=task.closed,
+        closed_reason=task.closed_reason,
         targets=tuple(
             status.TargetFacts(
                 value=t.value,
@@ -80,6 +177,8 @@ def facts(
                 each=tuple(t.each or ()),
                 baseline=t.baseline,
                 label=t.indicator,
+                upper=t.upper,
+                pattern=shapes.get(t.pk, ()),
             )
             for t in targets
         ),
@@ -93,8 +192,9 @@ def facts(
                 each_item=each_item,
                 sequence=pk,
                 source=live.get(target_id, "") if target_id else "",
+                milestones=tuple(done or ()),
             )
-            for _, pk, target_id, period, state, value, percent, each_item in reports
+            for _, pk, target_id, period, state, value, percent, each_item, done in reports
         ),
     )
 
@@ -142,7 +242,7 @@ def _add_live_values(
             rows = [row for row in reports[task.pk] if row[2] != target_id]
             if period is not None:
                 rows += [
-                    (task.pk, _LIVE_SEQUENCE, target_id, period, "approved", value, None, unit)
+                    (task.pk, _LIVE_SEQUENCE, target_id, period, "approved", value, None, unit, [])
                     for unit, value in values.items()
                 ]
             reports[task.pk] = rows
@@ -172,8 +272,16 @@ def measure(
     tasks = list(tasks)
     reports = report_rows(tasks, approved_only)
     live = _add_live_values(tasks, on, reports)
+    appeals = overrides(tasks)
+    shapes = patterns(tasks)
     return [
-        Measured(task, status.evaluate(facts(task, reports[task.pk], live), on)) for task in tasks
+        Measured(
+            task,
+            status.evaluate(
+                facts(task, reports[task.pk], live, appeals.get(task.pk, ()), shapes), on
+            ),
+        )
+        for task in tasks
     ]
 
 

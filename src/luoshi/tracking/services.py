@@ -62,6 +62,7 @@ def submit_report(user: User, task: Task, data: Mapping[str, Any], via: str = ""
             period=data["period"],
             value=data.get("value"),
             percent=data.get("percent"),
+            milestones=list(data.get("milestones") or []),
             narrative=data["narrative"],
             submitted_by=user,
         )
@@ -76,6 +77,8 @@ def submit_report(user: User, task: Task, data: Mapping[str, Any], via: str = ""
             "percent": report.percent,
             "each_item": report.each_item,
         }
+        if report.milestones:
+            payload["milestones"] = report.milestones
         if via:
             payload["via"] = via
         Event.objects.create(
@@ -165,6 +168,10 @@ def revise(user: User, task: Task, kind: str, data: Mapping[str, Any]) -> None:
             payload = {"from": str(task.deadline), "to": str(data["deadline"])}
             task.deadline = data["deadline"]
             task.save(update_fields=["deadline"])
+        elif kind == "nodes_revised":
+            payload = {"from": task.nodes, "to": data["nodes"]}
+            task.nodes = data["nodes"]
+            task.save(update_fields=["nodes"])
         elif kind == "reassigned":
             payload = {"from": task.lead.name if task.lead else None, "to": data["lead"].name}
             task.lead = data["lead"]

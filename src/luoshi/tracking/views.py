@@ -16,10 +16,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from luoshi import status
 from luoshi.tracking import listing, statuses
+from luoshi.tracking.checkpoints import nodes_text, status_nodes
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
 from luoshi.tracking.measure import highlight
-from luoshi.tracking.models import Department, Event, Plan, ProgressReport, Task
+from luoshi.tracking.models import Acknowledgement, Department, Event, Plan, ProgressReport, Task
 from luoshi.tracking.permissions import can_report, is_office, latest_plan, membership
+from luoshi.tracking.status_forms import AppealDecisionForm, AppealForm, CloseForm
 
 PLAN_PAGE_SIZE = 50
 
@@ -50,7 +52,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if is_office(request.user):
             return redirect("tracking:import")
         return render(request, "tracking/no_plan.html")
-    tasks = plan.tasks.order_by()
+    tasks = plan.tasks.active().order_by()
     by_section: dict[tuple[int, str], Counter[str]] = {}
     rows = tasks.values_list("section__order", "section__title", "status").annotate(n=Count("id"))
     for order, title, code, n in rows.order_by("section__order", "status"):
@@ -80,6 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # The status counts are the league table's columns summed: no third query.
     counts = listing.count_rows(sum(tallies.values(), Counter()))
     overdue = plan.tasks.filter(status=status.OVERDUE).select_related("lead")
+    warned = plan.tasks.filter(status_warning=True).exclude(status=status.OVERDUE)
     chart = {
         "statuses": [label for label, *_ in counts],
         "counts": [n for _, _, n, _ in counts],
@@ -88,12 +91,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     context = {
         "plan": plan,
+        "unsigned": unsigned(plan) if is_office(request.user) else [],
         "on": plan.status_on,
         "counts": counts,
         "total": sum(n for _, _, n, _ in counts),
         "sections": sections,
         "league": league,
         "overdue": [listing.row(task) for task in overdue],
+        "warnings": [
+            {**listing.row(task), "forecasts": listing.forecasts(task)}
+            for task in warned.select_related("lead")
+        ],
         "chart": chart,
         "status_labels": [listing.label(s) for s in status.STATUSES],
     }
@@ -109,6 +117,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     page = Paginator(tasks.defer("status_lines", "public_lines"), PLAN_PAGE_SIZE).get_page(number)
     context = {
         "plan": plan,
+        "unsigned": unsigned(plan) if is_office(request.user) else [],
         "on": plan.status_on,
         "rows": [listing.row(task) for task in page.object_list],
         "page": page,
@@ -131,6 +140,8 @@ def render_task(
     form: ProgressReportForm | None = None,
     revision: RevisionForm | None = None,
     status_code: int = 200,
+    appeal: AppealForm | None = None,
+    closing: CloseForm | None = None,
 ) -> HttpResponse:
     on = statuses.today()
     reporter = can_report(request.user, task)
@@ -140,7 +151,9 @@ def render_task(
         form = ProgressReportForm(task, today=on, initial={"period": initial})
     office = is_office(request.user)
     if office and revision is None:
-        revision = RevisionForm(task)
+        revision = RevisionForm(task, initial={"nodes": nodes_text(task)})
+    if reporter and appeal is None:
+        appeal = AppealForm(task)
     targets = list(task.targets.order_by("order"))
     text = Plan.objects.filter(pk=task.plan_id).values_list("source_text", flat=True).get()
     reports = (
@@ -160,16 +173,38 @@ def render_task(
         "form": form if reporter and form is not None and form.reportable else None,
         "measured_live": reporter and form is not None and not form.reportable,
         "revision": revision if office else None,
+        "checkpoints": status_nodes(task),
+        "appeals": task.appeals.select_related("raised_by", "decided_by"),
+        "appeal": appeal if reporter else None,
+        "decision": AppealDecisionForm() if office else None,
+        "closing": (closing or CloseForm(initial=_closing(task))) if office else None,
     }
     return render(request, "tracking/task.html", context, status=status_code)
 
 
-@login_required
-def my_department(request: HttpRequest) -> HttpResponse:
-    member = membership(request.user)
-    if member is None or member.department_id is None:
-        return redirect("tracking:dashboard")
-    return redirect("tracking:department", member.department_id)
+def unsigned(plan: Plan) -> list[tuple[Department, int, int]]:
+    """未签收 per department, most first: (department, tasks not acknowledged, tasks it leads
+    or supports), open tasks only."""
+    owed: dict[int, set[int]] = {}
+    tasks = plan.tasks.open()
+    for task_id, lead_id in tasks.filter(lead__isnull=False).values_list("pk", "lead_id"):
+        owed.setdefault(lead_id, set()).add(task_id)
+    through = Task.supporting.through.objects.filter(task__in=tasks)
+    for task_id, department_id in through.values_list("task_id", "department_id"):
+        owed.setdefault(department_id, set()).add(task_id)
+    signed: dict[int, set[int]] = {}
+    acknowledged = Acknowledgement.objects.filter(task__plan=plan)
+    for department_id, task_id in acknowledged.values_list("department_id", "task_id"):
+        signed.setdefault(department_id, set()).add(task_id)
+    missing = {pk: len(ids - signed.get(pk, set())) for pk, ids in owed.items()}
+    departments = Department.objects.in_bulk([pk for pk, n in missing.items() if n])
+    rows = [(departments[pk], n, len(owed[pk])) for pk, n in missing.items() if n]
+    return sorted(rows, key=lambda row: (-row[1], row[0].name))
+
+
+def _closing(task: Task) -> dict[str, str]:
+    """A computed 已完成 proposes 完成销号."""
+    return {"how": Task.COMPLETED if task.status == status.COMPLETE else ""}
 
 
 @login_required

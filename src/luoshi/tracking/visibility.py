@@ -88,11 +88,26 @@ class PlanPartQuerySet(VisibleQuerySet[M]):
     plan_path = "plan__"
 
 
+class TaskQuerySet(PlanPartQuerySet[M]):
+    def active(self) -> TaskQuerySet[M]:
+        """Tasks still being run: not terminated (终止) by the office."""
+        return self.exclude(closed="terminated")
+
+    def open(self) -> TaskQuerySet[M]:
+        """Tasks not closed (销号) at all: the ones departments still work on."""
+        return self.filter(closed="")
+
+
 class TargetQuerySet(VisibleQuerySet[M]):
     plan_path = "task__plan__"
 
 
 class ReportQuerySet(VisibleQuerySet[M]):
+    plan_path = "task__plan__"
+    public_rows = False
+
+
+class AppealQuerySet(VisibleQuerySet[M]):
     plan_path = "task__plan__"
     public_rows = False
 

@@ -24,6 +24,7 @@ class Command(BaseCommand):
             if hasattr(app, "add_demo_data"):
                 out.write(app.add_demo_data(plan))
         call_command("refresh_status", all=True, stdout=out)
+        call_command("remind", stdout=out)  # the month's reminders in the message centres
         out.write(f"演示数据 demo data: {plan} — {plan.tasks.count()} tasks, {made} new reports")
         out.write(f"Database: {settings.DATABASES['default']['NAME']}")
         out.write(f"Statuses as of {settings.LUOSHI_AS_OF or 'today'} (LUOSHI_AS_OF)")

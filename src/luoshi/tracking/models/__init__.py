@@ -111,6 +111,8 @@ class Plan(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
     status_on = models.DateField(null=True, blank=True, editable=False)  # tasks' statuses as of
+    # 序时 between checkpoints: rising linearly to the next one, rather than stepwise.
+    interpolate_nodes = models.BooleanField(_("interpolate between checkpoints"), default=False)
 
     objects = visibility.PlanQuerySet.as_manager()
 
@@ -172,7 +174,8 @@ class Task(models.Model):
     supporting = models.ManyToManyField(Department, blank=True, related_name="supported_tasks")
     assignment_reasons = models.JSONField(default=list, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    nodes = models.JSONField(_("checkpoints"), default=list, blank=True)  # ISO dates
+    # Checkpoints: ISO dates, or {"on", "share" (0..1), "label", "milestone"} (measure.nodes)
+    nodes = models.JSONField(_("checkpoints"), default=list, blank=True)
     # As first published; revisions change the fields above and leave these alone.
     original_deadline = models.DateField(null=True, blank=True)
     original_lead = models.ForeignKey(
@@ -183,6 +186,9 @@ class Task(models.Model):
     # as the tracker sees it (reports awaiting review count as reported) and as the public does.
     status = models.CharField(_("status"), max_length=8, blank=True, db_index=True, editable=False)
     status_reason = models.TextField(blank=True, editable=False)
+    status_reason_en = models.TextField(blank=True, editable=False)
+    status_warning = models.BooleanField(default=False, editable=False)  # a forecast misses (预警)
+    status_overridden = models.BooleanField(default=False, editable=False)  # set on appeal
     status_expected = models.FloatField(null=True, blank=True, editable=False)
     status_verified = models.FloatField(null=True, blank=True, editable=False)
     status_claimed = models.FloatField(null=True, blank=True, editable=False)
@@ -190,10 +196,17 @@ class Task(models.Model):
     status_on = models.DateField(null=True, blank=True, editable=False)
     public_status = models.CharField(max_length=8, blank=True, db_index=True, editable=False)
     public_reason = models.TextField(blank=True, editable=False)
+    public_reason_en = models.TextField(blank=True, editable=False)
     public_verified = models.FloatField(null=True, blank=True, editable=False)
     public_lines = models.JSONField(default=list, blank=True, editable=False)
+    # 办结销号: closed as completed (完成销号) or terminated (终止); reopening is an event.
+    COMPLETED, TERMINATED = "completed", "terminated"
+    CLOSINGS = [(COMPLETED, _("completed")), (TERMINATED, _("terminated"))]
+    closed = models.CharField(_("closed"), max_length=10, choices=CLOSINGS, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
 
-    objects = visibility.PlanPartQuerySet.as_manager()
+    objects = visibility.TaskQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "order"]
@@ -235,11 +248,12 @@ class Target(models.Model):
 
 
 class ProgressReport(models.Model):
-    SUBMITTED, APPROVED, RETURNED = "submitted", "approved", "returned"
+    SUBMITTED, APPROVED, RETURNED, WITHDRAWN = "submitted", "approved", "returned", "withdrawn"
     STATES = [
         (SUBMITTED, _("awaiting review")),
         (APPROVED, _("approved")),
         (RETURNED, _("returned")),
+        (WITHDRAWN, _("withdrawn")),
     ]
     task = models.ForeignKey(Task, models.CASCADE, related_name="reports")
     target = models.ForeignKey(
@@ -249,6 +263,7 @@ class ProgressReport(models.Model):
     period = models.CharField(_("period"), max_length=7, validators=[validate_period])
     value = models.FloatField(_("value to date"), null=True, blank=True)
     percent = models.FloatField(_("progress (%)"), null=True, blank=True)  # qualitative tasks
+    milestones = models.JSONField(_("milestones done"), default=list, blank=True)  # node labels
     narrative = models.TextField(_("progress narrative"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="progress_reports"
@@ -318,6 +333,16 @@ class Event(models.Model):
         ("report_approved", _("report approved")),
         ("report_returned", _("report returned")),
         ("demo_data", _("demo data")),
+        ("nodes_revised", _("checkpoints revised")),
+        ("appeal_raised", _("status appealed")),
+        ("appeal_accepted", _("appeal accepted")),
+        ("appeal_rejected", _("appeal rejected")),
+        ("acknowledged", _("acknowledged")),
+        ("closed", _("closed")),
+        ("reopened", _("reopened")),
+        ("reminded", _("reminded")),
+        ("report_withdrawn", _("report withdrawn")),
+        ("urged", _("urged (催办)")),
     ]
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -346,3 +371,27 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_verb_display()}"
+
+
+# The supervision cycle's records (签收, 申诉), in their own module.
+from luoshi.tracking.models.cycle import Acknowledgement, Appeal, appeal_path  # noqa: E402
+
+__all__ = [
+    "PERIOD_RE",
+    "Acknowledgement",
+    "Appeal",
+    "AppendOnlyError",
+    "Department",
+    "Event",
+    "Evidence",
+    "Jurisdiction",
+    "Membership",
+    "Plan",
+    "ProgressReport",
+    "Section",
+    "Target",
+    "Task",
+    "appeal_path",
+    "evidence_path",
+    "validate_period",
+]

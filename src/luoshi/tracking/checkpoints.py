@@ -1,0 +1,85 @@
+"""Checkpoints (节点) as the office writes them: one a line, with planned shares and milestones."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from luoshi import status
+from luoshi.tracking.measure import nodes
+from luoshi.tracking.models import Task
+
+MILESTONE_WORDS = ("里程碑", "milestone")
+_SHARE = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
+
+
+def parse_nodes(text: str, task: Task) -> list[dict[str, Any]]:
+    """Checkpoints written one a line: a date, optionally a planned share (30%), the word 里程碑
+    for a milestone, and a label: "2022-03-31 30% 一季度完成30%", "2022-06-30 里程碑 开工"."""
+    found: list[dict[str, Any]] = []
+    deadline = task.deadline or date(task.plan.year, 12, 31)
+    for number, line in enumerate(text.splitlines(), 1):
+        words = line.split()
+        if not words:
+            continue
+        try:
+            on = date.fromisoformat(words[0])
+        except ValueError:
+            raise forms.ValidationError(
+                _("Line %(line)s: start with the date, for example 2022-06-30."),
+                params={"line": number},
+            ) from None
+        if on.year < task.plan.year or on > deadline:
+            raise forms.ValidationError(
+                _("Line %(line)s: the date must fall in the plan year, by the deadline."),
+                params={"line": number},
+            )
+        entry: dict[str, Any] = {"on": on.isoformat()}
+        rest = words[1:]
+        if rest and _SHARE.match(rest[0]):
+            share = float(_SHARE.match(rest[0]).group(1)) / 100  # type: ignore[union-attr]  # matched above
+            if share > 1:
+                raise forms.ValidationError(
+                    _("Line %(line)s: a planned share is at most 100%%."), params={"line": number}
+                )
+            entry["share"] = share
+            rest = rest[1:]
+        if rest and rest[0].lower() in MILESTONE_WORDS:
+            entry["milestone"] = True
+            rest = rest[1:]
+        entry["label"] = " ".join(rest)
+        if entry.get("milestone") and not entry["label"]:
+            raise forms.ValidationError(
+                _("Line %(line)s: name the milestone, for example 开工."), params={"line": number}
+            )
+        found.append(entry)
+    found.sort(key=lambda entry: entry["on"])
+    shares = [entry["share"] for entry in found if "share" in entry]
+    if shares != sorted(shares):
+        raise forms.ValidationError(
+            _("Planned shares cannot fall from one checkpoint to the next.")
+        )
+    return found
+
+
+def nodes_text(task: Task) -> str:
+    """The task's checkpoints in the form `parse_nodes` reads."""
+    lines = []
+    for node in status_nodes(task):
+        words = [node.on.isoformat()]
+        if node.share is not None:
+            words.append(f"{node.share * 100:g}%")
+        if node.milestone:
+            words.append("里程碑")
+        if node.label:
+            words.append(node.label)
+        lines.append(" ".join(words))
+    return "\n".join(lines)
+
+
+def status_nodes(task: Task) -> tuple[status.Node, ...]:
+    return nodes(task.nodes)
