@@ -42,4 +42,5 @@ def test_the_demo_office_is_staff_but_not_a_superuser(db, client, settings):
     assert office.is_staff and not office.is_superuser
     client.force_login(office)
     assert client.get("/admin/tracking/department/").status_code == 200
+    assert client.get("/admin/notices/hook/").status_code == 200
     assert client.get("/admin/auth/user/").status_code == 403

@@ -93,17 +93,20 @@ def set_up_people(city: Jurisdiction) -> list[Account]:
         departments[key] = department(city, name)
     accounts = [Account("duchashi", Membership.OFFICE, None)]
     office = _user("duchashi", city, Membership.OFFICE, None)
-    # The office keeps the departments (reference data) in the admin as staff with those
-    # permissions only, not as a superuser who could change every city's data and accounts.
+    # The office keeps the departments and group robots (reference data) in the admin as staff
+    # with those permissions only, not as a superuser who could change every city's data and
+    # accounts.
     office.is_superuser = False
     office.save(update_fields=["is_superuser"])
-    office.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="tracking",
-            codename__in=["view_department", "add_department", "change_department",
-                          "view_jurisdiction"],
+    reference = {
+        "tracking": ["view_department", "add_department", "change_department",
+                     "view_jurisdiction"],
+        "notices": ["view_hook", "add_hook", "change_hook", "view_delivery"],
+    }  # fmt: skip
+    for app, codenames in reference.items():
+        office.user_permissions.add(
+            *Permission.objects.filter(content_type__app_label=app, codename__in=codenames)
         )
-    )  # fmt: skip
     for key, unit in departments.items():
         _user(key.lower(), city, Membership.LIAISON, unit)
         accounts.append(Account(key.lower(), Membership.LIAISON, unit.name))
