@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from luoshi import datafiles
 from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
-from luoshi.tracking import services, uploads, values
+from luoshi.tracking import listing, services, uploads, values
 from luoshi.tracking.forms import (
     AssignmentForm,
     ImportForm,
@@ -72,8 +72,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     waiting = visible.filter(state=ProgressReport.SUBMITTED)
     department = request.GET.get("department", "")
     period = request.GET.get("period", "").strip()
-    if department.isdigit() and len(department) < 10:
-        waiting = waiting.filter(task__lead_id=int(department))
+    unit = listing.TaskFilters({"department": department})  # a bounded id, or nothing
+    if unit.is_valid() and unit.cleaned_data["department"] is not None:
+        waiting = waiting.filter(task__lead_id=unit.cleaned_data["department"])
     if PERIOD_RE.match(period):
         waiting = waiting.filter(period=period)
     reports = (
