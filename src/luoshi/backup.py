@@ -181,6 +181,7 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
 
     media_root = Path(settings.MEDIA_ROOT)
     written: list[Path] = []
+    before = set(_media_files(media_root))  # the replaced data's uploads, removed once committed
     with tempfile.TemporaryDirectory() as tmp:
         unpacked = Path(tmp)
         manifest = _unpack(archive, unpacked)
@@ -219,5 +220,7 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
             for path in written:
                 path.unlink(missing_ok=True)
             raise BackupError(f"恢复失败，数据库未作任何改动：{error}") from error
+    for stale in before - set(written):  # no row names them any more
+        stale.unlink(missing_ok=True)
     files = [e for n, e in manifest["files"].items() if n.startswith("media/")]
     return Summary(rows, len(files), sum(int(e["bytes"]) for e in files))

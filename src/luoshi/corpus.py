@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from luoshi.documents.cells import csv_safe
 from luoshi.reading import ReadError, read
 
 SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
@@ -248,7 +249,7 @@ def write_csv(rows: list[dict[str, Any]], path: str | os.PathLike[str]) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: csv_safe(value) for key, value in row.items()} for row in rows)
 
 
 def write_parquet(rows: list[dict[str, Any]], path: str | os.PathLike[str]) -> None:

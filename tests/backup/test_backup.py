@@ -106,6 +106,24 @@ def test_restoring_into_a_database_with_data_is_refused_without_force(data, medi
     assert Plan.objects.get(year=2022).title != "改过的标题"
 
 
+def test_restore_with_force_removes_the_replaced_datas_uploads(data, media, tmp_path):
+    """Issue 18, item 15: the uploads of the data a forced restore replaces do not stay."""
+    archive = tmp_path / "b.tar.gz"
+    backup(archive)
+    report = ProgressReport.objects.exclude(evidence__isnull=False).first()
+    later = Evidence.objects.create(
+        report=report, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="later.pdf"),
+        name="later.pdf", size=15,
+    )  # fmt: skip
+    left = Path(later.file.path)
+    assert left.exists()
+    restore(archive, force=True)
+    assert not left.exists()
+    assert set(files(media)) == {
+        str(Path(e.file.path).relative_to(media)) for e in Evidence.objects.all()
+    }
+
+
 def _rewrite(archive: Path, out: Path, change) -> None:
     """Copy a backup, letting `change(name, data)` alter members (returns new bytes or None)."""
     with tarfile.open(archive) as tar, tarfile.open(out, "w:gz") as new:

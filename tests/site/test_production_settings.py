@@ -41,7 +41,16 @@ def test_check_deploy_warns_when_https_is_switched_off(tmp_path):
     assert "security.W012" in result.stderr  # session cookie not secure-only
 
 
-@pytest.mark.parametrize("key", [None, "luoshi-development-key-not-for-production", "short"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        None,
+        "luoshi-development-key-not-for-production",
+        "short",
+        "abcde" * 10,  # long enough, five characters (issue 18, item 16)
+        "0123456789abcdefghijklmnopqrstuvwxyz" * 2,  # many characters, one pattern repeated
+    ],
+)
 def test_production_refuses_the_development_key_or_a_weak_one(tmp_path, key):
     result = run("print('started')", tmp_path, SECRET_KEY=key)
     assert result.returncode != 0

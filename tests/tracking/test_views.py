@@ -79,7 +79,9 @@ def test_the_liaison_sees_no_report_form_on_another_departments_task(client, bob
 
 def test_a_liaison_reports_progress_with_evidence(client, bob, bobs_task):
     target = bobs_task.targets.get()
-    evidence = SimpleUploadedFile("台账.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    evidence = SimpleUploadedFile(
+        "台账.pdf", b"%PDF-1.4 test\n%%EOF\n", content_type="application/pdf"
+    )
     response = login(client, bob).post(
         reverse("tracking:submit_report", args=[bobs_task.pk]),
         report_data(target=target.pk, evidence=evidence),

@@ -21,6 +21,11 @@ logger = logging.getLogger(__name__)
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()  # Django's message is English and names the model
+    if isinstance(exc, exceptions.ParseError):
+        # REST framework's parsers say what broke in English ("JSON parse error - …").
+        exc = exceptions.ParseError(
+            _("The request body cannot be read: send valid JSON (or form data) and try again.")
+        )
     response = drf_exception_handler(exc, context)
     if response is None:
         logger.exception("API error", exc_info=exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.db.models import Case, Q, QuerySet, Value, When
 from django_filters import rest_framework as filters
 from rest_framework.filters import OrderingFilter
@@ -12,6 +13,17 @@ from luoshi import status
 from luoshi.tracking import listing
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 from luoshi.tracking.visibility import sees_public_view
+
+
+class IdFilter(filters.NumberFilter):
+    """An id: a whole number a database can hold (400 otherwise, never an overflow)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", listing.ID_MAX)
+        super().__init__(*args, **kwargs)
 
 
 class PlanFilter(filters.FilterSet):
@@ -27,9 +39,7 @@ class SectionFilter(filters.FilterSet):
 
 
 class TaskFilter(filters.FilterSet):
-    department = filters.NumberFilter(
-        method="filter_department", label="Lead or supporting department id"
-    )
+    department = IdFilter(method="filter_department", label="Lead or supporting department id")
     status = filters.ChoiceFilter(
         choices=[(s, s) for s in status.STATUSES],
         method="filter_status",
@@ -56,7 +66,7 @@ class TaskFilter(filters.FilterSet):
 
 
 class TargetFilter(filters.FilterSet):
-    plan = filters.NumberFilter(field_name="task__plan", label="Plan id")
+    plan = IdFilter(field_name="task__plan", label="Plan id")
 
     class Meta:
         model = Target
@@ -70,8 +80,8 @@ class DepartmentFilter(filters.FilterSet):
 
 
 class ProgressReportFilter(filters.FilterSet):
-    plan = filters.NumberFilter(field_name="task__plan", label="Plan id")
-    department = filters.NumberFilter(field_name="task__lead", label="Lead department id")
+    plan = IdFilter(field_name="task__plan", label="Plan id")
+    department = IdFilter(field_name="task__lead", label="Lead department id")
 
     class Meta:
         model = ProgressReport

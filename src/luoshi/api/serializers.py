@@ -3,19 +3,21 @@
 
 from __future__ import annotations
 
+from pathlib import PureWindowsPath
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from luoshi import status
-from luoshi.tracking import listing
+from luoshi.tracking import listing, values
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 from luoshi.tracking.visibility import sees_public_view
 
 
 class PlanSerializer(serializers.ModelSerializer[Plan]):
     jurisdiction = serializers.CharField(source="jurisdiction.name", read_only=True)
+    source_name = serializers.SerializerMethodField(help_text="The report's file name.")
 
     class Meta:
         model = Plan
@@ -29,6 +31,10 @@ class PlanSerializer(serializers.ModelSerializer[Plan]):
             "created_at",
             "published_at",
         ]
+
+    def get_source_name(self, plan: Plan) -> str:
+        # Plans imported before names were trimmed may hold a server path: never show it.
+        return PureWindowsPath(plan.source_name).name
 
 
 class PlanDetailSerializer(PlanSerializer):
@@ -94,7 +100,9 @@ class StatusSerializer(serializers.Serializer[Any]):
 
 
 class TaskSerializer(serializers.ModelSerializer[Task]):
-    lead_name = serializers.CharField(source="lead.name", read_only=True, default=None)
+    lead_name = serializers.CharField(
+        source="lead.name", read_only=True, default=None, allow_null=True
+    )
     supporting = serializers.SerializerMethodField()
     targets = TargetSerializer(many=True, read_only=True)
     status = serializers.SerializerMethodField()
@@ -152,8 +160,13 @@ class EvidenceSerializer(serializers.Serializer[Any]):
 
 class ProgressReportSerializer(serializers.ModelSerializer[ProgressReport]):
     submitted_by = serializers.CharField(source="submitted_by.username", read_only=True)
-    reviewer = serializers.CharField(source="reviewer.username", read_only=True, default=None)
+    reviewer = serializers.CharField(
+        source="reviewer.username", read_only=True, default=None, allow_null=True
+    )
     evidence = EvidenceSerializer(many=True, read_only=True)
+    implausible = serializers.SerializerMethodField(
+        help_text="The value is more than 10 times the target's: worth a second look."
+    )
 
     class Meta:
         model = ProgressReport
@@ -173,7 +186,11 @@ class ProgressReportSerializer(serializers.ModelSerializer[ProgressReport]):
             "reviewer",
             "reviewed_at",
             "evidence",
+            "implausible",
         ]
+
+    def get_implausible(self, report: ProgressReport) -> bool:
+        return values.implausible(report)
 
 
 class ReportInputSerializer(serializers.Serializer[Any]):

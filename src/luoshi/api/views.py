@@ -135,7 +135,7 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Any]:
         return (
             ProgressReport.objects.visible_to(self.request.user)
-            .select_related("submitted_by", "reviewer")
+            .select_related("submitted_by", "reviewer", "target")
             .prefetch_related("evidence")
         )
 

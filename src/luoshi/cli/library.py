@@ -19,10 +19,16 @@ from luoshi.reading import Document, ReadError, read
 if TYPE_CHECKING:
     from luoshi.research import Report
 
+# Every command that reads a report takes the size limit that the reader's message names.
+max_mb_option = click.option(
+    "--max-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+    help="Size limit of the report in MB (default 20).",
+)  # fmt: skip
 
-def _read_or_exit(path: str, max_bytes: int | None = None) -> Document:
+
+def _read_or_exit(path: str, max_mb: float | None = None) -> Document:
     try:
-        return read(path, max_bytes=max_bytes)
+        return read(path, max_bytes=int(max_mb * 1024 * 1024) if max_mb else None)
     except ReadError as error:
         raise click.ClickException(str(error)) from None
 
@@ -30,10 +36,10 @@ def _read_or_exit(path: str, max_bytes: int | None = None) -> Document:
 @click.command("read")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Paragraphs with offsets, as JSON.")
-@click.option("--max-mb", type=float, default=None, help="Size limit in MB (default 20).")
+@max_mb_option
 def read_command(file: str, as_json: bool, max_mb: float | None) -> None:
     """Print the cleaned text of FILE (.txt, .docx, .pdf, .html)."""
-    doc = _read_or_exit(file, int(max_mb * 1024 * 1024) if max_mb else None)
+    doc = _read_or_exit(file, max_mb)
     if as_json:
         payload = {
             "file": file,
@@ -48,10 +54,12 @@ def read_command(file: str, as_json: bool, max_mb: float | None) -> None:
         click.echo(doc.text)
 
 
-def _extract_file(file: str, year: int | None) -> tuple[Document, Extraction]:
+def _extract_file(
+    file: str, year: int | None, max_mb: float | None = None
+) -> tuple[Document, Extraction]:
     from luoshi.extraction import extract_document
 
-    doc = _read_or_exit(file)
+    doc = _read_or_exit(file, max_mb)
     return doc, extract_document(doc, year=year)
 
 
@@ -60,9 +68,12 @@ def _extract_file(file: str, year: int | None) -> tuple[Document, Extraction]:
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of targets.")
 @click.option("--year", type=int, default=None, help="The plan year, when the text lacks it.")
 @click.option("--all", "include_all", is_flag=True, help="Also list past results (achievements).")
-def targets_command(file: str, as_json: bool, year: int | None, include_all: bool) -> None:
+@max_mb_option
+def targets_command(
+    file: str, as_json: bool, year: int | None, include_all: bool, max_mb: float | None
+) -> None:
     """List the quantitative targets of the report FILE."""
-    _, extraction = _extract_file(file, year)
+    _, extraction = _extract_file(file, year, max_mb)
     targets = [t for t in extraction.targets if include_all or t.kind == "target"]
     if as_json:
         click.echo(json.dumps([t.to_dict() for t in targets], ensure_ascii=False, indent=2))
@@ -78,7 +89,8 @@ def targets_command(file: str, as_json: bool, year: int | None, include_all: boo
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--year", type=int, default=None, help="The plan year, when the text lacks it.")
-def eval_command(gold: str, file: str, year: int | None) -> None:
+@max_mb_option
+def eval_command(gold: str, file: str, year: int | None, max_mb: float | None) -> None:
     """Score the extractor on FILE against the gold targets in GOLD (.jsonl)."""
     from luoshi.extraction.evaluate import load_gold, score
 
@@ -86,7 +98,7 @@ def eval_command(gold: str, file: str, year: int | None) -> None:
         header, items = load_gold(gold)
     except (ValueError, KeyError) as error:
         raise click.ClickException(str(error)) from None
-    _, extraction = _extract_file(file, year)
+    _, extraction = _extract_file(file, year, max_mb)
     result = score(extraction.targets, items, header)
     for item in result.misses:
         click.echo(f"miss  {item['start']:>6}  {item['value']} {item['unit']}  {item['span']}")
@@ -213,8 +225,14 @@ _DEPARTMENTS_HELP = "A city's departments file (YAML) over the generic one."
 @click.option("--year", type=int, default=None, help="The plan year, when the text lacks it.")
 @click.option("--departments", type=click.Path(dir_okay=False), help=_DEPARTMENTS_HELP)
 @click.option("--sentences", is_flag=True, help="Also list every sentence span (with --json).")
+@max_mb_option
 def parse_command(
-    file: str, as_json: bool, year: int | None, departments: str | None, sentences: bool
+    file: str,
+    as_json: bool,
+    year: int | None,
+    departments: str | None,
+    sentences: bool,
+    max_mb: float | None,
 ) -> None:
     """The structure, tasks and suggested departments of the report FILE."""
     from luoshi.extraction import extract_document
@@ -223,7 +241,7 @@ def parse_command(
     from luoshi.extraction.text import fold
 
     units = _departments_or_exit(departments)
-    extraction = extract_document(_read_or_exit(file), year=year, departments=units)
+    extraction = extract_document(_read_or_exit(file, max_mb), year=year, departments=units)
     if as_json:
         payload = parse_payload(extraction, with_sentences=sentences)
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -248,15 +266,21 @@ def parse_command(
 @click.option("--year", type=int, default=None, help="The plan year, when the text lacks it.")
 @click.option("--departments", type=click.Path(dir_okay=False), help=_DEPARTMENTS_HELP)
 @click.option("--title", default=None, help="The workbook's title row.")
+@max_mb_option
 def plan_command(
-    file: str, out: str, year: int | None, departments: str | None, title: str | None
+    file: str,
+    out: str,
+    year: int | None,
+    departments: str | None,
+    title: str | None,
+    max_mb: float | None,
 ) -> None:
     """Draft the 分工方案 workbook of the report FILE (tasks, leads, deadlines)."""
     from luoshi.documents.division import write_plan
     from luoshi.extraction import extract_document
 
     units = _departments_or_exit(departments)
-    extraction = extract_document(_read_or_exit(file), year=year, departments=units)
+    extraction = extract_document(_read_or_exit(file, max_mb), year=year, departments=units)
     try:
         write_plan(extraction, out, title=title)
     except OSError as error:

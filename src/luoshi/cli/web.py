@@ -53,14 +53,20 @@ def serve_command(port: int) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--jurisdiction", required=True, help="The city or county, e.g. 辽源市.")
 @click.option("--year", type=int, required=True, help="The plan year.")
-def import_command(file: str, jurisdiction: str, year: int) -> None:
+@click.option(
+    "--max-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+    help="Size limit of the report in MB (default 20).",
+)  # fmt: skip
+def import_command(file: str, jurisdiction: str, year: int, max_mb: float | None) -> None:
     """Import the report FILE as a draft plan (importing it again adds nothing)."""
     django_app.setup()
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
     try:
-        call_command("import_report", file, jurisdiction=jurisdiction, year=year)
+        # A data folder that was never set up gets its tables first (as `serve` does).
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("import_report", file, jurisdiction=jurisdiction, year=year, max_mb=max_mb)
     except CommandError as error:
         raise click.ClickException(str(error)) from None
 
@@ -146,13 +152,23 @@ def bulletin_command(
 
     if not re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", period):
         raise click.ClickException("报送期应写作年-月，例如 2022-06。")
+    from luoshi.reading import ReadError
+    from luoshi.reading.decode import decode_text
+
     plan = Plan.objects.select_related("jurisdiction").filter(pk=plan_id).first()
     if plan is None:
         raise click.ClickException(f"没有编号为 {plan_id} 的计划。")
+    if int(period[:4]) != plan.year:
+        raise click.ClickException(f"报送期 {period} 不在计划年度 {plan.year} 年内。")
     paragraphs: tuple[str, ...] = ()
     if requirements:
-        lines = Path(requirements).read_text("utf-8").splitlines()
-        paragraphs = tuple(line.strip() for line in lines if line.strip())
+        try:  # any encoding the report reader accepts (GB18030 from Notepad, UTF-16, …)
+            text, _ = decode_text(Path(requirements).read_bytes(), requirements)
+        except ReadError as error:
+            raise click.ClickException(str(error)) from None
+        except OSError as error:
+            raise click.ClickException(f"无法读取 {requirements}：{error.strerror}") from None
+        paragraphs = tuple(line.strip() for line in text.splitlines() if line.strip())
     overrides: dict[str, object] = {"number": number, "requirements": paragraphs}
     if annexes is not None:
         chosen = tuple(a.strip() for a in annexes.split(",") if a.strip())

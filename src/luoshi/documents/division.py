@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from luoshi.documents.cells import safe_row
 from luoshi.extraction.indicators import by_indicator
 from luoshi.extraction.model import Assignment, Extraction, Task
 
@@ -34,7 +35,7 @@ def write_plan(extraction: Extraction, path: str | Path, title: str | None = Non
     assert sheet is not None
     sheet.title = "分工方案"
     heading = title or _title(extraction)
-    sheet.append([heading])
+    sheet.append(safe_row(sheet, [heading]))
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
     sheet.cell(1, 1).font = Font(name="宋体", size=16, bold=True)
     sheet.cell(1, 1).alignment = _CENTER
@@ -78,7 +79,7 @@ def _group(extraction: Extraction, task: Task) -> str | None:
 
 
 def _group_row(sheet: Worksheet, text: str) -> None:
-    sheet.append([text])
+    sheet.append(safe_row(sheet, [text]))
     row = sheet.max_row
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADER))
     for column in range(1, len(HEADER) + 1):
@@ -124,7 +125,8 @@ def _names(assignments: list[Assignment]) -> tuple[str, str]:
 
 
 def _write_row(sheet: Worksheet, number: int, row: Row, deadline: str) -> None:
-    sheet.append([number, row.text, row.targets, row.lead, row.support, deadline])
+    values = [number, row.text, row.targets, row.lead, row.support, deadline]
+    sheet.append(safe_row(sheet, values))
     at = sheet.max_row
     for column in range(1, len(HEADER) + 1):
         cell = sheet.cell(at, column)

@@ -17,17 +17,18 @@ Pure openpyxl: no Django. Validation against the database is luoshi.exchange.pro
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import zipfile
 from dataclasses import asdict, dataclass
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
+
+from luoshi.documents import spreadsheet
+from luoshi.documents.cells import safe_row
 
 FORMAT = "luoshi-ledger/2"
 SHEET, META_SHEET = "台账", "_luoshi"
@@ -126,6 +127,11 @@ class SheetError(ValueError):
     """The file is not a 台账 workbook from luoshi (not .xlsx, or its identification is gone)."""
 
 
+def _number_format(cells: tuple[Any, ...], column: int) -> str:
+    cell = cells[column - 1] if len(cells) >= column else None
+    return str(getattr(cell, "number_format", "") or "")
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -143,17 +149,16 @@ def write_workbook(
     assert sheet is not None
     sheet.title = SHEET
     title = f"{meta.plan}重点工作任务落实台账（{meta.period}）"
-    sheet.append([title])
-    sheet.append(
-        [f"填报单位：{meta.department}　报送期：{meta.period}　导出时间：{meta.exported_at}"]
-    )
+    sheet.append(safe_row(sheet, [title]))
+    place = f"填报单位：{meta.department}　报送期：{meta.period}　导出时间：{meta.exported_at}"
+    sheet.append(safe_row(sheet, [place]))
     sheet.append(list(HEADER))
     for row in rows:
         target = row.target if row.fillable else f"{row.target}\n（{row.note}）"
         values: list[object] = [row.code, row.task, target, row.lead, row.supporting]
         values += [row.person, row.phone]
         values += [row.deadline, row.expected, row.previous, None, None, None, None, None]
-        sheet.append([*values, row.key])
+        sheet.append(safe_row(sheet, [*values, row.key]))
     _layout(sheet, rows)
     _print_setup(sheet)
     sheet.protection.password = password
@@ -239,23 +244,21 @@ def _meta_sheet(book: Workbook, meta: SheetMeta, keys: list[str]) -> None:
     sheet.sheet_state = "veryHidden"
     sheet.append(["format", FORMAT])
     for name, value in asdict(meta).items():
-        sheet.append([name, "" if value is None else str(value)])
+        sheet.append(safe_row(sheet, [name, "" if value is None else str(value)]))
     sheet.append(["checksum", checksum(meta, keys)])
     sheet.append(["keys", json.dumps(keys)])
 
 
 def read_workbook(data: bytes) -> FilledSheet:
-    """What the department filled in. Raises SheetError for a file that is not a luoshi 台账."""
-    try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise SheetError("not an xlsx workbook") from error
-    if META_SHEET not in book.sheetnames or SHEET not in book.sheetnames:
+    """What the department filled in. Raises SheetError for a file that is not a luoshi 台账,
+    and spreadsheet.SpreadsheetError for one that is damaged or beyond the reading limits."""
+    sheets = spreadsheet.read_sheets(data, [SHEET, META_SHEET], values_only=False)
+    if META_SHEET not in sheets or SHEET not in sheets:
         raise SheetError("no identification sheet")
     found = {
-        str(row[0]): "" if row[1] is None else str(row[1])
-        for row in book[META_SHEET].iter_rows(values_only=True)
-        if row and row[0] is not None
+        str(cells[0].value): "" if len(cells) < 2 or cells[1].value is None else str(cells[1].value)
+        for _, cells in sheets[META_SHEET].rows
+        if cells and cells[0].value is not None
     }
     try:
         if found["format"] != FORMAT:
@@ -271,18 +274,21 @@ def read_workbook(data: bytes) -> FilledSheet:
         keys = tuple(json.loads(found["keys"]))
     except (KeyError, ValueError) as error:
         raise SheetError("identification sheet incomplete") from error
-    sheet = book[SHEET]
-    header = tuple(cell.value for cell in sheet[HEADER_ROW])
+    header: tuple[Any, ...] = ()
     rows = []
-    for cells in sheet.iter_rows(min_row=FIRST_ROW):
+    for number, cells in sheets[SHEET].rows:
+        if number == HEADER_ROW:
+            header = tuple(cell.value for cell in cells)
+        if number < FIRST_ROW:
+            continue
         values = [cell.value for cell in cells]
         if all(_blank(v) for v in values):
             continue
         values += [None] * (len(HEADER) - len(values))
-        formats = tuple(cells[c - 1].number_format if len(cells) >= c else "" for c in NUMBERS)
+        formats = tuple(_number_format(cells, c) for c in NUMBERS)
         rows.append(
             FilledRow(
-                number=cells[0].row,
+                number=number,
                 key="" if _blank(values[KEY - 1]) else str(values[KEY - 1]).strip(),
                 code="" if values[CODE - 1] is None else str(values[CODE - 1]).strip(),
                 lead="" if values[LEAD - 1] is None else str(values[LEAD - 1]).strip(),

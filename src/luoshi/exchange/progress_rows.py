@@ -17,11 +17,12 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from luoshi.documents import progress_workbook
+from luoshi.documents import progress_workbook, spreadsheet
 from luoshi.documents.progress_workbook import FilledRow
-from luoshi.tracking import services
+from luoshi.tracking import services, uploads
 from luoshi.tracking.measure import live_targets, tasks_for_status
 from luoshi.tracking.models import Department, Plan, ProgressReport, Target, Task
+from luoshi.tracking.values import NARRATIVE_MAX, value_problem
 
 PROGRESS_LABEL, PROBLEMS_LABEL, PLANS_LABEL = "本期进展：", "存在问题：", "下步打算："
 PERSON_LABEL, PHONE_LABEL = "责任人：", "联系电话："
@@ -164,12 +165,17 @@ def _check_row(
     person, phone = _text(row.person), _text(row.phone)
     before = len(errors)
     amount = _amount(row, line, previous, errors)
-    if amount is not None and line.target is None and not 0 <= amount <= 100:
+    if amount is not None and value_problem(amount):
+        errors.append(RowError(row.number, "累计完成", str(value_problem(amount))))
+    elif amount is not None and line.target is None and not 0 <= amount <= 100:
         message = _("Progress of a qualitative task is a percentage from 0 to 100.")
         errors.append(RowError(row.number, "累计完成", message))
     if not progress:
         message = _("Describe this period's progress.")
         errors.append(RowError(row.number, "进展情况", message))
+    elif len(narrative(progress, problems, plans, person, phone)) > NARRATIVE_MAX:
+        message = _("The progress text is longer than %(limit)s characters; shorten it.")
+        errors.append(RowError(row.number, "进展情况", message % {"limit": NARRATIVE_MAX}))
     if phone and not _PHONE.match(phone):
         message = _("“%s” is not a telephone number.") % phone
         errors.append(RowError(row.number, "联系电话", message))
@@ -189,6 +195,8 @@ def check(
     """The rows to store and the number of empty rows, or the errors (row by row)."""
     try:
         sheet = progress_workbook.read_workbook(data)
+    except spreadsheet.SpreadsheetError as error:
+        return [], 0, [RowError(0, "", uploads.sheet_problem(error, _("ledger sheet")))]
     except progress_workbook.SheetError:
         message = _(
             "This is not a ledger sheet downloaded from luoshi. "

@@ -35,8 +35,20 @@ def text(value: Any) -> str:
     return str(value).strip()
 
 
-def number(value: Any, *, scale: Decimal = Decimal(1), required: bool = True) -> Decimal | None:
-    """A non-negative amount; `scale` converts units (万元 → 元)."""
+# Below what the ledger's decimal columns hold (12 digits with 2 decimals for 亩均 figures; the
+# project amounts in 元 pass a larger bound that fits their 16 digits).
+LARGEST = Decimal(10) ** 10
+LARGEST_YUAN = Decimal(10) ** 14
+
+
+def number(
+    value: Any,
+    *,
+    scale: Decimal = Decimal(1),
+    required: bool = True,
+    largest: Decimal = LARGEST,
+) -> Decimal | None:
+    """A non-negative amount below `largest` once scaled; `scale` converts units (万元 → 元)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise CellError("不能为空，请填写数字。")
@@ -51,6 +63,8 @@ def number(value: Any, *, scale: Decimal = Decimal(1), required: bool = True) ->
         raise CellError(f"“{text(value)}”不是数字。")
     if amount < 0:
         raise CellError(f"{text(value)}为负数，金额和数量不能为负。")
+    if amount * scale >= largest:
+        raise CellError(f"{text(value)}超出合理范围，请核对数值和单位。")
     return amount * scale
 
 

@@ -9,13 +9,14 @@ from datetime import date
 from typing import IO
 
 from django.db import transaction
-from openpyxl import load_workbook
+from django.utils.translation import gettext as _
 
+from luoshi.documents import spreadsheet
 from luoshi.ledger import muju
 from luoshi.ledger.cells import CellError, Problem, header_map, number, text, whole
 from luoshi.ledger.models import Enterprise, EnterpriseYear
 from luoshi.ledger.project_workbook import CITY_LEVEL, _Row
-from luoshi.tracking import pagecache
+from luoshi.tracking import pagecache, uploads
 from luoshi.tracking.models import Jurisdiction
 
 CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
@@ -56,19 +57,19 @@ def import_enterprises(
 ) -> ImportResult:
     result = ImportResult()
     try:
-        book = load_workbook(stream, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        result.problems.append(Problem(0, "文件", "无法读取，请上传 .xlsx 格式的亩均数据表。"))
+        rows = iter(spreadsheet.read_rows(stream))
+    except spreadsheet.SpreadsheetError as error:
+        what = _("亩均 data sheet")
+        result.problems.append(Problem(0, "文件", uploads.sheet_problem(error, what)))
         return result
-    rows = book.worksheets[0].iter_rows(values_only=True)
-    columns, missing = header_map(next(rows, ()), [c for c in COLUMNS if c != "所属行业"])
+    columns, missing = header_map(next(rows, (1, ()))[1], [c for c in COLUMNS if c != "所属行业"])
     if missing:
         result.problems += [Problem(1, name, "表头缺少此列。") for name in missing]
         return result
     districts = {d.name: d for d in Jurisdiction.objects.filter(parent=city)}
     good: list[tuple[Enterprise, EnterpriseYear]] = []
     seen: dict[tuple[str, int], int] = {}
-    for at, cells in enumerate(rows, start=2):
+    for at, cells in rows:
         if not any(text(c) for c in cells):
             continue
         result.rows += 1
@@ -101,7 +102,6 @@ def import_enterprises(
             industry=text(row.raw("所属行业")),
         )
         good.append((enterprise, EnterpriseYear(year=year, employees=employees, **amounts)))
-    book.close()
     if result.problems and not partial:
         return result
     with transaction.atomic():

@@ -15,13 +15,26 @@ from decimal import Decimal
 from typing import IO, Any
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
-from luoshi.ledger.cells import CellError, Problem, day, header_map, normal, number, text, yes_no
+from luoshi.documents import spreadsheet
+from luoshi.documents.cells import safe_row
+from luoshi.ledger.cells import (
+    LARGEST_YUAN,
+    CellError,
+    Problem,
+    day,
+    header_map,
+    normal,
+    number,
+    text,
+    yes_no,
+)
 from luoshi.ledger.models import MONEY_CHOICES, REACHED, Investment, Project, StageChange
 from luoshi.ledger.stages import MOVE_FIELDS, apply_move, entered
 from luoshi.ledger.transitions import STAGES, MoveRefused, rules
-from luoshi.tracking import services
+from luoshi.tracking import services, uploads
 from luoshi.tracking.models import Department, Jurisdiction
 
 WAN = Decimal(10000)
@@ -135,12 +148,12 @@ def _check_row(
     if stage is None:
         names = "、".join(s.name for s in rules().stages)
         row.fail("当前阶段", f"“{stage_name}”不在阶段列表中，可填：{names}。")
-    total = row.get("总投资（万元）", number, scale=WAN)
+    total = row.get("总投资（万元）", number, scale=WAN, largest=LARGEST_YUAN)
     attracted = row.get("是否招商引资", yes_no)
     reached = {s: row.get(column, day, today) for s, column in STAGE_DATE.items()}
     money: dict[tuple[int, str], Decimal] = {}
     for column, key in money_columns.items():
-        amount = row.get(column, number, scale=WAN, required=False)
+        amount = row.get(column, number, scale=WAN, required=False, largest=LARGEST_YUAN)
         if amount is not None:
             money[key] = amount
     if stage is not None:
@@ -186,13 +199,14 @@ def import_projects(
     """Check every row, then store (all or nothing unless `partial`)."""
     result = ImportResult()
     try:
-        book = load_workbook(stream, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        result.problems.append(Problem(0, "文件", "无法读取，请上传 .xlsx 格式的项目台账。"))
+        numbered = spreadsheet.read_rows(stream)
+    except spreadsheet.SpreadsheetError as error:
+        result.problems.append(
+            Problem(0, "文件", uploads.sheet_problem(error, _("project ledger")))
+        )
         return result
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, ())
+    rows = iter(numbered)
+    header = next(rows, (1, ()))[1]
     columns, missing = header_map(header, REQUIRED)
     if missing:
         result.problems += [Problem(1, name, "表头缺少此列。") for name in missing]
@@ -206,7 +220,7 @@ def import_projects(
     districts, departments = _places(city)
     checked: list[tuple[int, Project, dict[tuple[int, str], Decimal], str]] = []
     seen: dict[str, int] = {}
-    for number_, cells in enumerate(rows, start=2):
+    for number_, cells in rows:
         if not any(text(c) for c in cells):
             continue
         result.rows += 1
@@ -220,7 +234,6 @@ def import_projects(
         result.problems += row.problems
         if found is not None:
             checked.append((number_, *found))
-    book.close()
     if result.problems and not partial:
         return result
     _store(checked, city, result, today, actor, partial)
@@ -241,7 +254,7 @@ def _store(
     new: list[Project] = []
     changed: list[Project] = []
     changes: list[StageChange] = []
-    for number_, project, _, reason in checked:
+    for number_, project, _money, reason in checked:
         old = existing.get(project.code)
         if old is None:
             new.append(project)
@@ -288,7 +301,7 @@ def export_projects(projects: Any, out: IO[bytes] | str, years: list[int]) -> No
     sheet = book.create_sheet("项目台账")
     money_kinds = [kind for kind, _ in MONEY_CHOICES]
     money_header = [f"{y}年{MONEY_NAMES[k]}（万元）" for y in years for k in money_kinds]
-    sheet.append([*COLUMNS, *money_header])
+    sheet.append(safe_row(sheet, [*COLUMNS, *money_header]))
     names = {s.code: s.name for s in rules().stages}
     tiers = rules().tiers
     amounts: dict[int, dict[tuple[int, str], Decimal]] = {}
@@ -298,25 +311,28 @@ def export_projects(projects: Any, out: IO[bytes] | str, years: list[int]) -> No
     for p in projects.select_related("district", "department"):
         mine = amounts.get(p.pk, {})
         sheet.append(
-            [
-                p.code,
-                p.name,
-                p.district.name if p.district else CITY_LEVEL,
-                p.department.name if p.department else "",
-                p.industry,
-                "是" if p.attracted else "否",
-                float(p.total_investment / WAN),
-                names[p.stage],
-                tiers[p.tier],
-                p.leader,
-                p.secretary,
-                *[p.reached(s) for s in STAGES],
-                "",
-                *[
-                    float(mine[(y, k)] / WAN) if (y, k) in mine else None
-                    for y in years
-                    for k in money_kinds
+            safe_row(
+                sheet,
+                [
+                    p.code,
+                    p.name,
+                    p.district.name if p.district else CITY_LEVEL,
+                    p.department.name if p.department else "",
+                    p.industry,
+                    "是" if p.attracted else "否",
+                    float(p.total_investment / WAN),
+                    names[p.stage],
+                    tiers[p.tier],
+                    p.leader,
+                    p.secretary,
+                    *[p.reached(s) for s in STAGES],
+                    "",
+                    *[
+                        float(mine[(y, k)] / WAN) if (y, k) in mine else None
+                        for y in years
+                        for k in money_kinds
+                    ],
                 ],
-            ]
+            )
         )
     book.save(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from urllib.parse import quote
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -73,8 +74,12 @@ def ranking(request: HttpRequest) -> HttpResponse:
         ),
         reverse=True,
     )
-    wanted = request.GET.get("year", "")
-    year = int(wanted) if wanted.isdigit() and int(wanted) in years else (years or [0])[0]
+    wanted = forms.IntegerField(required=False, min_value=1, max_value=9999)
+    try:
+        asked = wanted.clean(request.GET.get("year"))
+    except forms.ValidationError:
+        asked = None  # not a year: the latest year is shown, as without one
+    year = asked if asked in years else (years or [0])[0]
     scored = enterprises.ranking(city, year) if years else []
     settings = muju.settings()
     counts = {g.code: sum(1 for s in scored if s.grade == g.code) for g in settings.classes}

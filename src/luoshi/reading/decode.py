@@ -1,8 +1,12 @@
-"""Turn the bytes of a text file into str: BOMs, strict UTF-8, then plausible GB18030."""
+"""Turn the bytes of a text file into str: BOMs, strict UTF-8, plausible GB18030, then what
+charset-normalizer detects among the encodings Chinese text comes in (UTF-16 without a
+byte-order mark, Big5), if the result is plausible text."""
 
 from __future__ import annotations
 
 import unicodedata
+
+import charset_normalizer
 
 from luoshi.reading.document import ReadError
 
@@ -17,12 +21,22 @@ _MIN_COMMON_SHARE = 0.9
 _MIN_HANZI_SAMPLE = 10
 _MIN_GB2312_SHARE = 0.7
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# What a detection may conclude (charset-normalizer's names) and how the encoding is reported.
+_DETECTED = {
+    "utf_16_le": "utf-16-le",
+    "utf_16_be": "utf-16-be",
+    "big5": "big5",
+    "cp950": "big5",
+    "big5hkscs": "big5hkscs",
+}
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding name) or raise ReadError naming `name`."""
     if not data.strip():
-        raise ReadError(f"{name}: the file is empty; choose the file that holds the report.")
+        raise ReadError(
+            f"{name}: the file is empty; choose the file that holds the report.", "empty"
+        )
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -30,12 +44,13 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise ReadError(
                     f"{name}: the file starts with a {label} byte-order mark but is not valid "
-                    f"{label} text; re-save it as UTF-8 text and try again."
+                    f"{label} text; re-save it as UTF-8 text and try again.",
+                    "encoding",
                 ) from None
             _check_plausible(text, name, strict_share=False)
             return text, label
     if b"\x00" in data:
-        raise _binary(name)
+        return _detected(data, name, _binary(name))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -45,10 +60,24 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         return text, "utf-8"
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise _unknown_encoding(name) from None
-    _check_plausible(text, name, strict_share=True)
+        _check_plausible(text, name, strict_share=True)
+    except (UnicodeDecodeError, ReadError):
+        return _detected(data, name, _unknown_encoding(name))
     return text, "gb18030"
+
+
+def _detected(data: bytes, name: str, refusal: ReadError) -> tuple[str, str]:
+    """The text in the encoding charset-normalizer finds, if it is one of _DETECTED and the
+    text reads as text (mostly common characters); else `refusal`."""
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding not in _DETECTED:
+        raise refusal
+    text = str(best)
+    common = sum(1 for ch in text if _is_common(ch) or "\u3400" <= ch <= "\u9fff")
+    if not text.strip() or common < _MIN_COMMON_SHARE * len(text):
+        raise refusal
+    _check_plausible(text, name, strict_share=False)
+    return text, _DETECTED[best.encoding]
 
 
 def _check_plausible(text: str, name: str, *, strict_share: bool) -> None:
@@ -60,7 +89,8 @@ def _check_plausible(text: str, name: str, *, strict_share: bool) -> None:
     """
     if not text.strip():
         raise ReadError(
-            f"{name}: the file contains no text; choose the file that holds the report."
+            f"{name}: the file contains no text; choose the file that holds the report.",
+            "no_text",
         )
     controls = sum(1 for ch in text if _is_control(ch))
     if "\x00" in text or controls > max(2, len(text) // 100):
@@ -100,12 +130,14 @@ def _in_gb2312(ch: str) -> bool:
 def _binary(name: str) -> ReadError:
     return ReadError(
         f"{name}: the file looks like binary data, not text; "
-        "open it in the program that made it and save it as .txt, .docx or .pdf."
+        "open it in the program that made it and save it as .txt, .docx or .pdf.",
+        "binary",
     )
 
 
 def _unknown_encoding(name: str) -> ReadError:
     return ReadError(
         f"{name}: the text is not in UTF-8, GB18030/GBK or UTF-16 (with byte-order mark); "
-        "re-save it as UTF-8 text and try again."
+        "re-save it as UTF-8 text and try again.",
+        "encoding",
     )

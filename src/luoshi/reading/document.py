@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 
 
 class ReadError(Exception):
-    """A file that cannot be read; the message names the file and says what to do."""
+    """A file that cannot be read; the message names the file and says what to do (in English:
+    the library's language). `code` says which failure it is, so that an application can word
+    it in its user's language: empty, no_text, binary, encoding, protected, damaged, unpacked,
+    too_large, unsupported, not_found, unreadable."""
+
+    def __init__(self, message: str, code: str = "unreadable", limit_mb: float = 0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.limit_mb = limit_mb
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,13 @@ def docx_text(data: bytes, name: str, max_bytes: int) -> str:
     if data.startswith(OLE_MAGIC):
         raise ReadError(
             f"{name}: the file is password-protected or in the old Word .doc format; "
-            "remove the password or re-save it from Word as .docx and try again."
+            "remove the password or re-save it from Word as .docx and try again.",
+            "protected",
         )
     invalid = ReadError(
         f"{name}: the file is not a valid .docx (it may be truncated or damaged); "
-        "re-save it from Word as .docx and try again."
+        "re-save it from Word as .docx and try again.",
+        "damaged",
     )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -44,7 +46,8 @@ def docx_text(data: bytes, name: str, max_bytes: int) -> str:
         raise ReadError(
             f"{name}: the .docx unpacks to more than {limit // (1024 * 1024) or 1} MB, "
             "far more than a report needs (it may be a zip bomb); re-save it from Word "
-            "without embedded media and try again."
+            "without embedded media and try again.",
+            "unpacked",
         )
     import docx  # deferred: python-docx pulls in lxml, needed only for .docx
 

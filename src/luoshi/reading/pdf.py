@@ -72,7 +72,8 @@ def _lines(data: bytes, name: str) -> list[_Line]:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ReadError(
             f"{name}: the PDF is password-protected; open it, save a copy without the "
-            "password (or export the text) and try again."
+            "password (or export the text) and try again.",
+            "protected",
         ) from None
     except Exception:  # pdfminer raises many kinds of errors on damaged files
         raise _invalid(name) from None
@@ -82,5 +83,6 @@ def _lines(data: bytes, name: str) -> list[_Line]:
 def _invalid(name: str) -> ReadError:
     return ReadError(
         f"{name}: the file is not a valid PDF (it may be truncated or damaged); "
-        "download or export it again and try again."
+        "download or export it again and try again.",
+        "damaged",
     )

@@ -44,7 +44,9 @@ def read(
 
 def _read(data: bytes, fmt: str, label: str, limit: int) -> Document:
     if not data.strip():
-        raise ReadError(f"{label}: the file is empty; choose the file that holds the report.")
+        raise ReadError(
+            f"{label}: the file is empty; choose the file that holds the report.", "empty"
+        )
     encoding: str | None = None
     if fmt == "txt":
         original, encoding = decode_text(data, label)
@@ -56,7 +58,7 @@ def _read(data: bytes, fmt: str, label: str, limit: int) -> Document:
         original = pdf_text(data, label)
     cleaned = clean(original, soft_wraps=fmt == "pdf")
     if not cleaned.paragraphs:
-        raise ReadError(f"{label}: {_NO_TEXT[fmt]}")
+        raise ReadError(f"{label}: {_NO_TEXT[fmt]}", "no_text")
     return Document(
         source=label,
         format=fmt,
@@ -86,7 +88,9 @@ def _load(path: str, limit: int, label: str) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise ReadError(f"{label}: no such file; check the path and try again.") from None
+        raise ReadError(
+            f"{label}: no such file; check the path and try again.", "not_found"
+        ) from None
     except PermissionError:
         raise ReadError(f"{label}: permission denied; check that you may read the file.") from None
     except OSError as error:
@@ -100,7 +104,9 @@ def _check_size(size: int, limit: int, label: str) -> None:
     if size > limit:
         raise ReadError(
             f"{label}: the file is {_mb(size)}, over the {_mb(limit)} limit; "
-            "use --max-mb (or max_bytes) to raise the limit if the file is really the report."
+            "use --max-mb (or max_bytes) to raise the limit if the file is really the report.",
+            "too_large",
+            limit / (1024 * 1024),
         )
 
 
@@ -112,7 +118,7 @@ def _format(format: str | None, name: str | None, label: str) -> str | None:
     if format is not None:
         fmt = FORMATS.get(format.lower().lstrip("."))
         if fmt is None:
-            raise ReadError(f"{label}: {_UNSUPPORTED.format(ext=format)}")
+            raise ReadError(f"{label}: {_UNSUPPORTED.format(ext=format)}", "unsupported")
         return fmt
     if name is None:
         return None
@@ -124,9 +130,10 @@ def _format(format: str | None, name: str | None, label: str) -> str | None:
     if ext in ("doc", "wps", "rtf"):
         raise ReadError(
             f"{name}: .{ext} files are not supported; save the document as .docx "
-            "(or .txt) and try again."
+            "(or .txt) and try again.",
+            "unsupported",
         )
-    raise ReadError(f"{name}: {_UNSUPPORTED.format(ext='.' + ext)}")
+    raise ReadError(f"{name}: {_UNSUPPORTED.format(ext='.' + ext)}", "unsupported")
 
 
 _UNSUPPORTED = (

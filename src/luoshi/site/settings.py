@@ -175,7 +175,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: its WWW-Authenticate header makes anonymous callers get 401, not 403.
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "luoshi.api.authentication.SessionAuthentication",  # CSRF refusals in the user's language
     ],
     "DEFAULT_PERMISSION_CLASSES": ["luoshi.api.permissions.MemberRead"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -203,6 +203,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # No badge from the online validator: the page loads nothing from elsewhere.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "luoshi.api.schema.document_errors",  # the 400 answers and their error body
+    ],
     "ENUM_NAME_OVERRIDES": {
         "PlanStateEnum": "luoshi.tracking.models.Plan.STATES",
         "ReportStateEnum": "luoshi.tracking.models.ProgressReport.STATES",
@@ -271,7 +275,15 @@ if PRODUCTION:
     from django.core.exceptions import ImproperlyConfigured
 
     DEBUG = False
-    if SECRET_KEY == DEVELOPMENT_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    # A random key of 50 characters has dozens of distinct ones and never repeats a pattern
+    # ("abcde" × 10 has five, and is its own prefix repeated).
+    _PERIODIC = (SECRET_KEY * 2).find(SECRET_KEY, 1) < len(SECRET_KEY)
+    if (
+        SECRET_KEY == DEVELOPMENT_KEY
+        or len(SECRET_KEY) < 50
+        or len(set(SECRET_KEY)) < 20
+        or _PERIODIC
+    ):
         raise ImproperlyConfigured(
             "生产环境必须设置 SECRET_KEY 环境变量（至少50个字符的随机字符串），不能使用开发密钥。"
             "可用以下命令生成：python -c 'import secrets; print(secrets.token_urlsafe(50))'"

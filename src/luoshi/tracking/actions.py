@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from luoshi import datafiles
 from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
-from luoshi.tracking import services
+from luoshi.tracking import listing, services, uploads, values
 from luoshi.tracking.forms import (
     AssignmentForm,
     ImportForm,
@@ -31,7 +31,7 @@ from luoshi.tracking.forms import (
 )
 from luoshi.tracking.importing import import_document
 from luoshi.tracking.measure import highlight, today
-from luoshi.tracking.models import PERIOD_RE, Department, Plan, ProgressReport
+from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Plan, ProgressReport
 from luoshi.tracking.permissions import (
     can_report,
     membership,
@@ -72,8 +72,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     waiting = visible.filter(state=ProgressReport.SUBMITTED)
     department = request.GET.get("department", "")
     period = request.GET.get("period", "").strip()
-    if department.isdigit() and len(department) < 10:
-        waiting = waiting.filter(task__lead_id=int(department))
+    unit = listing.TaskFilters({"department": department})  # a bounded id, or nothing
+    if unit.is_valid() and unit.cleaned_data["department"] is not None:
+        waiting = waiting.filter(task__lead_id=unit.cleaned_data["department"])
     if PERIOD_RE.match(period):
         waiting = waiting.filter(period=period)
     reports = (
@@ -99,6 +100,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "waiting": visible.filter(state=ProgressReport.SUBMITTED).count(),
         "departments": departments,
         "chosen": {"department": department, "period": period if PERIOD_RE.match(period) else ""},
+        "flagged": {r.pk for r in reports if values.implausible(r)},
     }
     return render(request, "tracking/review.html", context)
 
@@ -133,17 +135,21 @@ def review_report(request: HttpRequest, report_id: int) -> HttpResponse:
 @office_required
 def import_view(request: HttpRequest) -> HttpResponse:
     member = membership(request.user)
+    # The office's own jurisdiction (a superuser without a membership: any).
+    managed = Jurisdiction.objects.all()
+    if member is not None:
+        managed = managed.filter(pk=member.jurisdiction_id)
     initial = {
         "jurisdiction": member.jurisdiction.name if member else "",
         "year": timezone.localdate().year,
     }
-    form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
+    form = ImportForm(managed, request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             document = read_report(upload.read(), name=upload.name)
         except ReadError as error:
-            form.add_error("file", forms.ValidationError(str(error)))
+            form.add_error("file", forms.ValidationError(uploads.read_problem(error)))
         else:
             plan, created = import_document(
                 document,

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from importlib import resources
 from typing import Any
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.db import transaction
 from django.utils import timezone
 
@@ -93,8 +93,20 @@ def set_up_people(city: Jurisdiction) -> list[Account]:
         departments[key] = department(city, name)
     accounts = [Account("duchashi", Membership.OFFICE, None)]
     office = _user("duchashi", city, Membership.OFFICE, None)
-    office.is_superuser = True  # the demo's office admin also manages reference data
+    # The office keeps the departments and group robots (reference data) in the admin as staff
+    # with those permissions only, not as a superuser who could change every city's data and
+    # accounts.
+    office.is_superuser = False
     office.save(update_fields=["is_superuser"])
+    reference = {
+        "tracking": ["view_department", "add_department", "change_department",
+                     "view_jurisdiction"],
+        "notices": ["view_hook", "add_hook", "change_hook", "view_delivery"],
+    }  # fmt: skip
+    for app, codenames in reference.items():
+        office.user_permissions.add(
+            *Permission.objects.filter(content_type__app_label=app, codename__in=codenames)
+        )
     for key, unit in departments.items():
         _user(key.lower(), city, Membership.LIAISON, unit)
         accounts.append(Account(key.lower(), Membership.LIAISON, unit.name))

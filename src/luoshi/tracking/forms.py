@@ -11,11 +11,15 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.tracking import filetypes
 from luoshi.tracking.checkpoints import parse_nodes
 from luoshi.tracking.measure import live_targets, nodes
-from luoshi.tracking.models import PERIOD_RE, Department, Plan, Task
+from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Plan, Task
+from luoshi.tracking.names import normal_name
+from luoshi.tracking.values import NARRATIVE_MAX, value_problem
 
-# Evidence: documents, spreadsheets and pictures, recognised by extension and by their first bytes.
+# Evidence: documents, spreadsheets and pictures, recognised by extension and by their structure
+# (luoshi.tracking.filetypes); the magic numbers are what each type starts with.
 EVIDENCE_TYPES = {
     ".pdf": (b"%PDF",),
     ".png": (b"\x89PNG",),
@@ -58,10 +62,9 @@ def check_evidence(upload: UploadedFile) -> None:
             _("%(name)s is larger than %(limit)s MB. Compress it or split it."),
             params={"name": upload.name, "limit": limit},
         )
-    magic = EVIDENCE_TYPES[suffix]
-    head = upload.read(8)
+    data = upload.read()
     upload.seek(0)
-    if magic and not any(head.startswith(m) for m in magic):
+    if not filetypes.is_what_it_says(suffix, data):
         raise forms.ValidationError(
             _("%(name)s does not look like a %(type)s file. Check the file and upload it again."),
             params={"name": upload.name, "type": suffix.lstrip(".")},
@@ -81,7 +84,9 @@ class ProgressReportForm(forms.Form):
     value = forms.FloatField(label=_("Value to date"), required=False)
     percent = forms.FloatField(label=_("Progress (%)"), required=False, min_value=0, max_value=100)
     narrative = forms.CharField(
-        label=_("Progress narrative"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Progress narrative"),
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     evidence = MultipleFileField(label=_("Evidence files"), required=False)
     milestones = forms.MultipleChoiceField(
@@ -141,6 +146,13 @@ class ProgressReportForm(forms.Form):
             raise forms.ValidationError(_("Progress cannot be reported for a month to come."))
         return period
 
+    def clean_value(self) -> float | None:
+        value = self.cleaned_data.get("value")
+        problem = None if value is None else value_problem(value)
+        if problem:
+            raise forms.ValidationError(problem)
+        return value
+
     def clean_evidence(self) -> list[UploadedFile]:
         files = self.cleaned_data.get("evidence") or []
         if len(files) > settings.LUOSHI_EVIDENCE_MAX_FILES:
@@ -191,10 +203,33 @@ class ReviewForm(forms.Form):
         return data
 
 
+class NameChoiceField(forms.ModelChoiceField):
+    """A choice by name, looked up in its normal spelling (a pasted zero-width space or
+    full-width letters still choose the jurisdiction they look like)."""
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(normal_name(value) if isinstance(value, str) else value)
+
+
 class ImportForm(forms.Form):
+    """`jurisdictions`: those the office manages (the plan is imported into one of them)."""
+
     file = forms.FileField(label=_("Report file"))
-    jurisdiction = forms.CharField(label=_("Jurisdiction"), max_length=100)
+    jurisdiction = NameChoiceField(
+        label=_("Jurisdiction"),
+        queryset=Jurisdiction.objects.none(),
+        to_field_name="name",
+        empty_label=None,
+    )
     year = forms.IntegerField(label=_("Plan year"), min_value=2000, max_value=2100)
+
+    def __init__(self, jurisdictions: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["jurisdiction"]
+        field.queryset = jurisdictions.order_by("name")
+
+    def clean_jurisdiction(self) -> str:
+        return str(self.cleaned_data["jurisdiction"].name)
 
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
@@ -266,6 +301,13 @@ class RevisionForm(forms.Form):
         self.targets = {str(t.pk): t for t in task.targets.all()}
         target_field: Any = self.fields["target"]
         target_field.choices = [("", "—")] + [(k, t.text) for k, t in self.targets.items()]
+
+    def clean_value(self) -> float | None:
+        value = self.cleaned_data.get("value")
+        problem = None if value is None else value_problem(value)
+        if problem:
+            raise forms.ValidationError(problem)
+        return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

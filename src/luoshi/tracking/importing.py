@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from pathlib import PureWindowsPath
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -25,6 +26,7 @@ from luoshi.extraction.model import Task as ExtractedTask
 from luoshi.reading import Document
 from luoshi.tracking import pagecache, statuses
 from luoshi.tracking.models import Department, Event, Jurisdiction, Plan, Section, Target, Task
+from luoshi.tracking.names import normal_name
 
 
 @dataclass
@@ -170,6 +172,9 @@ def import_document(
 ) -> tuple[Plan, bool]:
     """Save `document` as a draft plan; returns (plan, created). The extraction runs before
     the transaction opens, so a slow report never holds the database's write lock."""
+    jurisdiction_name = normal_name(jurisdiction_name)
+    if not jurisdiction_name:
+        raise ValueError("a plan needs the name of its jurisdiction")
     digest = sha256_of(document)
     known = city_departments(jurisdiction_name)
     existing = Plan.objects.filter(
@@ -202,7 +207,9 @@ def _save(
         jurisdiction=jurisdiction,
         year=year,
         title=extraction.title or "",
-        source_name=document.source,
+        # The file's name only: a CLI import's path names the server's folders, and the
+        # name is shown (and published with the plan).
+        source_name=PureWindowsPath(document.source).name[:255],
         source_text=document.original,
         source_sha256=digest,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from django import forms
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.utils import translation
@@ -14,6 +15,17 @@ from luoshi import status
 from luoshi.tracking.models import Department, Plan, Task
 
 FILTERS = ("section", "department", "kind", "status", "q")
+ID_MAX = 2**63 - 1  # the largest id a database stores; beyond it SQLite's driver overflows
+
+
+class TaskFilters(forms.Form):
+    """The list filters as a form, so that any value is checked before it reaches a query."""
+
+    section = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX)
+    department = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX)
+    kind = forms.CharField(required=False, max_length=20)
+    status = forms.CharField(required=False, max_length=20)
+    q = forms.CharField(required=False, max_length=200)
 
 
 def label(code: str) -> str:
@@ -79,20 +91,25 @@ def filtered(
     tasks: QuerySet[Task], query: QueryDict, public: bool = False, by_status: bool = True
 ) -> tuple[QuerySet[Task], dict[str, str]]:
     """`tasks` that match the filters in `query` (section, department as lead or supporting,
-    type, text or number, and with `by_status` the status), and the filters as given."""
+    type, text or number, and with `by_status` the status), and the filters as given. A value
+    no task can match (an id that is not a number, a NUL byte in the text) matches nothing."""
     filters = {name: query.get(name, "").strip() for name in FILTERS}
-    if filters["section"].isdigit() and len(filters["section"]) < 10:
-        tasks = tasks.filter(section_id=int(filters["section"]))
-    if filters["department"].isdigit() and len(filters["department"]) < 10:
-        wanted = int(filters["department"])
-        ids = Task.objects.filter(Q(lead_id=wanted) | Q(supporting__id=wanted)).values("id")
+    form = TaskFilters(filters)
+    if not form.is_valid():
+        return tasks.none(), filters
+    wanted = form.cleaned_data
+    if wanted["section"] is not None:
+        tasks = tasks.filter(section_id=wanted["section"])
+    if wanted["department"] is not None:
+        unit = wanted["department"]
+        ids = Task.objects.filter(Q(lead_id=unit) | Q(supporting__id=unit)).values("id")
         tasks = tasks.filter(id__in=ids)
-    if filters["kind"]:
-        tasks = tasks.filter(kind=filters["kind"])
-    if by_status and filters["status"] in status.STATUSES:
-        tasks = tasks.filter(**{status_field(public): filters["status"]})
-    if filters["q"]:
-        tasks = tasks.filter(Q(text__icontains=filters["q"]) | Q(code__iexact=filters["q"]))
+    if wanted["kind"]:
+        tasks = tasks.filter(kind=wanted["kind"])
+    if by_status and wanted["status"] in status.STATUSES:
+        tasks = tasks.filter(**{status_field(public): wanted["status"]})
+    if wanted["q"]:
+        tasks = tasks.filter(Q(text__icontains=wanted["q"]) | Q(code__iexact=wanted["q"]))
     return tasks, filters
 
 

@@ -3,7 +3,8 @@
 - anonymous callers (the public page, the open API): published plans of every jurisdiction and
   what hangs off them; no progress reports, evidence or events;
 - members: their own jurisdiction; drafts only for the supervision office;
-- logged-in users without a membership: published plans of every jurisdiction;
+- logged-in users without a membership: what the public sees (published plans of every
+  jurisdiction with their public statuses; no progress reports, evidence or events);
 - superusers: everything (their membership's jurisdiction if they have one).
 """
 
@@ -41,8 +42,11 @@ def is_office(user: Any) -> bool:
 
 
 def sees_public_view(user: Any) -> bool:
-    """Anonymous callers see the public view: statuses from approved reports only."""
-    return not getattr(user, "is_authenticated", False)
+    """Anonymous callers, and logged-in users who are no member of any jurisdiction, see the
+    public view: published plans, statuses from approved reports only, no reports."""
+    if not getattr(user, "is_authenticated", False):
+        return True
+    return not user.is_superuser and membership(user) is None
 
 
 def plan_rule(user: Any, path: str = "") -> Q:

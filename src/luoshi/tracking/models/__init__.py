@@ -7,6 +7,7 @@ are recorded as `Event`s and the values first published stay in the `original_*`
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.tracking import visibility
+from luoshi.tracking.names import normal_name
 
 PERIOD_RE = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
 
@@ -40,6 +42,10 @@ class Jurisdiction(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.name = normal_name(self.name)  # look-alike names are one jurisdiction (unique)
+        super().save(*args, **kwargs)
 
 
 class Department(models.Model):

@@ -13,13 +13,18 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--jurisdiction", required=True, help="e.g. 辽源市")
         parser.add_argument("--year", type=int, required=True, help="the plan year")
+        parser.add_argument("--max-mb", type=float, default=None, help="size limit in MB")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            document = read(options["file"])
+            limit = options.get("max_mb")
+            document = read(options["file"], max_bytes=int(limit * 1024 * 1024) if limit else None)
         except ReadError as error:
             raise CommandError(str(error)) from None
-        plan, created = import_document(document, options["jurisdiction"], options["year"])
+        try:
+            plan, created = import_document(document, options["jurisdiction"], options["year"])
+        except ValueError as error:
+            raise CommandError(f"--jurisdiction: {error}") from None
         if created:
             tasks, targets = plan.tasks.count(), sum(t.targets.count() for t in plan.tasks.all())
             self.stdout.write(f"Imported {plan} as a draft: {tasks} tasks, {targets} targets.")
