@@ -196,3 +196,17 @@ def test_a_forecast_follows_last_years_monthly_pattern_when_last_years_plan_had_
     # 84 by June is 40% of the year in last year's pattern: 210 by December.
     assert line["forecast"] == "按当前进度预计年底完成210个（目标≥200个，按上年各月进度推算）"
     assert not line["warning"]
+
+
+def test_a_checkpoint_may_plan_a_value_of_the_tasks_target(as_of, alice, bobs_task):
+    client_for(alice).post(
+        reverse("tracking:revise", args=[bobs_task.pk]),
+        {"kind": "nodes_revised", "nodes": "2022-06-30 =80 上半年谋划80个", "reason": "分工方案"},
+    )
+    bobs_task.refresh_from_db()
+    assert bobs_task.nodes == [
+        {"on": "2022-06-30", "share": 0.4, "value": 80.0, "label": "上半年谋划80个"}
+    ]
+    assert bobs_task.status_expected == pytest.approx(0.4)
+    page = client_for(alice).get(reverse("tracking:task", args=[bobs_task.pk])).content.decode()
+    assert "2022-06-30 =80 上半年谋划80个" in page  # shown again as written

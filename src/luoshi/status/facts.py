@@ -16,6 +16,7 @@ class Node:
     share: float | None = None
     label: str = ""
     milestone: bool = False
+    value: float | None = None  # the planned value the share was set from, if any
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,14 @@ from luoshi.tracking.models import Task
 
 MILESTONE_WORDS = ("里程碑", "milestone")
 _SHARE = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
+_VALUE = re.compile(r"^=(\d+(?:\.\d+)?)$")  # a planned value of the task's target: =5000
 
 
 def parse_nodes(text: str, task: Task) -> list[dict[str, Any]]:
-    """Checkpoints written one a line: a date, optionally a planned share (30%), the word 里程碑
-    for a milestone, and a label: "2022-03-31 30% 一季度完成30%", "2022-06-30 里程碑 开工"."""
+    """Checkpoints written one a line: a date, optionally a planned share (30%) or a planned value
+    of the task's one target (=5000, kept as the share of the target it is), the word 里程碑 for a
+    milestone, and a label: "2022-03-31 30% 一季度完成30%", "2022-06-30 =5000 上半年新增就业5000人",
+    "2022-06-30 里程碑 开工"."""
     found: list[dict[str, Any]] = []
     deadline = task.deadline or date(task.plan.year, 12, 31)
     for number, line in enumerate(text.splitlines(), 1):
@@ -48,6 +51,17 @@ def parse_nodes(text: str, task: Task) -> list[dict[str, Any]]:
                 )
             entry["share"] = share
             rest = rest[1:]
+        elif rest and _VALUE.match(rest[0]):
+            targets = list(task.targets.all())
+            if len(targets) != 1 or not targets[0].value:
+                raise forms.ValidationError(
+                    _("Line %(line)s: a planned value needs a task with one target; give a share."),
+                    params={"line": number},
+                )
+            value = float(_VALUE.match(rest[0]).group(1))  # type: ignore[union-attr]  # matched above
+            entry["share"] = min(value / targets[0].value, 1.0)
+            entry["value"] = value
+            rest = rest[1:]
         if rest and rest[0].lower() in MILESTONE_WORDS:
             entry["milestone"] = True
             rest = rest[1:]
@@ -71,7 +85,9 @@ def nodes_text(task: Task) -> str:
     lines = []
     for node in status_nodes(task):
         words = [node.on.isoformat()]
-        if node.share is not None:
+        if node.value is not None:
+            words.append(f"={node.value:g}")
+        elif node.share is not None:
             words.append(f"{node.share * 100:g}%")
         if node.milestone:
             words.append("里程碑")

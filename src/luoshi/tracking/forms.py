@@ -287,8 +287,9 @@ class RevisionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
-            "One a line: date, planned share, 里程碑 for a milestone, label. For example "
-            "“2022-03-31 30% 一季度完成30%” or “2022-06-30 里程碑 开工”. Empty: pro rata."
+            "One a line: date, planned share (30%) or value (=5000), 里程碑 for a milestone, "
+            "label. For example “2022-03-31 30% 一季度完成30%” or “2022-06-30 里程碑 开工”. "
+            "Empty: pro rata."
         ),
     )
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -86,6 +86,7 @@ def nodes(stored: list[Any]) -> tuple[status.Node, ...]:
                     None if share is None else float(share),
                     str(entry.get("label") or ""),
                     bool(entry.get("milestone")),
+                    None if entry.get("value") is None else float(entry["value"]),
                 )
             )
         except (KeyError, TypeError, ValueError):
