@@ -491,3 +491,13 @@ def test_a_target_with_last_years_pattern_is_forecast_by_it():
     reports = tuple(approved(f"2022-{m:02d}", v) for m, v in [(4, 2800), (5, 3600), (6, 4600)])
     line = evaluate(TaskFacts(2022, targets=(jobs,), reports=reports), JULY_10).lines[0]
     assert line.forecast == "按当前进度预计年底完成10222人（目标≥10000人，按上年各月进度推算）"
+
+
+def test_a_live_source_is_named_in_each_language():
+    from luoshi.status import Text
+
+    ledger = Text("项目台账实时数", "live figure of the project ledger")
+    report = ReportFacts("2022-06", "approved", 0, 5000, None, "", 2**62, ledger)
+    result = evaluate(TaskFacts(2022, targets=(JOBS,), reports=(report,)), JULY_10)
+    assert "（项目台账实时数）" in result.reason
+    assert "(live figure of the project ledger)" in result.reason_en

@@ -10,7 +10,9 @@ class LedgerConfig(AppConfig):
         from luoshi.ledger import live
         from luoshi.tracking import measure
 
-        source = measure.LiveSource(live.NAME, live.values, live.bound)
+        source = measure.LiveSource(
+            live.NAME, live.values, live.bound, "live figure of the project ledger"
+        )
         if source not in measure.LIVE_SOURCES:
             measure.LIVE_SOURCES.append(source)
 

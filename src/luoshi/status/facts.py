@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from luoshi.status.words import Text
+
 
 @dataclass(frozen=True)
 class Node:
@@ -42,7 +44,8 @@ class ReportFacts:
     percent: float | None = None
     each_item: str = ""
     sequence: int = 0  # later submissions have higher numbers; the latest of a period counts
-    source: str = ""  # "" for a department's report; else the live figure's source (项目台账实时数)
+    # "" for a department's report; else the live figure's source (项目台账实时数), both languages
+    source: str | Text = ""
     milestones: tuple[str, ...] = ()  # labels of the milestones this report says are done
 
 

@@ -152,7 +152,7 @@ def patterns(tasks: list[Task]) -> dict[int, tuple[float, ...]]:
 def facts(
     task: Task,
     reports: list[ReportRow],
-    live: Mapping[int, str] | None = None,
+    live: Mapping[int, status.Text] | None = None,
     appeals: tuple[status.Override, ...] = (),
     shapes: Mapping[int, tuple[float, ...]] | None = None,
 ) -> status.TaskFacts:
@@ -221,6 +221,11 @@ class LiveSource:
     name: str  # how status reasons name its figures (项目台账实时数)
     values: Callable[[list[Task], date], dict[int, dict[str, float]]]
     measures: Callable[[set[int]], set[int]]  # which of these target ids it measures (cheap)
+    name_en: str = ""  # the name in English reasons
+
+    @property
+    def text(self) -> status.Text:
+        return status.Text(self.name, self.name_en or self.name)
 
 
 LIVE_SOURCES: list[LiveSource] = []
@@ -229,13 +234,13 @@ _LIVE_SEQUENCE = 2**62  # later than any report, so the live value is the latest
 
 def _add_live_values(
     tasks: list[Task], on: date, reports: dict[int, list[ReportRow]]
-) -> dict[int, str]:
+) -> dict[int, status.Text]:
     """Puts live values in `reports`; returns the ids of the targets they measure → source name."""
     owners = {target.pk: (task, target) for task in tasks for target in task.targets.all()}
-    measured: dict[int, str] = {}
+    measured: dict[int, status.Text] = {}
     for source in LIVE_SOURCES:
         for target_id, values in source.values(tasks, on).items():
-            measured[target_id] = source.name
+            measured[target_id] = source.text
             task, target = owners[target_id]
             deadline = task.deadline or date(task.plan.year, 12, 31)
             period = status.reference_period(task.plan.year, deadline, on)
