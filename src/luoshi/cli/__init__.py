@@ -1,14 +1,15 @@
 """The `luoshi` command: a thin layer over the library and the web app.
 
 The commands are grouped by who runs them: library (report files in, text and files out, no
-database), web (the web app and its operations) and dev (benchmarks, scale data, fuzzing).
+database), research (several reports compared), web (the web app and its operations) and dev
+(benchmarks, scale data, fuzzing).
 """
 
 from __future__ import annotations
 
 import click
 
-from luoshi.cli import dev, library, web
+from luoshi.cli import dev, library, research, web
 
 
 @click.group()
@@ -17,6 +18,6 @@ def main() -> None:
     """luoshi (落实): turn a government work report into a tracked delivery plan."""
 
 
-for _module in (library, web, dev):
+for _module in (library, research, web, dev):
     for _command in _module.COMMANDS:
         main.add_command(_command)
