@@ -341,10 +341,11 @@ def _reports(
         table = ProgressReport._meta.db_table
         with connection.cursor() as cursor:
             raw = cursor.cursor  # psycopg's own cursor, for COPY
-            sql = f"COPY {table} ({', '.join(_REPORT_COLUMNS)}) FROM STDIN"
+            # COPY fills no defaults: the JSON columns get theirs here.
+            sql = f"COPY {table} ({', '.join(_REPORT_COLUMNS)}, milestones) FROM STDIN"
             with raw.copy(sql) as copy:
                 for row in rows:
-                    copy.write_row(row)
+                    copy.write_row((*row, "[]"))
     else:
         _bulk(
             ProgressReport,
