@@ -10,6 +10,8 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
@@ -32,6 +34,17 @@ schema.app = application
 @pytest.fixture(autouse=True)
 def no_page_cache(settings):
     settings.LUOSHI_PAGE_CACHE = False
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Requests through WSGI end with Django closing old connections, which would close the
+    test's own transaction on PostgreSQL; Django's test client disconnects it the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
