@@ -19,10 +19,8 @@ from luoshi.tracking.models import Membership
 ATTEMPTS = 3
 
 
-def body(hook: Hook, text: str) -> dict[str, object]:
+def body(text: str) -> dict[str, object]:
     """The JSON a group robot takes: 企业微信 and 钉钉 both read a text message this way."""
-    if hook.flavour == Hook.DINGTALK:
-        return {"msgtype": "text", "text": {"content": text}}
     return {"msgtype": "text", "text": {"content": text}}
 
 
@@ -42,7 +40,7 @@ def _with_retries(reminder: Reminder, hook: Hook) -> None:
     error = ""
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            _post(hook.url, body(hook, reminder.message))
+            _post(hook.url, body(reminder.message))
         except (OSError, ValueError, urllib.error.URLError) as failure:
             error = str(failure)[:500]
             if attempt < ATTEMPTS:

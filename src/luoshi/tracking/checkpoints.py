@@ -9,7 +9,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from luoshi import status
 from luoshi.tracking.measure import nodes
 from luoshi.tracking.models import Task
 
@@ -83,7 +82,7 @@ def parse_nodes(text: str, task: Task) -> list[dict[str, Any]]:
 def nodes_text(task: Task) -> str:
     """The task's checkpoints in the form `parse_nodes` reads."""
     lines = []
-    for node in status_nodes(task):
+    for node in nodes(task.nodes):
         words = [node.on.isoformat()]
         if node.value is not None:
             words.append(f"={node.value:g}")
@@ -95,7 +94,3 @@ def nodes_text(task: Task) -> str:
             words.append(node.label)
         lines.append(" ".join(words))
     return "\n".join(lines)
-
-
-def status_nodes(task: Task) -> tuple[status.Node, ...]:
-    return nodes(task.nodes)

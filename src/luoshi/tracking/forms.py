@@ -77,6 +77,14 @@ LIVE_TARGET_REFUSED = _(
 )
 
 
+def finite_value(value: float | None) -> float | None:
+    """A value as reports and revisions accept it: finite and of a plausible size."""
+    problem = None if value is None else value_problem(value)
+    if problem:
+        raise forms.ValidationError(problem)
+    return value
+
+
 class ProgressReportForm(forms.Form):
     target = forms.ChoiceField(label=_("Target"), required=False)
     each_item = forms.ChoiceField(label=_("Unit"), required=False)
@@ -147,11 +155,7 @@ class ProgressReportForm(forms.Form):
         return period
 
     def clean_value(self) -> float | None:
-        value = self.cleaned_data.get("value")
-        problem = None if value is None else value_problem(value)
-        if problem:
-            raise forms.ValidationError(problem)
-        return value
+        return finite_value(self.cleaned_data.get("value"))
 
     def clean_evidence(self) -> list[UploadedFile]:
         files = self.cleaned_data.get("evidence") or []
@@ -304,11 +308,7 @@ class RevisionForm(forms.Form):
         target_field.choices = [("", "—")] + [(k, t.text) for k, t in self.targets.items()]
 
     def clean_value(self) -> float | None:
-        value = self.cleaned_data.get("value")
-        problem = None if value is None else value_problem(value)
-        if problem:
-            raise forms.ValidationError(problem)
-        return value
+        return finite_value(self.cleaned_data.get("value"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

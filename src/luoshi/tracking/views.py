@@ -16,9 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from luoshi import status
 from luoshi.tracking import listing, statuses
-from luoshi.tracking.checkpoints import nodes_text, status_nodes
+from luoshi.tracking.checkpoints import nodes_text
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
-from luoshi.tracking.measure import highlight
+from luoshi.tracking.measure import highlight, nodes
 from luoshi.tracking.models import Acknowledgement, Department, Event, Plan, ProgressReport, Task
 from luoshi.tracking.permissions import (
     can_report,
@@ -179,7 +179,7 @@ def render_task(
         "form": form if reporter and form is not None and form.reportable else None,
         "measured_live": reporter and form is not None and not form.reportable,
         "revision": revision if office else None,
-        "checkpoints": status_nodes(task),
+        "checkpoints": nodes(task.nodes),
         "appeals": task.appeals.select_related("raised_by", "decided_by"),
         "appeal": appeal if reporter else None,
         "decision": AppealDecisionForm() if office else None,
