@@ -154,7 +154,8 @@ class TargetFinder:
         previous: Target | None = None
         quiet = [(p.start, p.end) for p in self.parts if p.kind not in ("plan", "review")]
         quiet_spans = Spans([*quiet, *_title_lines(self.folded)])
-        for mention in find_mentions(self.folded, self.rules):
+        mentions = find_mentions(self.folded, self.rules)
+        for index, mention in enumerate(mentions):
             if mention.start in quiet_spans:
                 continue
             clause = self._clause_start(mention.start)
@@ -171,8 +172,9 @@ class TargetFinder:
             if verdict != "target":
                 continue
             start = self._clause_start(mention.start, max(last_end, clause))
+            following = mentions[index + 1].start if index + 1 < len(mentions) else len(self.text)
             target = self._build(
-                mention, start, previous if previous and previous.end >= clause else None
+                mention, start, previous if previous and previous.end >= clause else None, following
             )
             if qualifier and qualifier[0] == clause:
                 target.qualifier = qualifier[1]
@@ -243,7 +245,10 @@ class TargetFinder:
 
     # --- building --------------------------------------------------------------------------
 
-    def _build(self, mention: Mention, start: int, previous: Target | None) -> Target:
+    def _build(
+        self, mention: Mention, start: int, previous: Target | None, following: int
+    ) -> Target:
+        """The target of `mention`; its counted noun stops before the next number (`following`)."""
         text, folded, rules = self.text, self.folded, self.rules
         unit = mention.unit
         assert unit is not None
@@ -272,7 +277,7 @@ class TargetFinder:
             rule = "target.range"
         noun = ""
         if unit.unit_class == "count":
-            match = _NOUN_END.match(folded, end)
+            match = _NOUN_END.match(folded, end, max(end, following))
             if match and not any(folded.startswith(c, end) for c in rules.comparators_after):
                 noun = text[end : match.end()]
                 end = match.end()
