@@ -13,11 +13,6 @@ from datetime import date
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-# The test run sees the same generated cases every time, so a red run can be repeated and a
-# green one means the same on every machine; `make fuzz` (`luoshi fuzz`) explores new ones.
-hypothesis_settings.register_profile("repeatable", derandomize=True, print_blob=True)
-hypothesis_settings.load_profile("repeatable")
-
 from luoshi.tracking import statuses
 from luoshi.tracking.models import (
     Department,
@@ -29,6 +24,11 @@ from luoshi.tracking.models import (
     Task,
 )
 from tests.sample import AS_OF, CLAIM, DRAFT_TEXT, SOURCE, make_user
+
+# The test run sees the same generated cases every time, so a red run can be repeated and a
+# green one means the same on every machine; `make fuzz` (`luoshi fuzz`) explores new ones.
+hypothesis_settings.register_profile("repeatable", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile("repeatable")
 
 
 @pytest.fixture(autouse=True)
