@@ -14,18 +14,24 @@ from typing import Any
 
 from django.contrib.auth.models import Permission, User
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
+from luoshi import status
 from luoshi.reading import read
+from luoshi.tracking import leaders, statuses
 from luoshi.tracking.importing import department, import_document
+from luoshi.tracking.measure import measure, tasks_for_status
 from luoshi.tracking.models import (
     Acknowledgement,
+    ChangeRequest,
     Department,
     Event,
     Jurisdiction,
     Membership,
     Plan,
     ProgressReport,
+    StatusMonth,
     Target,
     Task,
 )
@@ -292,7 +298,39 @@ def set_up() -> tuple[Plan, list[Account], int]:
         ]
     made = add_progress(plan, office)
     acknowledge_most(plan)
+    set_up_leader(plan)
     return plan, accounts, made
+
+
+def set_up_leader(plan: Plan) -> None:
+    """lingdao oversees (分管) the four departments leading the most tasks, one of which asks
+    for a 延期; each past month's statuses are kept for the trend on the leader's home."""
+    leader = Membership.objects.get(user__username="lingdao")
+    if not leader.portfolio.exists():
+        led = Department.objects.filter(led_tasks__plan=plan).annotate(n=Count("led_tasks"))
+        leader.portfolio.set(led.order_by("-n", "name")[:4])
+    on = date.fromisoformat(AS_OF)
+    if not StatusMonth.objects.filter(task__plan=plan, period=f"{YEAR}-01").exists():
+        rows = list(tasks_for_status(plan.tasks.all()))
+        for month in range(1, on.month):
+            end = status.month_end(YEAR, month)
+            statuses.record_months([(m.task.pk, m.result.status) for m in measure(rows, end)], end)
+    if ChangeRequest.objects.filter(task__plan=plan).exists():
+        return
+    late = plan.tasks.filter(
+        lead__in=leader.portfolio.all(), status__in=(status.BEHIND, status.OVERDUE)
+    )
+    task = late.exclude(deadline=None).order_by("order").first()
+    liaison = Membership.objects.filter(department_id=task.lead_id).first() if task else None
+    if task is None or task.deadline is None or liaison is None:
+        return
+    later = date(task.deadline.year + 1, 6, 30) if task.deadline.month > 6 else date(YEAR, 12, 31)
+    data = {
+        "kind": ChangeRequest.DEADLINE,
+        "deadline": later,
+        "reason": "【演示】受审批进度影响，申请延期。",
+    }
+    leaders.request_change(liaison.user, task, data)
 
 
 def acknowledge_most(plan: Plan) -> int:
