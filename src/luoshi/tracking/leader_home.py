@@ -137,7 +137,7 @@ def visit(user: User, seen: dict[str, str]) -> tuple[datetime | None, dict[str, 
 class Changes:
     since: datetime | None
     approved: list[Event] = field(default_factory=list)
-    worse: list[tuple[Task, str, str]] = field(default_factory=list)  # task, was, is now
+    worse: list[tuple[Task, str, str]] = field(default_factory=list)  # task, was, is now (named)
     answers: list[Instruction] = field(default_factory=list)
 
     @property
@@ -165,7 +165,9 @@ def changes(user: User, tasks: QuerySet[Task], departments: list[Department]) ->
         and status.SEVERITY[code] < status.SEVERITY[before[pk]]
     ]  # fmt: skip
     rows = tasks.filter(pk__in=[int(pk) for pk in worse]).select_related("lead")
-    found.worse = [(task, before[str(task.pk)], task.status) for task in rows]
+    found.worse = [
+        (task, listing.label(before[str(task.pk)]), listing.label(task.status)) for task in rows
+    ]
     found.answers = list(
         Instruction.objects.filter(answered_at__gt=since)
         .filter(Q(author=user) | Q(department__in=departments))

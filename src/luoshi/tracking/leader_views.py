@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from luoshi import status
@@ -19,6 +20,7 @@ from luoshi.tracking.permissions import can_report, is_leader, membership, user_
 from luoshi.tracking.views import render_task, task_in_scope
 
 
+@never_cache  # it records the visit, and shows what changed since the one before
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """A leader's home: their portfolio's 滞后/逾期/未报送, the trend by month, the tasks needing
