@@ -321,8 +321,10 @@ def set_up_leader(plan: Plan) -> None:
         lead__in=leader.portfolio.all(), status__in=(status.BEHIND, status.OVERDUE)
     )
     task = late.exclude(deadline=None).order_by("order").first()
-    liaison = Membership.objects.filter(department_id=task.lead_id).first() if task else None
-    if task is None or task.deadline is None or liaison is None:
+    if task is None or task.deadline is None:
+        return
+    liaison = Membership.objects.filter(role=Membership.LIAISON, department=task.lead).first()
+    if liaison is None:
         return
     later = date(task.deadline.year + 1, 6, 30) if task.deadline.month > 6 else date(YEAR, 12, 31)
     data = {
