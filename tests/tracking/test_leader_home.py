@@ -136,3 +136,26 @@ def test_what_changed_since_the_last_visit(as_of, portfolio, alice, bob, ndrc, b
     assert "状态变差的任务" not in client.get(reverse("tracking:leader")).content.decode()
     again = LeaderVisit.objects.get(user=portfolio)
     assert again.previous_statuses[str(worse.pk)] == status.OVERDUE
+
+
+def test_the_demo_leader_oversees_several_departments_with_a_trend(settings):
+    from django.core.management import call_command
+
+    from luoshi.tracking.models import ChangeRequest, Membership
+
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    call_command("demo", no_serve=True)
+    leader = Membership.objects.get(user__username="lingdao")
+    departments = list(leader.portfolio.all())
+    assert len(departments) == 4
+    tasks = leader_home.portfolio_tasks(leader.user, departments)
+    trend = leader_home.trend(tasks)
+    assert trend.months == [f"2022-{m:02d}" for m in range(1, 8)]
+    assert all(sum(row["counts"]) == tasks.count() for row in trend.table)
+    change = ChangeRequest.objects.get()
+    assert change.state == ChangeRequest.PENDING and change.task.lead in departments
+    page = client_for(leader.user).get(reverse("tracking:leader")).content.decode()
+    assert "待您审批的申请" not in page  # LUOSHI_LEADER_APPROVAL is off here: the office decides
+    settings.LUOSHI_LEADER_APPROVAL = True
+    page = client_for(leader.user).get(reverse("tracking:leader")).content.decode()
+    assert "待您审批的申请" in page and "<polyline" in page

@@ -310,21 +310,23 @@ def set_up_leader(plan: Plan) -> None:
         led = Department.objects.filter(led_tasks__plan=plan).annotate(n=Count("led_tasks"))
         leader.portfolio.set(led.order_by("-n", "name")[:4])
     on = date.fromisoformat(AS_OF)
+    rows = list(tasks_for_status(plan.tasks.all()))
     if not StatusMonth.objects.filter(task__plan=plan, period=f"{YEAR}-01").exists():
-        rows = list(tasks_for_status(plan.tasks.all()))
         for month in range(1, on.month):
             end = status.month_end(YEAR, month)
             statuses.record_months([(m.task.pk, m.result.status) for m in measure(rows, end)], end)
     if ChangeRequest.objects.filter(task__plan=plan).exists():
         return
-    late = plan.tasks.filter(
-        lead__in=leader.portfolio.all(), status__in=(status.BEHIND, status.OVERDUE)
-    )
-    task = late.exclude(deadline=None).order_by("order").first()
+    overseen = set(leader.portfolio.values_list("pk", flat=True))
+    # The stored statuses are refreshed after the demo's set-up: measured here.
+    late = [
+        m.task for m in measure(rows, on)
+        if m.task.lead_id in overseen and m.task.deadline is not None
+        and m.status in (status.BEHIND, status.OVERDUE)
+    ]  # fmt: skip
+    liaisons = {m.department_id: m.user for m in Membership.objects.filter(role="liaison")}
+    task = next((t for t in late if t.lead_id in liaisons), None)
     if task is None or task.deadline is None:
-        return
-    liaison = Membership.objects.filter(role=Membership.LIAISON, department=task.lead).first()
-    if liaison is None:
         return
     later = date(task.deadline.year + 1, 6, 30) if task.deadline.month > 6 else date(YEAR, 12, 31)
     data = {
@@ -332,7 +334,7 @@ def set_up_leader(plan: Plan) -> None:
         "deadline": later,
         "reason": "【演示】受审批进度影响，申请延期。",
     }
-    leaders.request_change(liaison.user, task, data)
+    leaders.request_change(liaisons[task.lead_id], task, data)
 
 
 def acknowledge_most(plan: Plan) -> int:
