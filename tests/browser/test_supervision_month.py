@@ -1,5 +1,6 @@
 """One whole month of the supervision cycle in real Chromium: 签收 → reminder → reports by a
 supporting and a lead department → the office returns one and approves the rest in a batch →
+the lead department asks for a 延期, which the leader overseeing it approves on their home →
 a leader's 批示 → the department's answer → the office closes a task → the 考评 table.
 Every step leaves a screenshot."""
 
@@ -7,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from luoshi.notices.send import remind
-from luoshi.tracking.models import Instruction, ProgressReport
+from luoshi.tracking.models import ChangeRequest, Instruction, ProgressReport, Task
 
 
 def test_one_month_of_supervision(
-    browser, screenshots, alice, bob, charlie, dana, commerce, bobs_task, charlies_task
+    browser, screenshots, settings, alice, bob, charlie, dana, commerce, bobs_task, charlies_task
 ):
     page = browser.page
     shots: list[Path] = []
@@ -22,6 +23,8 @@ def test_one_month_of_supervision(
         shots.append(path)
 
     bobs_task.supporting.add(commerce)
+    settings.LUOSHI_LEADER_APPROVAL = True
+    dana.membership.portfolio.add(bobs_task.lead, commerce)  # 分管
 
     # 签收: bob acknowledges his task and names who answers for it.
     browser.log_in("bob", lands_on="/departments/mine/")
@@ -65,6 +68,14 @@ def test_one_month_of_supervision(
     page.get_by_role("button", name="报送", exact=True).click()
     page.wait_for_url(f"**/tasks/{bobs_task.pk}/")
     shot("lead-consolidated-report")
+    # ...and asks for a 延期, which waits for the leader overseeing the department.
+    change = page.locator("form[action$='/request-change/']")
+    change.locator("[name=kind]").select_option("deadline_extended")
+    change.locator("[name=deadline]").fill("2023-03-31")
+    change.locator("[name=reason]").fill("受项目审批进度影响，申请延期至2023年一季度。")
+    change.get_by_role("button", name="提交申请").click()
+    page.wait_for_url(f"**/tasks/{bobs_task.pk}/")
+    assert "待处理" in page.locator("section.changes").inner_text()
     browser.log_out()
 
     # The office returns one report with a common reason and approves the rest in a batch.
@@ -84,8 +95,18 @@ def test_one_month_of_supervision(
     shot("office-returned-and-approved")
     browser.log_out()
 
+    # The leader lands on their portfolio and approves the 延期 with a note.
+    browser.log_in("dana", lands_on="/leader/")
+    main = page.locator("main").inner_text()
+    assert "分管工作" in main and commerce.name in main and "待您审批的申请" in main
+    shot("leader-portfolio")
+    page.locator("form.decide input[name=note]").fill("同意延期，请倒排工期。")
+    page.locator("form.decide").get_by_role("button", name="通过").click()
+    page.wait_for_url("**/leader/")
+    assert ChangeRequest.objects.get().state == ChangeRequest.APPROVED
+    assert str(Task.objects.get(pk=bobs_task.pk).deadline) == "2023-03-31"
+
     # A leader's 批示; the department answers it on its home.
-    browser.log_in("dana")
     browser.go(f"/tasks/{bobs_task.pk}/")
     page.locator("#id_instruction").fill("务必于三季度前全面完成谋划任务。")
     page.get_by_role("button", name="发出批示").click()

@@ -15,7 +15,15 @@ from rest_framework.authtoken.models import Token
 from luoshi.exchange.models import BulletinIssue
 from luoshi.ledger.models import Binding, Project
 from luoshi.public.models import Feedback
-from luoshi.tracking.models import Appeal, Evidence, Instruction, ProgressReport, Target, Task
+from luoshi.tracking.models import (
+    Appeal,
+    ChangeRequest,
+    Evidence,
+    Instruction,
+    ProgressReport,
+    Target,
+    Task,
+)
 
 
 @pytest.fixture
@@ -41,10 +49,12 @@ def clients(alice, bob, charlie, dana, erin):
 
 
 @pytest.fixture
-def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce):
+def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce, dana):
     """URL arguments by name, each naming an object every member of the city may see."""
     settings.MEDIA_ROOT = tmp_path
     settings.LUOSHI_AS_OF = "2022-07-10"
+    settings.LUOSHI_LEADER_APPROVAL = True  # change requests are decided by dana, who
+    dana.membership.portfolio.add(ndrc)  # oversees bob's department (分管)
     section = plan.sections.create(
         order=1, level=1, number="二", title="聚焦项目", start=0, end=7, body_end=20
     )
@@ -82,7 +92,12 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce):
     instruction = Instruction.objects.create(
         task=bobs_task, department=ndrc, author=appeal.raised_by, text="加快推进"
     )
+    change = ChangeRequest.objects.create(
+        task=bobs_task, kind=ChangeRequest.DEADLINE, deadline=date(2023, 6, 30),
+        reason="受审批进度影响", requested_by=bob,
+    )  # fmt: skip
     return {
+        "change_id": change.pk,
         "instruction_id": instruction.pk,
         "appeal_id": appeal.pk,
         "plan_id": plan.pk,

@@ -52,6 +52,10 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "tracking:answer": ("POST", ONLY_LIAISON_A),
     "tracking:withdraw": ("POST", ONLY_LIAISON_A),
     "tracking:approve_selected": ("POST", OFFICE),
+    "tracking:leader": ("GET", {"leader"}),
+    "tracking:request_change": ("POST", ONLY_LIAISON_A),
+    # LUOSHI_LEADER_APPROVAL on (the objects fixture): a leader overseeing bob's department
+    "tracking:decide_change": ("POST", {"leader"}),
     "notices:inbox": ("GET", MEMBERS),
     "notices:mark_read": ("POST", MEMBERS),
     "notices:urge": ("POST", OFFICE),

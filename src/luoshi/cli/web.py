@@ -31,7 +31,7 @@ def demo_command(port: int, no_serve: bool) -> None:
     Data goes to ./var (or LUOSHI_DATA_DIR); running it again adds nothing.
     """
     _install_front_end()
-    django_app.setup(LUOSHI_AS_OF="2022-07-10")
+    django_app.setup(LUOSHI_AS_OF="2022-07-10", LUOSHI_LEADER_APPROVAL="1")
     from django.core.management import call_command
 
     call_command("demo", port=port, no_serve=no_serve)

@@ -16,12 +16,22 @@ NUMERALS = "一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
+class InstructionRow:
+    """A leader's 批示 still unanswered on the bulletin's date."""
+
+    department: str
+    task: str  # the task's number, or "" for a 批示 to the department
+    given: date
+
+
+@dataclass(frozen=True)
 class BulletinFacts:
     jurisdiction: str
     year: int
     period: str  # "YYYY-MM"
     on: date  # statuses as of this date
     tasks: tuple[TaskRow, ...]
+    unanswered: tuple[InstructionRow, ...] = ()  # 批示 not answered by `on`
 
 
 @dataclass(frozen=True)

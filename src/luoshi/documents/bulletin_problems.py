@@ -67,10 +67,30 @@ def problems(facts: BulletinFacts, figures: Figures, options: BulletinOptions) -
         spans: list[Span] = [f"（{NUMERALS[index % 10]}）{name}", count, "，涉及"]
         spans += [*_departments(tasks, basis, figures), "。"]
         blocks.append(Paragraph(spans))
-    if not kinds:
+    if facts.unanswered:
+        blocks.append(_unanswered(facts, figures, len(kinds)))
+    if not kinds and not facts.unanswered:
         blocks.append(Paragraph(["本期无逾期、滞后、未报送或被退回的任务。"]))
     blocks.extend(_reasons(facts, figures, options))
     return blocks
+
+
+def _unanswered(facts: BulletinFacts, figures: Figures, index: int) -> Paragraph:
+    """（N）领导批示尚未办理回复: each department with its unanswered 批示, counted (件)."""
+    refs = [
+        f"{row.task or row.department}批示（{row.given.month}月{row.given.day}日）"
+        for row in facts.unanswered
+    ]
+    count = figures.count(refs, "领导批示未回复", unit="件")
+    spans: list[Span] = [f"（{NUMERALS[index % 10]}）领导批示尚未办理回复", count, "，涉及"]
+    by_department: dict[str, list[str]] = defaultdict(list)
+    for row, ref in zip(facts.unanswered, refs, strict=True):
+        by_department[row.department].append(ref)
+    for number, (department, mine) in enumerate(by_department.items()):
+        if number:
+            spans.append("、")
+        spans += [f"{department}（", figures.count(mine, f"{department}：批示未回复", "件"), "）"]
+    return Paragraph([*spans, "。"])
 
 
 def _reasons(facts: BulletinFacts, figures: Figures, options: BulletinOptions) -> list[Block]:
@@ -128,6 +148,8 @@ def next_steps(facts: BulletinFacts, figures: Figures, options: BulletinOptions)
         )
     if silent:
         parts.append(f"请未报送和被退回任务的牵头单位于{due}前补报或重新报送进展")
+    if facts.unanswered:
+        parts.append(f"请尚未回复领导批示的单位于{due}前办理并回复")
     blocks: list[Block] = []
     if parts:
         blocks.append(Paragraph(["（一）限期整改。" + "；".join(parts) + "。"], key="next-named"))

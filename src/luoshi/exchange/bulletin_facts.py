@@ -11,11 +11,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import IO
 
+from django.db.models import Q
+from django.utils import timezone
+
 from luoshi import status
 from luoshi.documents import bulletin, official_docx
+from luoshi.documents.bulletin_counts import InstructionRow
 from luoshi.documents.bulletin_document import BulletinDocument
 from luoshi.tracking.measure import Measured, measure, tasks_for_status
-from luoshi.tracking.models import Plan, ProgressReport
+from luoshi.tracking.models import Instruction, Plan, ProgressReport
 
 WORST_FIRST = (status.OVERDUE, status.MISSING, status.BEHIND, status.ON_TRACK, status.AHEAD)
 
@@ -100,7 +104,25 @@ def collect(plan: Plan, period: str, on: date) -> bulletin.BulletinFacts:
         )
         for m in measured
     )
-    return bulletin.BulletinFacts(plan.jurisdiction.name, plan.year, period, on, rows)
+    return bulletin.BulletinFacts(
+        plan.jurisdiction.name, plan.year, period, on, rows, unanswered(plan, on)
+    )
+
+
+def unanswered(plan: Plan, on: date) -> tuple[InstructionRow, ...]:
+    """批示 given by `on` to the plan's tasks, or to departments of its city, and not answered
+    by then: the bulletin names those departments under 存在问题."""
+    given = Instruction.objects.filter(
+        Q(task__plan=plan) | Q(task=None, department__jurisdiction=plan.jurisdiction_id),
+        created_at__date__lte=on,
+    ).filter(Q(answered_at=None) | Q(answered_at__date__gt=on))
+    rows = given.select_related("department", "task").order_by("department__name", "created_at")
+    return tuple(
+        InstructionRow(
+            i.department.name, i.task.code if i.task else "", timezone.localdate(i.created_at)
+        )
+        for i in rows
+    )
 
 
 def write_bulletin(

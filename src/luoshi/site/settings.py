@@ -150,6 +150,9 @@ LUOSHI_REPORT_MAX_MB = 20
 LUOSHI_REPORT_DAY = int(env_str("LUOSHI_REPORT_DAY", "5"))
 LUOSHI_REMIND_DAYS = int(env_str("LUOSHI_REMIND_DAYS", "3"))
 LUOSHI_SIGN_DAYS = int(env_str("LUOSHI_SIGN_DAYS", "3"))
+# 延期 and target changes wait for a leader overseeing the department (分管) to approve them;
+# off, the office applies its revisions at once and decides the departments' requests.
+LUOSHI_LEADER_APPROVAL = env_bool("LUOSHI_LEADER_APPROVAL", False)
 LUOSHI_WEBHOOK_TIMEOUT = 10
 LUOSHI_WEBHOOK_BACKOFF = float(env_str("LUOSHI_WEBHOOK_BACKOFF", "2"))
 # Background work through Django's Tasks framework (django-tasks): run at once in the process

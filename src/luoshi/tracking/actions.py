@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from luoshi import datafiles
 from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
-from luoshi.tracking import listing, services, uploads, values
+from luoshi.tracking import leaders, listing, services, uploads, values
 from luoshi.tracking.forms import (
     AssignmentForm,
     ImportForm,
@@ -215,6 +215,12 @@ def revise_task(request: HttpRequest, task_id: int) -> HttpResponse:
     form = RevisionForm(task, request.POST)
     if not form.is_valid():
         return render_task(request, task, revision=form, status_code=400)
-    services.revise(user_of(request), task, form.cleaned_data["kind"], form.cleaned_data)
+    kind = form.cleaned_data["kind"]
+    if kind in leaders.KINDS and leaders.approval_required():
+        # 延期 and target changes wait for the leader overseeing the department (分管).
+        leaders.request_change(user_of(request), task, form.cleaned_data)
+        messages.success(request, _("Request recorded; it applies once a leader approves it."))
+        return redirect("tracking:task", task.pk)
+    services.revise(user_of(request), task, kind, form.cleaned_data)
     messages.success(request, _("Revision recorded."))
     return redirect("tracking:task", task.pk)

@@ -64,6 +64,7 @@ class DepartmentAdmin(admin.ModelAdmin):
 class MembershipInline(admin.StackedInline):
     model = Membership
     can_delete = False
+    filter_horizontal = ["portfolio"]  # 分管: a leader's departments
 
 
 class UserWithMembershipAdmin(UserAdmin):
@@ -78,6 +79,7 @@ admin.site.register(User, UserWithMembershipAdmin)
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "department", "jurisdiction"]
     list_filter = ["role", "jurisdiction"]
+    filter_horizontal = ["portfolio"]  # 分管: the departments a leader oversees
 
 
 @admin.register(Plan)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.tracking.measure import nodes
@@ -94,3 +96,46 @@ def nodes_text(task: Task) -> str:
             words.append(node.label)
         lines.append(" ".join(words))
     return "\n".join(lines)
+
+
+# --- Superseded checkpoints --------------------------------------------------------------------
+
+
+def _key(node: Any) -> tuple[str, object, str, bool]:
+    entry = node if isinstance(node, dict) else {"on": node}
+    share = entry.get("share")
+    return (
+        str(entry.get("on")),
+        share,
+        str(entry.get("label") or ""),
+        bool(entry.get("milestone")),
+    )
+
+
+def superseded(old: Iterable[Any], new: Iterable[Any], by: str) -> list[dict[str, Any]]:
+    """The checkpoints of `old` that `new` no longer holds, marked as superseded by `by`."""
+    kept = {_key(node) for node in new}
+    at = timezone.now().isoformat(timespec="seconds")
+    gone = []
+    for node in old:
+        if _key(node) in kept:
+            continue
+        entry = dict(node) if isinstance(node, dict) else {"on": str(node)}
+        gone.append({**entry, "superseded_at": at, "by": by})
+    return gone
+
+
+def moved_to(stored: list[Any], old_deadline: date | None, new_deadline: date) -> list[Any]:
+    """The checkpoints after a 延期: those on the old deadline (the task's completion) move to
+    the new one; the others stay where they were."""
+    if old_deadline is None:
+        return list(stored)
+    moved = []
+    for node in stored:
+        entry = node if isinstance(node, dict) else {"on": node}
+        if str(entry.get("on")) == old_deadline.isoformat():
+            moved.append({**entry, "on": new_deadline.isoformat()} if isinstance(node, dict)
+                         else new_deadline.isoformat())  # fmt: skip
+        else:
+            moved.append(node)
+    return moved

@@ -50,10 +50,13 @@ def _my_tasks(department_id: int) -> list[Task]:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Where a login lands: a liaison on 我的任务, everyone else on the overview."""
+    """Where a login lands: a liaison on 我的任务, a leader on their portfolio (分管), everyone
+    else on the overview."""
     member = membership(request.user)
     if member is not None and member.department_id is not None:
         return redirect("tracking:my_department")
+    if member is not None and member.role == "leader":
+        return redirect("tracking:leader")
     return redirect("tracking:dashboard")
 
 

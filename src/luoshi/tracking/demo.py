@@ -14,18 +14,24 @@ from typing import Any
 
 from django.contrib.auth.models import Permission, User
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
+from luoshi import status
 from luoshi.reading import read
+from luoshi.tracking import leaders, statuses
 from luoshi.tracking.importing import department, import_document
+from luoshi.tracking.measure import measure, tasks_for_status
 from luoshi.tracking.models import (
     Acknowledgement,
+    ChangeRequest,
     Department,
     Event,
     Jurisdiction,
     Membership,
     Plan,
     ProgressReport,
+    StatusMonth,
     Target,
     Task,
 )
@@ -292,7 +298,43 @@ def set_up() -> tuple[Plan, list[Account], int]:
         ]
     made = add_progress(plan, office)
     acknowledge_most(plan)
+    set_up_leader(plan)
     return plan, accounts, made
+
+
+def set_up_leader(plan: Plan) -> None:
+    """lingdao oversees (分管) the four departments leading the most tasks, one of which asks
+    for a 延期; each past month's statuses are kept for the trend on the leader's home."""
+    leader = Membership.objects.get(user__username="lingdao")
+    if not leader.portfolio.exists():
+        led = Department.objects.filter(led_tasks__plan=plan).annotate(n=Count("led_tasks"))
+        leader.portfolio.set(led.order_by("-n", "name")[:4])
+    on = date.fromisoformat(AS_OF)
+    rows = list(tasks_for_status(plan.tasks.all()))
+    if not StatusMonth.objects.filter(task__plan=plan, period=f"{YEAR}-01").exists():
+        for month in range(1, on.month):
+            end = status.month_end(YEAR, month)
+            statuses.record_months([(m.task.pk, m.result.status) for m in measure(rows, end)], end)
+    if ChangeRequest.objects.filter(task__plan=plan).exists():
+        return
+    overseen = set(leader.portfolio.values_list("pk", flat=True))
+    # The stored statuses are refreshed after the demo's set-up: measured here.
+    late = [
+        m.task for m in measure(rows, on)
+        if m.task.lead_id in overseen and m.task.deadline is not None
+        and m.status in (status.BEHIND, status.OVERDUE)
+    ]  # fmt: skip
+    liaisons = {m.department_id: m.user for m in Membership.objects.filter(role="liaison")}
+    task = next((t for t in late if t.lead_id in liaisons), None)
+    if task is None or task.deadline is None:
+        return
+    later = date(task.deadline.year + 1, 6, 30) if task.deadline.month > 6 else date(YEAR, 12, 31)
+    data = {
+        "kind": ChangeRequest.DEADLINE,
+        "deadline": later,
+        "reason": "【演示】受审批进度影响，申请延期。",
+    }
+    leaders.request_change(liaisons[task.lead_id], task, data)
 
 
 def acknowledge_most(plan: Plan) -> int:

@@ -272,6 +272,18 @@ class AssignmentForm(forms.Form):
             )
 
 
+def later_deadline(form: forms.Form, deadline: date | None) -> None:
+    """A 延期 is later than the task's current deadline."""
+    current = form.task.deadline  # type: ignore[attr-defined]  # the forms that call it have one
+    if not deadline:
+        form.add_error("deadline", _("Enter the new deadline."))
+    elif current is not None and deadline <= current:
+        message = _("An extension must be later than the current deadline, %(date)s.")
+        form.add_error(
+            "deadline", forms.ValidationError(message, params={"date": current.isoformat()})
+        )
+
+
 class RevisionForm(forms.Form):
     KINDS = [
         ("deadline_extended", _("Extend the deadline")),
@@ -313,8 +325,8 @@ class RevisionForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         kind = data.get("kind")
-        if kind == "deadline_extended" and not data.get("deadline"):
-            self.add_error("deadline", _("Enter the new deadline."))
+        if kind == "deadline_extended":
+            later_deadline(self, data.get("deadline"))
         if kind == "reassigned" and not data.get("lead"):
             self.add_error("lead", _("Choose the new lead department."))
         if kind == "target_revised":

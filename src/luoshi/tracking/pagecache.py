@@ -19,7 +19,8 @@ once no plan is left to refresh); until then each request refreshes a second's w
 is not run by cron.
 
 So a write through any server is seen by the next read on every server. Answers that set a
-cookie, and requests with messages to show, are never kept. Views know nothing of this.
+cookie, requests with messages to show, and views marked `never_cache` are never kept. Views
+know nothing else of this.
 """
 
 from __future__ import annotations
@@ -112,4 +113,5 @@ def keepable(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.streaming
         and not response.cookies
         and response.get("Content-Type", "").startswith(KEPT_TYPES)
+        and "no-store" not in response.get("Cache-Control", "")  # never_cache views
     )

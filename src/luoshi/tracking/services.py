@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from luoshi.tracking import pagecache, statuses
+from luoshi.tracking.checkpoints import moved_to, superseded
 from luoshi.tracking.measure import live_targets
 from luoshi.tracking.models import (
     Department,
@@ -160,18 +161,25 @@ def assign(
 
 
 def revise(user: User, task: Task, kind: str, data: Mapping[str, Any]) -> None:
-    """A revision after publication (deadline extended, lead reassigned, target revised), as a
-    valid RevisionForm cleans it; the first published values stay in the original_* fields."""
+    """A revision after publication (deadline extended, checkpoints set, lead reassigned, target
+    revised), as a valid RevisionForm cleans it; the first published values stay in the
+    original_* fields, and checkpoints it replaces in `superseded_nodes`."""
     with transaction.atomic():
         payload: dict[str, object]
-        if kind == "deadline_extended":
-            payload = {"from": str(task.deadline), "to": str(data["deadline"])}
-            task.deadline = data["deadline"]
-            task.save(update_fields=["deadline"])
-        elif kind == "nodes_revised":
-            payload = {"from": task.nodes, "to": data["nodes"]}
-            task.nodes = data["nodes"]
-            task.save(update_fields=["nodes"])
+        if kind in ("deadline_extended", "nodes_revised"):
+            # The checkpoints replaced are kept, marked superseded (shown struck through).
+            if kind == "deadline_extended":
+                payload = {"from": str(task.deadline), "to": str(data["deadline"])}
+                new_nodes = moved_to(task.nodes, task.deadline, data["deadline"])
+                task.deadline = data["deadline"]
+            else:
+                new_nodes = data["nodes"]
+                payload = {"from": task.nodes, "to": new_nodes}
+            gone = superseded(task.nodes, new_nodes, kind)
+            if gone:
+                payload["superseded"] = gone
+            task.nodes, task.superseded_nodes = new_nodes, [*task.superseded_nodes, *gone]
+            task.save(update_fields=["deadline", "nodes", "superseded_nodes"])
         elif kind == "reassigned":
             payload = {"from": task.lead.name if task.lead else None, "to": data["lead"].name}
             task.lead = data["lead"]

@@ -19,9 +19,9 @@ from django.db import transaction
 from luoshi import status
 from luoshi.tracking import pagecache
 from luoshi.tracking.measure import measure, tasks_for_status, today
-from luoshi.tracking.models import Plan, Task
+from luoshi.tracking.models import Plan, StatusMonth, Task
 
-__all__ = ["refresh", "refresh_all", "refresh_plan", "refresh_stale", "today"]
+__all__ = ["record_months", "refresh", "refresh_all", "refresh_plan", "refresh_stale", "today"]
 
 BATCH = 500
 
@@ -68,7 +68,19 @@ def refresh(tasks: Iterable[Task | int], on: date | None = None) -> int:
                 Task.objects.filter(pk=mine.task.pk).update(**values, status_on=on)
                 changed += 1
         Task.objects.filter(pk__in=batch).exclude(status_on=on).update(status_on=on)
+        record_months([(m.task.pk, m.result.status) for m in internal], on)
     return changed
+
+
+def record_months(rows: Iterable[tuple[int, str]], on: date) -> None:
+    """Keeps each (task id, status) as the task's status of the month of `on`: the leader's
+    trend by month reads these rows (one upsert per batch)."""
+    period = f"{on.year}-{on.month:02d}"
+    made = [StatusMonth(task_id=pk, period=period, status=code) for pk, code in rows if code]
+    if made:
+        StatusMonth.objects.bulk_create(
+            made, update_conflicts=True, unique_fields=["task", "period"], update_fields=["status"]
+        )
 
 
 def refresh_plan(plan: Plan, on: date | None = None) -> int:

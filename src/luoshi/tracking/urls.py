@@ -1,6 +1,6 @@
 from django.urls import path
 
-from luoshi.tracking import actions, cycle_views, instruction_views, views
+from luoshi.tracking import actions, cycle_views, instruction_views, leader_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -27,6 +27,9 @@ urlpatterns = [
         instruction_views.answer_instruction,
         name="answer",
     ),
+    path("leader/", leader_views.home, name="leader"),
+    path("tasks/<int:task_id>/request-change/", leader_views.request_change, name="request_change"),
+    path("changes/<int:change_id>/decide/", leader_views.decide_change, name="decide_change"),
     path("departments/mine/", cycle_views.my_tasks, name="my_department"),
     path("departments/<int:department_id>/", views.department_page, name="department"),
     path("review/", actions.review_queue, name="review"),

@@ -15,9 +15,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from luoshi import status
-from luoshi.tracking import listing, statuses
+from luoshi.tracking import leaders, listing, statuses
 from luoshi.tracking.checkpoints import nodes_text
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
+from luoshi.tracking.leader_forms import ChangeRequestForm
 from luoshi.tracking.measure import highlight, nodes
 from luoshi.tracking.models import Acknowledgement, Department, Event, Plan, ProgressReport, Task
 from luoshi.tracking.permissions import (
@@ -148,6 +149,7 @@ def render_task(
     status_code: int = 200,
     appeal: AppealForm | None = None,
     closing: CloseForm | None = None,
+    change: ChangeRequestForm | None = None,
 ) -> HttpResponse:
     on = statuses.today()
     reporter = can_report(request.user, task)
@@ -188,6 +190,7 @@ def render_task(
         "contributions": task.contributions.select_related("department", "submitted_by"),
         "supporter": _supporter(request, task),
         "leader": is_leader(request.user),
+        **leaders.task_page(request.user, task, change),
     }
     return render(request, "tracking/task.html", context, status=status_code)
 

@@ -85,6 +85,10 @@ class Membership(models.Model):
     department = models.ForeignKey(
         Department, models.PROTECT, null=True, blank=True, related_name="members"
     )
+    # 分管: the departments a leader oversees (their home's portfolio, the requests they decide).
+    portfolio = models.ManyToManyField(
+        Department, blank=True, related_name="overseers", verbose_name=_("departments overseen")
+    )
 
     class Meta:
         verbose_name = _("member")
@@ -176,6 +180,9 @@ class Task(models.Model):
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     # Checkpoints: ISO dates, or {"on", "share" (0..1), "label", "milestone"} (measure.nodes)
     nodes = models.JSONField(_("checkpoints"), default=list, blank=True)
+    # Checkpoints replaced by a revision (a new set, or a deadline extended), kept and shown
+    # struck through: each as stored in `nodes`, plus "superseded_at" and "by" (the revision).
+    superseded_nodes = models.JSONField(default=list, blank=True, editable=False)
     # As first published; revisions change the fields above and leave these alone.
     original_deadline = models.DateField(null=True, blank=True)
     original_lead = models.ForeignKey(
@@ -317,22 +324,26 @@ from luoshi.tracking.models.cycle import (  # noqa: E402
     appeal_path,
 )
 from luoshi.tracking.models.events import AppendOnlyError, Event  # noqa: E402
+from luoshi.tracking.models.leaders import ChangeRequest, LeaderVisit, StatusMonth  # noqa: E402
 
 __all__ = [
     "PERIOD_RE",
     "Acknowledgement",
     "Appeal",
     "AppendOnlyError",
+    "ChangeRequest",
     "Contribution",
     "Department",
     "Event",
     "Evidence",
     "Instruction",
     "Jurisdiction",
+    "LeaderVisit",
     "Membership",
     "Plan",
     "ProgressReport",
     "Section",
+    "StatusMonth",
     "Target",
     "Task",
     "appeal_path",

@@ -47,6 +47,9 @@ class Event(models.Model):
         ("urged", _("urged (催办)")),
         ("instructed", _("instruction (批示)")),
         ("answered", _("instruction answered")),
+        ("change_requested", _("change requested")),
+        ("change_approved", _("change approved")),
+        ("change_rejected", _("change rejected")),
     ]
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
