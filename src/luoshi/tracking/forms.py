@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.tracking import filetypes
@@ -131,12 +132,21 @@ class ProgressReportForm(forms.Form):
         del self.fields["percent"]
         fields: dict[str, forms.Field] = {}
         for key, target in self.targets.items():
-            fields[f"value-{key}"] = forms.FloatField(label=target.text, required=False)
+            # Named for screen readers (and tests) by what is asked and of which target.
+            named = format_lazy("{}：{}", _("Value to date"), target.text)
+            fields[f"value-{key}"] = forms.FloatField(
+                label=target.text,
+                required=False,
+                widget=forms.NumberInput(attrs={"aria-label": named}),
+            )
             if target.each:
                 fields[f"each-{key}"] = forms.ChoiceField(
                     label=_("Unit"),
                     required=False,
                     choices=[("", "—")] + [(u, u) for u in target.each],
+                    widget=forms.Select(
+                        attrs={"aria-label": format_lazy("{}：{}", _("Unit"), target.text)}
+                    ),
                 )
         # The values first, after the period: the order a department fills the form in.
         rest = {k: f for k, f in self.fields.items() if k != "period"}
