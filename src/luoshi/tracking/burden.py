@@ -18,6 +18,7 @@ to the department's next report on the task.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -190,7 +191,8 @@ def page(request: HttpRequest) -> HttpResponse:
     from luoshi.tracking.views import plan_for
 
     wanted = request.GET.get("plan", "")
-    plan = plan_for(request, int(wanted) if wanted.isdigit() and len(wanted) < 12 else None)
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    plan = plan_for(request, int(wanted) if re.fullmatch(r"[0-9]{1,11}", wanted) else None)
     rows = table(plan, today())
     totals = Row(Department(name=""), "")
     for line in rows:
