@@ -219,3 +219,21 @@ def test_pdf_evidence_is_previewed_inline_to_those_who_may_see_it(
     outsider = make_user("olga", Jurisdiction.objects.create(name="通化市"), Membership.OFFICE)
     assert client_for(outsider).get(url, {"inline": "1"}).status_code == 404
     assert Client().get(url, {"inline": "1"}).status_code == 302  # to the login page
+
+
+def test_odd_ids_in_the_batch_approval_change_nothing(alice, two_waiting):
+    client = client_for(alice)
+    for odd in ("²", "9" * 30, "-1", "1.5", ""):
+        response = client.post(reverse("tracking:approve_selected"), {"reports": [odd]})
+        assert response.status_code == 302, odd
+    assert set(ProgressReport.objects.values_list("state", flat=True)) == {"submitted"}
+
+
+def test_the_batch_approval_of_a_submission_approves_all_its_reports(
+    as_of, alice, bob, bobs_task, targets
+):
+    first, _each, road = targets
+    post(bob, bobs_task, {f"value-{first.pk}": "120", f"value-{road.pk}": "5"})
+    one = ProgressReport.objects.order_by("pk").first()
+    client_for(alice).post(reverse("tracking:approve_selected"), {"reports": [one.pk]})
+    assert set(ProgressReport.objects.values_list("state", flat=True)) == {"approved"}
