@@ -56,8 +56,9 @@ def test_the_report_form_offers_only_the_targets_reported_by_hand(bob, task, bou
     form = page[
         page.index('action="/tasks/') : page.index("</form>", page.index('action="/tasks/'))
     ]
-    assert f'value="{manual.pk}"' in form
-    assert f'value="{bound.pk}"' not in form
+    # One value field per target reported by hand (the form covers every target of the task).
+    assert f'name="value-{manual.pk}"' in form
+    assert f'name="value-{bound.pk}"' not in form
 
 
 def test_a_task_whose_targets_are_all_bound_has_no_report_form(bob, task, bound, manual):

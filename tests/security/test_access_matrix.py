@@ -47,6 +47,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "tracking:close": ("POST", OFFICE),
     "tracking:contribute": ("POST", {"liaison_b"}),
     "tracking:assessment": ("GET", {"leader", "office"}),
+    "tracking:burden": ("GET", OFFICE),
     "tracking:instruct": ("POST", {"leader"}),
     "tracking:instruct_department": ("POST", {"leader"}),
     "tracking:answer": ("POST", ONLY_LIAISON_A),

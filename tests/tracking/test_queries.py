@@ -59,3 +59,12 @@ def test_the_preview_and_review_queue_queries_do_not_grow(client, alice, bob, pl
     add_tasks(plan, ndrc, 20, liaison=bob)
     ProgressReport.objects.update(state="submitted")
     assert [view_queries(client, url) for url in urls] == few
+
+
+def test_the_reporting_burden_queries_do_not_grow(client, alice, bob, plan, ndrc):
+    client.login(username="alice", password=PASSWORD)
+    url = reverse("tracking:burden")
+    add_tasks(plan, ndrc, 2, liaison=bob)
+    few = view_queries(client, url)
+    add_tasks(plan, ndrc, 20, liaison=bob)
+    assert view_queries(client, url) == few

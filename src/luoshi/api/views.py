@@ -164,7 +164,7 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
             today=today(),
         )
         if not form.is_valid():
-            raise form_errors(form)
+            raise exceptions.ValidationError(form.posted_errors())
         report = services.submit_report(user_of(request._request), task, form.cleaned_data)
         report = self.get_queryset().get(pk=report.pk)
         return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from django.conf import settings
 
 from luoshi import status
+from luoshi.notices import words
 from luoshi.notices.models import Reminder
 from luoshi.tracking.measure import nodes
 from luoshi.tracking.models import Acknowledgement, Plan, ProgressReport, Task
@@ -33,24 +34,9 @@ class Due:
     message: str
 
 
-def _month(period: str) -> str:
-    return f"{int(period[5:])}月"
-
-
-MESSAGES = {
-    Reminder.UPCOMING: "【临近提醒】{code}：{month}进展请于{day}前报送。",
-    Reminder.MISSING: "【到期未报】{code}：{month}进展已过报送期限（{day}），请尽快报送。",
-    Reminder.OVERDUE: "【逾期】{code}：已过完成时限（{deadline}）仍未完成，请说明原因并加快推进。",
-    "node": "【临近提醒】{code}：节点“{node}”将于{deadline}到期。",
-    Reminder.UNSIGNED: "【未签收】{code}：任务已交办，请在“我的任务”中签收并明确责任人。",
-    Reminder.RETURNED: "【退回待重报】{code}：{month}进展已退回，请按审核意见修改后重新报送。",
-}
-
-
 def due(on: date) -> Iterator[Due]:
     report_day = settings.LUOSHI_REPORT_DAY
     window = settings.LUOSHI_REMIND_DAYS
-    day = f"{on.month}月{report_day}日"
     tasks = list(
         Task.objects.open()
         .filter(plan__state=Plan.PUBLISHED, lead__isnull=False)
@@ -62,47 +48,33 @@ def due(on: date) -> Iterator[Due]:
         Acknowledgement.objects.filter(task__in=tasks).values_list("task_id", "department_id")
     )
     returned = _returned(tasks)
+
+    def item(task: Task, department_id: int, period: str, kind: str) -> Due:
+        # The stored message is the Chinese one; words.shown composes the English again.
+        return Due(task, department_id, period, kind, words.message(task, kind, period).zh)
+
     for task in tasks:
         lead = int(task.lead_id or 0)
         deadline = task.deadline or date(task.plan.year, 12, 31)
         period = status.reference_period(task.plan.year, deadline, on)
-        words = {"code": task.code, "day": day, "deadline": f"{deadline:%Y-%m-%d}"}
-        if period is not None:
-            words["month"] = _month(period)
         if period is not None and task.status == status.MISSING:
             if on.day <= report_day and report_day - on.day <= window:
-                yield Due(
-                    task,
-                    lead,
-                    period,
-                    Reminder.UPCOMING,
-                    MESSAGES[Reminder.UPCOMING].format(**words),
-                )
+                yield item(task, lead, period, Reminder.UPCOMING)
             elif on.day > report_day:
-                yield Due(
-                    task, lead, period, Reminder.MISSING, MESSAGES[Reminder.MISSING].format(**words)
-                )
+                yield item(task, lead, period, Reminder.MISSING)
         if task.status == status.OVERDUE and period is not None:
-            yield Due(
-                task, lead, period, Reminder.OVERDUE, MESSAGES[Reminder.OVERDUE].format(**words)
-            )
+            yield item(task, lead, period, Reminder.OVERDUE)
         if task.status != status.COMPLETE:
             for node in nodes(task.nodes):
                 if on < node.on <= on + timedelta(days=window):
-                    words["node"] = node.label or f"{node.on:%m-%d}"
-                    words["deadline"] = f"{node.on:%Y-%m-%d}"
-                    text = MESSAGES["node"].format(**words)
-                    yield Due(task, lead, node.on.isoformat(), Reminder.UPCOMING, text)
+                    yield item(task, lead, node.on.isoformat(), Reminder.UPCOMING)
         published = task.plan.published_at
         if published is not None and on - published.date() >= timedelta(settings.LUOSHI_SIGN_DAYS):
             for department_id in [lead, *(d.pk for d in task.supporting.all())]:
                 if (task.pk, department_id) not in signed:
-                    text = MESSAGES[Reminder.UNSIGNED].format(**words)
-                    yield Due(task, department_id, f"{on:%Y-%m}", Reminder.UNSIGNED, text)
+                    yield item(task, department_id, f"{on:%Y-%m}", Reminder.UNSIGNED)
         if task.pk in returned:
-            words["month"] = _month(returned[task.pk])
-            text = MESSAGES[Reminder.RETURNED].format(**words)
-            yield Due(task, lead, returned[task.pk], Reminder.RETURNED, text)
+            yield item(task, lead, returned[task.pk], Reminder.RETURNED)
 
 
 def _returned(tasks: list[Task]) -> dict[int, str]:

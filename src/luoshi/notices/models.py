@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -51,6 +51,12 @@ class Reminder(models.Model):
                 name="reminded_once",
             )
         ]
+
+    def shown(self) -> str:
+        """The message in the reader's language (the stored one is Chinese)."""
+        from luoshi.notices.words import shown  # words reads tracking, which reads models
+
+        return shown(self, translation.get_language())
 
 
 class Notice(models.Model):

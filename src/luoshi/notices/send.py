@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from luoshi import status
+from luoshi.notices import words
 from luoshi.notices.due import Due, due
 from luoshi.notices.models import Notice, Reminder
 from luoshi.notices.tasks import deliver
@@ -77,7 +78,7 @@ def remind(on: date) -> Sent:
 def urge(user: User, task: Task, message: str, on: date) -> Reminder:
     """催办 by the office: always sent, with the office's own words."""
     period = status.reference_period(task.plan.year, task.deadline or on, on) or f"{on:%Y-%m}"
-    text = f"【催办】{task.code}：{message.strip()}"
+    text = words.message(task, Reminder.URGED, period, message.strip()).zh
     with transaction.atomic():
         lead = int(task.lead_id or 0)
         made = _record(Due(task, lead, period, Reminder.URGED, text), sent_by=user)

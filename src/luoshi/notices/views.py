@@ -30,7 +30,8 @@ class UrgeForm(forms.Form):
 def inbox(request: HttpRequest) -> HttpResponse:
     notices = (
         Notice.objects.filter(user=user_of(request))
-        .select_related("reminder", "reminder__task", "reminder__sent_by")
+        .select_related("reminder", "reminder__task__plan", "reminder__sent_by")
+        .defer("reminder__task__plan__source_text")
         .order_by("-created_at")[:200]
     )
     context: dict[str, object] = {"notices": notices}

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from luoshi import datafiles
 from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
-from luoshi.tracking import leaders, listing, services, uploads, values
+from luoshi.tracking import leaders, review, services, uploads
 from luoshi.tracking.forms import (
     AssignmentForm,
     ImportForm,
@@ -31,7 +31,7 @@ from luoshi.tracking.forms import (
 )
 from luoshi.tracking.importing import import_document
 from luoshi.tracking.measure import highlight, today
-from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Plan, ProgressReport
+from luoshi.tracking.models import Jurisdiction, Plan, ProgressReport
 from luoshi.tracking.permissions import (
     can_report,
     membership,
@@ -66,41 +66,28 @@ def return_reasons() -> list[str]:
 
 @office_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    """Reports awaiting review, oldest first, with what a reviewer decides on: the claim beside
-    the task's expected and last verified share; filters by department and period."""
+    """Reports awaiting review, grouped by submission, with what a reviewer decides on: the
+    claim beside the task's expected and last verified share; filters by department, section,
+    task status and period, and a choice of order (tracking.review)."""
     visible = ProgressReport.objects.visible_to(request.user)
-    waiting = visible.filter(state=ProgressReport.SUBMITTED)
-    department = request.GET.get("department", "")
-    period = request.GET.get("period", "").strip()
-    unit = listing.TaskFilters({"department": department})  # a bounded id, or nothing
-    if unit.is_valid() and unit.cleaned_data["department"] is not None:
-        waiting = waiting.filter(task__lead_id=unit.cleaned_data["department"])
-    if PERIOD_RE.match(period):
-        waiting = waiting.filter(period=period)
-    reports = (
-        waiting.select_related("task", "task__lead", "target", "submitted_by")
-        .prefetch_related("evidence")
-        .order_by("submitted_at")
-    )
+    filters = review.ReviewFilters(request.GET)
+    submissions = review.grouped(review.waiting(request.user, filters))
     counts = dict(
         visible.filter(submitted_at__gte=timezone.now() - timedelta(days=31))
         .values_list("state")
         .annotate(n=Count("id"))
     )
-    departments = (
-        Department.objects.visible_to(request.user)
-        .filter(led_tasks__reports__state=ProgressReport.SUBMITTED)
-        .distinct()
-    )
+    chosen = {name: request.GET.get(name, "") for name in filters.fields}
     context = {
-        "reports": reports,
+        "submissions": submissions,
+        "filters": filters,
         "form": ReviewForm(),
         "reasons": return_reasons(),
         "counts": {state: counts.get(code, 0) for code, state in ProgressReport.STATES},
         "waiting": visible.filter(state=ProgressReport.SUBMITTED).count(),
-        "departments": departments,
-        "chosen": {"department": department, "period": period if PERIOD_RE.match(period) else ""},
-        "flagged": {r.pk for r in reports if values.implausible(r)},
+        "chosen": chosen,
+        "sorts": filters.fields["sort"].choices,  # type: ignore[attr-defined]
+        **review.choices(request.user),
     }
     return render(request, "tracking/review.html", context)
 

@@ -232,7 +232,9 @@ def withdraw_report(request: HttpRequest, report_id: int) -> HttpResponse:
 @office_required
 def approve_selected(request: HttpRequest) -> HttpResponse:
     """Batch approval of the reports ticked in the review queue; any already decided are left."""
-    ids = [int(pk) for pk in request.POST.getlist("reports") if pk.isdigit() and len(pk) < 12]
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    ids = [int(pk) for pk in request.POST.getlist("reports") if pk.isascii() and pk.isdigit()]
+    ids = [pk for pk in ids if pk < 10**11]
     reports = ProgressReport.objects.visible_to(request.user).filter(
         pk__in=ids, state=ProgressReport.SUBMITTED
     )

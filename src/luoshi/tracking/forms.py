@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.tracking import filetypes
@@ -86,10 +87,15 @@ def finite_value(value: float | None) -> float | None:
 
 
 class ProgressReportForm(forms.Form):
-    target = forms.ChoiceField(label=_("Target"), required=False)
-    each_item = forms.ChoiceField(label=_("Unit"), required=False)
+    """One submission for a task: a value for each target reported by hand (`value-<id>`, and
+    `each-<id>` for a target that applies to each unit), one narrative, one period, evidence
+    files and milestones; a task without targets reports a percentage instead.
+
+    A post that names one `target` with `value` and `each_item` (the API's shape) is the same as
+    filling in that target's fields alone. Targets measured from the project ledger are not
+    offered, and naming one is refused with the reason."""
+
     period = forms.CharField(label=_("Period (year-month)"), max_length=7)
-    value = forms.FloatField(label=_("Value to date"), required=False)
     percent = forms.FloatField(label=_("Progress (%)"), required=False, min_value=0, max_value=100)
     narrative = forms.CharField(
         label=_("Progress narrative"),
@@ -101,8 +107,18 @@ class ProgressReportForm(forms.Form):
         label=_("Milestones done"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, task: Task, *args: Any, today: date | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, task: Task, data: Any = None, *args: Any, today: date | None = None, **kwargs: Any
+    ) -> None:
+        targets = list(task.targets.all())
+        live = live_targets(t.pk for t in targets) if targets else set()
+        # Targets measured live (bound to the project ledger) are not reported by hand.
+        self.live = {str(t.pk): t for t in targets if t.pk in live}
+        self.targets = {str(t.pk): t for t in targets if t.pk not in live}
+        self.named = ""  # the one target a post named, in the API's shape
+        if data is not None and (data.get("target") or "") != "":
+            data, self.named = self._one_target(data)
+        super().__init__(data, *args, **kwargs)
         self.task = task
         self.today = today
         steps = [node.label for node in nodes(task.nodes) if node.milestone]
@@ -111,35 +127,67 @@ class ProgressReportForm(forms.Form):
             milestone_field.choices = [(label, label) for label in steps]
         else:
             del self.fields["milestones"]
-        targets = list(task.targets.all())
-        live = live_targets(t.pk for t in targets) if targets else set()
-        # Targets measured live (bound to the project ledger) are not reported by hand.
-        self.live = {str(t.pk): t for t in targets if t.pk in live}
-        self.targets = {str(t.pk): t for t in targets if t.pk not in live}
         if not targets:
-            # A qualitative task: progress is a percentage of the whole.
-            for name in ("target", "each_item", "value"):
-                del self.fields[name]
-            return
+            return  # a qualitative task: progress is a percentage of the whole
         del self.fields["percent"]
-        target_field: Any = self.fields["target"]
-        # Live targets pass the choice check so that clean() can say why they are refused, but
-        # the form does not offer them.
-        target_field.choices = [(key, t.text) for key, t in (self.targets | self.live).items()]
-        target_field.widget.choices = [(key, t.text) for key, t in self.targets.items()]
-        target_field.required = True
-        target_field.initial = next(iter(self.targets), None)
-        units = sorted({u for t in self.targets.values() for u in (t.each or [])})
-        if units:
-            each_field: Any = self.fields["each_item"]
-            each_field.choices = [("", "—")] + [(u, u) for u in units]
-        else:
-            del self.fields["each_item"]
+        fields: dict[str, forms.Field] = {}
+        for key, target in self.targets.items():
+            # Named for screen readers (and tests) by what is asked and of which target.
+            named = format_lazy("{}：{}", _("Value to date"), target.text)
+            fields[f"value-{key}"] = forms.FloatField(
+                label=target.text,
+                required=False,
+                widget=forms.NumberInput(attrs={"aria-label": named}),
+            )
+            if target.each:
+                fields[f"each-{key}"] = forms.ChoiceField(
+                    label=_("Unit"),
+                    required=False,
+                    choices=[("", "—")] + [(u, u) for u in target.each],
+                    widget=forms.Select(
+                        attrs={"aria-label": format_lazy("{}：{}", _("Unit"), target.text)}
+                    ),
+                )
+        # The values first, after the period: the order a department fills the form in.
+        rest = {k: f for k, f in self.fields.items() if k != "period"}
+        self.fields = {"period": self.fields["period"], **fields, **rest}
+
+    def _one_target(self, data: Any) -> tuple[Any, str]:
+        named = str(data.get("target"))
+        copy = data.copy()
+        if named in self.targets:
+            copy[f"value-{named}"] = data.get("value", "")
+            copy[f"each-{named}"] = data.get("each_item", "")
+        return copy, named
 
     @property
     def reportable(self) -> bool:
         """False when every target of the task is measured live: nothing to report by hand."""
         return bool(self.targets) or not self.live
+
+    def target_rows(self) -> list[tuple[Any, Any, Any]]:
+        """(target, its value field, its unit field or None), for the template."""
+        return [
+            (
+                target,
+                self[f"value-{key}"],
+                self[f"each-{key}"] if f"each-{key}" in self.fields else None,
+            )
+            for key, target in self.targets.items()
+        ]
+
+    def posted_errors(self) -> dict[str, list[str]]:
+        """The errors under the names the post used (`target`, `value`, `each_item` when it
+        named one target), as the API answers them."""
+        key = self.named
+        names = {f"value-{key}": "value", f"each-{key}": "each_item", "__all__": "target"}
+        renamed = names if key else {}
+        return {renamed.get(k, k): [str(e) for e in v] for k, v in self.errors.items()}
+
+    def other_fields(self) -> list[Any]:
+        """The fields a submission has once, after the targets' values."""
+        once = ("percent", "narrative", "evidence", "milestones")
+        return [self[name] for name in once if name in self.fields]
 
     def clean_period(self) -> str:
         period = self.cleaned_data["period"].strip()
@@ -154,9 +202,6 @@ class ProgressReportForm(forms.Form):
             raise forms.ValidationError(_("Progress cannot be reported for a month to come."))
         return period
 
-    def clean_value(self) -> float | None:
-        return finite_value(self.cleaned_data.get("value"))
-
     def clean_evidence(self) -> list[UploadedFile]:
         files = self.cleaned_data.get("evidence") or []
         if len(files) > settings.LUOSHI_EVIDENCE_MAX_FILES:
@@ -170,25 +215,33 @@ class ProgressReportForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("target") in self.live:
-            self.add_error("target", LIVE_TARGET_REFUSED)
+        data["lines"] = lines = []
+        if self.named in self.live or (self.live and not self.targets):
+            self.add_error(None, LIVE_TARGET_REFUSED)
             return data
-        target = self.targets.get(data.get("target") or "")
-        data["target_obj"] = target
-        if target is not None:
-            if data.get("value") is None:
-                self.add_error("value", _("Enter the value reached so far for this target."))
-            if target.each and data.get("each_item") not in target.each:
-                self.add_error("each_item", _("Choose which unit this value is for."))
-            if not target.each:
-                data["each_item"] = ""
-        elif self.targets:
-            self.add_error("target", _("Choose the target this value is for."))
-        elif self.live:
-            self.add_error("target", LIVE_TARGET_REFUSED)  # every target is measured live
-        elif data.get("percent") is None and not data.get("milestones"):
+        if self.named and self.named not in self.targets:
+            self.add_error(None, _("Choose the target this value is for."))
+            return data
+        for key, target in self.targets.items():
+            name = f"value-{key}"
+            try:
+                value = finite_value(data.get(name))
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+                continue
+            if value is None:
+                if key == self.named:
+                    self.add_error(name, _("Enter the value reached so far for this target."))
+                continue
+            unit = data.get(f"each-{key}") or ""
+            if target.each and unit not in target.each:
+                self.add_error(f"each-{key}", _("Choose which unit this value is for."))
+                continue
+            lines.append((target, unit, value))
+        if self.targets and not lines and not self.errors:
+            self.add_error(None, _("Enter the value reached so far for at least one target."))
+        elif not self.targets and data.get("percent") is None and not data.get("milestones"):
             self.add_error("percent", _("Enter how far the task has progressed, 0 to 100."))
-        data.setdefault("each_item", "")
         return data
 
 

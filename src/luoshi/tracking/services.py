@@ -10,6 +10,7 @@ next page read anywhere shows it.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -52,63 +53,98 @@ def task_changed(task: Task) -> None:
 
 
 def submit_report(user: User, task: Task, data: Mapping[str, Any], via: str = "") -> ProgressReport:
-    """`data` as a valid ProgressReportForm cleans it (target_obj, each_item, period, value,
-    percent, narrative, evidence); `via` names a channel other than the report form."""
+    """One report (the first of the submission when `data` has several lines); see
+    submit_reports."""
+    return submit_reports(user, task, data, via)[0]
+
+
+def submit_reports(
+    user: User, task: Task, data: Mapping[str, Any], via: str = ""
+) -> list[ProgressReport]:
+    """`data` as a valid ProgressReportForm cleans it: `lines` of (target, each_item, value), one
+    per target filled in, and period, percent, narrative, milestones, evidence for them all; or,
+    for a single report, target_obj, each_item and value in place of `lines`. `via` names a
+    channel other than the report form. The reports share a submission key; the evidence files
+    are stored once, with the first."""
+    lines = list(data.get("lines") or [])
+    if not lines:
+        lines = [(data.get("target_obj"), data.get("each_item", ""), data.get("value"))]
+    key = uuid.uuid4()
+    made: list[ProgressReport] = []
     # No savepoint of its own: inside an import's transaction it commits or fails with the rest.
     with transaction.atomic(savepoint=False):
-        report = ProgressReport.objects.create(
-            task=task,
-            target=data.get("target_obj"),
-            each_item=data.get("each_item", ""),
-            period=data["period"],
-            value=data.get("value"),
-            percent=data.get("percent"),
-            milestones=list(data.get("milestones") or []),
-            narrative=data["narrative"],
-            submitted_by=user,
-        )
+        for target, each_item, value in lines:
+            made.append(
+                ProgressReport.objects.create(
+                    task=task,
+                    target=target,
+                    each_item=each_item or "",
+                    period=data["period"],
+                    value=value,
+                    percent=data.get("percent"),
+                    milestones=list(data.get("milestones") or []) if not made else [],
+                    narrative=data["narrative"],
+                    submitted_by=user,
+                    submission=key,
+                )
+            )
         for upload in data.get("evidence") or []:
             Evidence.objects.create(
-                report=report, file=upload, name=upload.name or "", size=upload.size or 0
+                report=made[0], file=upload, name=upload.name or "", size=upload.size or 0
             )
-        payload = {
-            "report": report.pk,
-            "period": report.period,
-            "value": report.value,
-            "percent": report.percent,
-            "each_item": report.each_item,
-        }
-        if report.milestones:
-            payload["milestones"] = report.milestones
-        if via:
-            payload["via"] = via
-        Event.objects.create(
-            actor=user, verb="report_submitted", plan_id=task.plan_id, task=task, payload=payload
-        )
+        for report in made:
+            payload = {
+                "report": report.pk,
+                "period": report.period,
+                "value": report.value,
+                "percent": report.percent,
+                "each_item": report.each_item,
+            }
+            if report.milestones:
+                payload["milestones"] = report.milestones
+            if len(made) > 1:
+                payload["submission"] = str(key)
+            if via:
+                payload["via"] = via
+            Event.objects.create(
+                actor=user,
+                verb="report_submitted",
+                plan_id=task.plan_id,
+                task=task,
+                payload=payload,
+            )
         task_changed(task)
-    return report
+    return made
 
 
 def review_report(user: User, report_id: int, approve: bool, reason: str = "") -> ProgressReport:
-    """Approve, or return with a reason; raises Conflict if the report was decided already."""
+    """Approve, or return with a reason, the report and the other reports of its submission
+    still awaiting review; raises Conflict if the report was decided already."""
     with transaction.atomic():
         reports = ProgressReport.objects.select_for_update(of=("self",)).select_related("task")
         report = reports.get(pk=report_id)
         if report.state != ProgressReport.SUBMITTED:
             raise Conflict
-        report.state = ProgressReport.APPROVED if approve else ProgressReport.RETURNED
-        report.return_reason = "" if approve else reason.strip()
-        report.reviewer = user
-        report.reviewed_at = timezone.now()
-        report.save(update_fields=["state", "return_reason", "reviewer", "reviewed_at"])
-        Event.objects.create(
-            actor=user,
-            verb="report_approved" if approve else "report_returned",
-            plan_id=report.task.plan_id,
-            task_id=report.task_id,
-            reason=report.return_reason,
-            payload={"report": report.pk, "period": report.period},
-        )
+        together = [report]
+        if report.submission is not None:
+            # One submission, one decision: its other reports still awaiting review go with it.
+            siblings = reports.filter(submission=report.submission, state=ProgressReport.SUBMITTED)
+            together += list(siblings.exclude(pk=report.pk).order_by("pk"))
+        now = timezone.now()
+        for each in together:
+            each.state = ProgressReport.APPROVED if approve else ProgressReport.RETURNED
+            each.return_reason = "" if approve else reason.strip()
+            each.reviewer = user
+            each.reviewed_at = now
+            each.save(update_fields=["state", "return_reason", "reviewer", "reviewed_at"])
+            Event.objects.create(
+                actor=user,
+                verb="report_approved" if approve else "report_returned",
+                plan_id=report.task.plan_id,
+                task_id=report.task_id,
+                reason=each.return_reason,
+                payload={"report": each.pk, "period": each.period},
+            )
         task_changed(report.task)
     return report
 

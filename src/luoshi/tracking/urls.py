@@ -1,6 +1,6 @@
 from django.urls import path
 
-from luoshi.tracking import actions, cycle_views, instruction_views, leader_views, views
+from luoshi.tracking import actions, burden, cycle_views, instruction_views, leader_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -34,6 +34,7 @@ urlpatterns = [
     path("departments/<int:department_id>/", views.department_page, name="department"),
     path("review/", actions.review_queue, name="review"),
     path("assessment/", cycle_views.assessment_page, name="assessment"),
+    path("burden/", burden.page, name="burden"),
     path("reports/<int:report_id>/review/", actions.review_report, name="review_report"),
     path("reports/<int:report_id>/withdraw/", cycle_views.withdraw_report, name="withdraw"),
     path("review/approve/", cycle_views.approve_selected, name="approve_selected"),

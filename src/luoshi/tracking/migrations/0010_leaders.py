@@ -10,7 +10,7 @@ import luoshi.tracking.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracking", "0008_supervision_cycle"),
+        ("tracking", "0009_submission"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

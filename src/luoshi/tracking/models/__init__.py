@@ -283,6 +283,9 @@ class ProgressReport(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     is_demo = models.BooleanField(default=False)  # example data made by `luoshi demo`
+    # The reports made by one submission of the report form (one per target) share this key;
+    # the review queue shows them together and one decision covers them all.
+    submission = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
 
     objects = visibility.ReportQuerySet.as_manager()
 
