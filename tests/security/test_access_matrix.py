@@ -60,6 +60,11 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "ledger:project": ("GET", MEMBERS),
     "ledger:move": ("POST", LEAD),
     "ledger:edit": ("POST", LEAD),
+    "ledger:new": ("GET", {"liaison_a", "liaison_b", "office"}),  # a department's own projects
+    "ledger:pending": ("GET", MEMBERS),
+    "ledger:entry": ("POST", OFFICE),
+    "ledger:bind": ("GET", OFFICE),
+    "ledger:unbind": ("POST", OFFICE),
     "ledger:funnel": ("GET", MEMBERS),
     "ledger:alerts": ("GET", MEMBERS),
     "ledger:targets": ("GET", MEMBERS),
