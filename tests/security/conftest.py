@@ -15,7 +15,16 @@ from rest_framework.authtoken.models import Token
 from luoshi.exchange.models import BulletinIssue
 from luoshi.ledger.models import Binding, Project
 from luoshi.public.models import Feedback
-from luoshi.tracking.models import Appeal, Evidence, Instruction, ProgressReport, Target, Task
+from luoshi.tracking.models import (
+    Appeal,
+    Evidence,
+    Instruction,
+    Membership,
+    ProgressReport,
+    Target,
+    Task,
+)
+from tests.sample import make_user
 
 
 @pytest.fixture
@@ -92,6 +101,8 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce):
         "project_id": project.pk,
         "target_id": target.pk,
         "issue_id": BulletinIssue.objects.create(plan=plan, period="2022-06").pk,
+        "jurisdiction_id": plan.jurisdiction_id,
+        "user_id": make_user("frank", plan.jurisdiction, Membership.VIEWER).pk,
         "feedback_id": Feedback.objects.create(task=bobs_task, text="请公开项目名单").pk,
         "path": evidence.file.name,
         "evidence": evidence,
