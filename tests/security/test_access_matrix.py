@@ -27,6 +27,8 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "public:plan": ("GET", EVERYONE),
     "public:task": ("GET", EVERYONE),
     "public:message": ("GET", EVERYONE),
+    "public:evidence": ("GET", EVERYONE),  # only files marked public (test_public_evidence.py)
+    "public:evidence_flag": ("POST", OFFICE),
     "public:feedback_queue": ("GET", OFFICE),
     "public:moderate": ("POST", OFFICE),
     "media": ("GET", MEMBERS),
