@@ -32,6 +32,7 @@ class BindingForm(forms.ModelForm):
     size = forms.ChoiceField(label=gettext_lazy("size class"), required=False)
     min_wan = wan_field(gettext_lazy("total investment at least (10k yuan)"), required=False)
     max_wan = wan_field(gettext_lazy("total investment below (10k yuan)"), required=False)
+    field_order = [*FIELDS[:6], "size", "min_wan", "max_wan", *FIELDS[6:]]
 
     class Meta:
         model = Binding

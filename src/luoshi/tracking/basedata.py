@@ -85,7 +85,9 @@ def department(request: HttpRequest, department_id: int | None = None) -> HttpRe
     instance = None
     if department_id is not None:
         instance = get_object_or_404(Department, pk=department_id, jurisdiction_id__in=ids)
-    form = DepartmentForm(request.POST or None, instance=instance, reach=ids)
+    form = DepartmentForm(
+        request.POST or None, instance=instance, reach=ids, initial={"jurisdiction": ids[0]}
+    )
     if request.method == "POST":
         if form.is_valid():
             form.save()
@@ -126,7 +128,7 @@ def _told(request: HttpRequest, user: User, password: str) -> None:
 @office_required
 def new_person(request: HttpRequest) -> HttpResponse:
     ids = reach(request.user)
-    form = NewPersonForm(request.POST or None, reach=ids)
+    form = NewPersonForm(request.POST or None, reach=ids, initial={"jurisdiction": ids[0]})
     if request.method == "POST":
         if not form.is_valid():
             return _form_page(request, _("New person"), form, 400)
