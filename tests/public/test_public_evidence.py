@@ -141,3 +141,14 @@ def test_the_task_page_offers_the_flag_to_the_office_only(client, alice, bob, bo
     assert flag in client.get(reverse("tracking:task", args=[bobs_task.pk])).content.decode()
     login(client, bob)
     assert flag not in client.get(reverse("tracking:task", args=[bobs_task.pk])).content.decode()
+
+
+def test_the_review_queue_offers_the_flag_and_returns_to_it(client, alice, bobs_task, files):
+    login(client, alice)
+    queue = reverse("tracking:review")
+    page = client.get(queue).content.decode()
+    flag = reverse("public:evidence_flag", args=[files["claim"].pk])
+    assert flag in page
+    response = client.post(flag, {"public": "1", "next": queue})
+    assert response["Location"] == queue
+    assert PublicEvidence.objects.get().evidence == files["claim"]

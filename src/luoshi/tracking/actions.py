@@ -79,7 +79,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         waiting = waiting.filter(period=period)
     reports = (
         waiting.select_related("task", "task__lead", "target", "submitted_by")
-        .prefetch_related("evidence")
+        .prefetch_related("evidence__publication")  # the office marks files public
         .order_by("submitted_at")
     )
     counts = dict(
