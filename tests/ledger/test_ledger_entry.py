@@ -130,3 +130,18 @@ def test_a_liaison_cannot_edit_another_departments_entry(client, bob, charlie, c
     response = client.post(reverse("ledger:edit", args=[project.pk]), entry(name="改名"))
     assert response.status_code == 403
     assert "新建物流园" not in client.get(reverse("ledger:pending")).content.decode()
+
+
+def test_every_label_of_the_new_project_and_binding_forms_is_chinese(client, alice, plan, ndrc):
+    import re
+
+    task = Task.objects.create(plan=plan, code="T9", order=9, text="签约项目", start=0, end=4,
+                               lead=ndrc, original_lead=ndrc)  # fmt: skip
+    target = Target.objects.create(task=task, text="签约项目10个", start=0, end=4, value=10,
+                                   original_value=10, unit="个")  # fmt: skip
+    login(client, alice)
+    for url in (reverse("ledger:new"), reverse("ledger:bind", args=[target.pk])):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+        labels = re.findall(r"<label[^>]*>([^<]*)</label>", page)
+        assert labels, url
+        assert not [label for label in labels if re.search(r"[A-Za-z]{3,}", label)], labels

@@ -176,3 +176,16 @@ def test_the_nav_links_to_the_pages_not_the_admin(client, alice, plan):
     login(client, alice)
     page = client.get(reverse("basedata:index")).content.decode()
     assert reverse("basedata:index") in page and "/admin/" not in page
+
+
+@pytest.mark.parametrize(
+    "name", ["basedata:new_department", "basedata:new_jurisdiction", "basedata:new_person"]
+)
+def test_every_form_label_is_chinese(client, alice, name):
+    import re
+
+    login(client, alice)
+    page = client.get(reverse(name), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    labels = re.findall(r"<label[^>]*>([^<]*)</label>", page)
+    assert labels
+    assert not [label for label in labels if re.search(r"[A-Za-z]{3,}", label)], labels

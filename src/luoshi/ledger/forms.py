@@ -120,6 +120,7 @@ class ProjectForm(forms.ModelForm):
             "leader",
             "secretary",
         ]
+        labels = {"district": _("county or district"), "department": _("lead department")}
 
     def __init__(self, *args: Any, city: Jurisdiction, office: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -32,6 +32,7 @@ class DepartmentForm(forms.ModelForm):
     class Meta:
         model = Department
         fields = ["jurisdiction", "name", "code"]
+        labels = {"jurisdiction": _("jurisdiction")}
         help_texts = {"code": _("Letters, digits and hyphens; unique in the jurisdiction.")}
 
     def __init__(self, *args: Any, reach: list[int], **kwargs: Any) -> None:
@@ -68,6 +69,7 @@ class JurisdictionForm(forms.ModelForm):
     class Meta:
         model = Jurisdiction
         fields = ["name", "level", "parent"]
+        labels = {"parent": _("above it")}
 
     def __init__(self, *args: Any, reach: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
