@@ -145,3 +145,16 @@ def test_every_label_of_the_new_project_and_binding_forms_is_chinese(client, ali
         labels = re.findall(r"<label[^>]*>([^<]*)</label>", page)
         assert labels, url
         assert not [label for label in labels if re.search(r"[A-Za-z]{3,}", label)], labels
+
+
+def test_the_offices_kept_queue_shows_a_new_entry_at_once(client, alice, bob, city):
+    from django.test import Client
+
+    login(client, alice)
+    queue = reverse("ledger:pending")
+    client.get(queue)  # sets the CSRF cookie: not kept
+    assert "新建物流园" not in client.get(queue).content.decode()  # kept in the page cache
+    liaison = Client()
+    login(liaison, bob)
+    assert liaison.post(reverse("ledger:new"), entry()).status_code == 302
+    assert "新建物流园" in client.get(queue).content.decode()

@@ -189,3 +189,13 @@ def test_every_form_label_is_chinese(client, alice, name):
     labels = re.findall(r"<label[^>]*>([^<]*)</label>", page)
     assert labels
     assert not [label for label in labels if re.search(r"[A-Za-z]{3,}", label)], labels
+
+
+def test_a_renamed_department_shows_at_once_on_kept_pages(client, alice, bobs_task, ndrc):
+    public = reverse("public:task", args=[bobs_task.pk])
+    assert ndrc.name in client.get(public).content.decode()  # now kept in the page cache
+    login(client, alice)
+    data = {"jurisdiction": ndrc.jurisdiction_id, "name": "市发展和改革委员会", "code": ndrc.code}
+    assert client.post(reverse("basedata:department", args=[ndrc.pk]), data).status_code == 302
+    client.logout()
+    assert "市发展和改革委员会" in client.get(public).content.decode()

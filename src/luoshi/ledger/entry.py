@@ -20,7 +20,7 @@ from luoshi.ledger.models import REACHED, Project
 from luoshi.ledger.permissions import city_of
 from luoshi.ledger.stages import entered
 from luoshi.ledger.transitions import rules
-from luoshi.tracking import measure, services
+from luoshi.tracking import measure, pagecache, services
 from luoshi.tracking.models import Membership
 from luoshi.tracking.permissions import is_office, membership, office_required, user_of
 
@@ -88,6 +88,8 @@ def new_project(request: HttpRequest) -> HttpResponse:
                 entered(project, actor=user_of(request)).save()
                 if office:
                     services.live_values_changed({city.pk})
+                else:
+                    pagecache.touch({city.pk})  # the office's queue of pending projects
         except IntegrityError:  # the same number taken by a concurrent entry
             form.add_error("code", _("This project number was just taken; save again."))
         else:

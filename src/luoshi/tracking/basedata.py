@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from luoshi.tracking import pagecache
 from luoshi.tracking.basedata_forms import (
     DepartmentForm,
     JurisdictionForm,
@@ -91,6 +92,7 @@ def department(request: HttpRequest, department_id: int | None = None) -> HttpRe
     if request.method == "POST":
         if form.is_valid():
             form.save()
+            pagecache.touch(None)  # names show on every kind of page, as after an admin edit
             messages.success(request, _("Department saved."))
             return redirect("basedata:index")
         return _form_page(request, _("Department"), form, 400)
@@ -107,6 +109,7 @@ def jurisdiction(request: HttpRequest, jurisdiction_id: int | None = None) -> Ht
     if request.method == "POST":
         if form.is_valid():
             form.save()
+            pagecache.touch(None)
             messages.success(request, _("Jurisdiction saved."))
             return redirect("basedata:index")
         return _form_page(request, _("Jurisdiction"), form, 400)
@@ -144,6 +147,7 @@ def new_person(request: HttpRequest) -> HttpResponse:
                 jurisdiction=data["jurisdiction"],
                 department=data["department"],
             )
+            pagecache.touch(None)
         _told(request, user, password)
         return redirect("basedata:index")
     return _form_page(request, _("New person"), form)
@@ -171,6 +175,7 @@ def person(request: HttpRequest, user_id: int) -> HttpResponse:
             member.role, member.jurisdiction = data["role"], data["jurisdiction"]
             member.department = data["department"]
             member.save(update_fields=["role", "jurisdiction", "department"])
+            pagecache.touch(None)  # what the person sees changes with the role
         messages.success(request, _("Saved."))
         return redirect("basedata:index")
     return _form_page(request, member.user.username, form)
@@ -195,6 +200,7 @@ def set_active(request: HttpRequest, user_id: int) -> HttpResponse:
         raise PermissionDenied
     user.is_active = request.POST.get("active") == "1"
     user.save(update_fields=["is_active"])
+    pagecache.touch(None)
     if user.is_active:
         messages.success(request, _("%(user)s can sign in again.") % {"user": user.username})
     else:
