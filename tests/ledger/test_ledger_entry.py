@@ -158,3 +158,22 @@ def test_the_offices_kept_queue_shows_a_new_entry_at_once(client, alice, bob, ci
     login(liaison, bob)
     assert liaison.post(reverse("ledger:new"), entry()).status_code == 302
     assert "新建物流园" in client.get(queue).content.decode()
+
+
+def test_a_liaison_records_a_years_money_in_ten_thousand_yuan(client, bob, charlie, city, ndrc):
+    from luoshi.ledger.models import Investment
+
+    project = make_project(city, "P1", department=ndrc, wan=6000)
+    url = reverse("ledger:money", args=[project.pk])
+    login(client, charlie)  # another department's liaison
+    assert client.post(url, {"year": 2022, "kind": "completed", "amount": "10"}).status_code == 403
+    login(client, bob)
+    response = client.post(url, {"year": 2022, "kind": "completed", "amount": "1500.5"})
+    assert response.status_code == 302
+    assert Investment.objects.get().amount == Decimal(15_005_000)
+    client.post(url, {"year": 2022, "kind": "completed", "amount": "1600"})
+    assert Investment.objects.get().amount == Decimal(16_000_000)
+    client.post(url, {"year": 2022, "kind": "completed", "amount": "abc"})
+    assert Investment.objects.get().amount == Decimal(16_000_000)  # refused, nothing changed
+    client.post(url, {"year": 2022, "kind": "completed", "amount": ""})
+    assert not Investment.objects.exists()

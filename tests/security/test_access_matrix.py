@@ -65,6 +65,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "ledger:new": ("GET", {"liaison_a", "liaison_b", "office"}),  # a department's own projects
     "ledger:pending": ("GET", MEMBERS),
     "ledger:entry": ("POST", OFFICE),
+    "ledger:money": ("POST", LEAD),
     "ledger:bind": ("GET", OFFICE),
     "ledger:unbind": ("POST", OFFICE),
     "ledger:funnel": ("GET", MEMBERS),

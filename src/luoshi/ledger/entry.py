@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from luoshi.ledger.forms import NewProjectForm
-from luoshi.ledger.models import REACHED, Project
-from luoshi.ledger.permissions import city_of
+from luoshi.ledger.forms import InvestmentForm, NewProjectForm
+from luoshi.ledger.models import REACHED, Investment, Project
+from luoshi.ledger.permissions import can_edit, city_of
 from luoshi.ledger.stages import entered
 from luoshi.ledger.transitions import rules
 from luoshi.tracking import measure, pagecache, services
@@ -141,3 +141,30 @@ def review_entry(request: HttpRequest, project_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Project returned to the department."))
     return redirect("ledger:pending")
+
+
+@require_POST
+@login_required
+def set_money(request: HttpRequest, project_id: int) -> HttpResponse:
+    """Planned, contracted, invested or arrived money of one year, by whoever edits the project."""
+    project = get_object_or_404(Project.objects.visible_to(request.user), pk=project_id)
+    if not can_edit(request.user, project):
+        raise PermissionDenied
+    form = InvestmentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("ledger:project", project.pk)
+    data = form.cleaned_data
+    with transaction.atomic():
+        if data["amount"]:
+            Investment.objects.update_or_create(
+                project=project, year=data["year"], kind=data["kind"],
+                defaults={"amount": data["amount"]},
+            )  # fmt: skip
+        else:
+            Investment.objects.filter(
+                project=project, year=data["year"], kind=data["kind"]
+            ).delete()
+        services.live_values_changed({project.jurisdiction_id})
+    messages.success(request, _("Investment saved."))
+    return redirect("ledger:project", project.pk)

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.ledger.models import STAGE_CHOICES, TIER_CHOICES, Project, StageChange
+from luoshi.ledger.models import MONEY_CHOICES, STAGE_CHOICES, TIER_CHOICES, Project, StageChange
 from luoshi.ledger.transitions import rules
 from luoshi.tracking.forms import check_evidence
 from luoshi.tracking.models import Department, Jurisdiction
@@ -185,3 +185,14 @@ class SheetForm(forms.Form):
     partial = forms.BooleanField(
         label=_("store the good rows even if some rows have problems"), required=False
     )
+
+
+class InvestmentForm(forms.Form):
+    """One year's money of one stage, in 万元 as the page shows it; empty or 0 removes it."""
+
+    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label=_("money stage"), choices=MONEY_CHOICES)
+    amount = wan_field(_("amount (10k yuan)"), required=False)
+
+    def clean_amount(self) -> Decimal | None:
+        return yuan_from_wan(self.cleaned_data.get("amount"))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("projects/new/", entry.new_project, name="new"),
     path("projects/pending/", entry.pending, name="pending"),
     path("projects/<int:project_id>/entry/", entry.review_entry, name="entry"),
+    path("projects/<int:project_id>/money/", entry.set_money, name="money"),
     path("projects/<int:project_id>/", views.project_page, name="project"),
     path("projects/<int:project_id>/move/", views.move_project, name="move"),
     path("projects/<int:project_id>/edit/", views.edit_project, name="edit"),

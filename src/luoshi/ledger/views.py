@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.ledger import live
 from luoshi.ledger.entry import EntryForm
-from luoshi.ledger.forms import FilterForm, MoveForm, ProjectForm
+from luoshi.ledger.forms import FilterForm, InvestmentForm, MoveForm, ProjectForm
 from luoshi.ledger.models import Binding, Project
 from luoshi.ledger.permissions import can_edit, city_of
 from luoshi.ledger.stages import move
@@ -94,6 +94,9 @@ def project_page(
             "move_form": move_form if editable else None,
             "edit_form": edit_form if editable else None,
             "entry_form": EntryForm() if is_office(request.user) else None,
+            "money_form": InvestmentForm(initial={"year": measure.today().year})
+            if editable
+            else None,
         },
         status=status,
     )
