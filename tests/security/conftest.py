@@ -14,16 +14,18 @@ from rest_framework.authtoken.models import Token
 
 from luoshi.exchange.models import BulletinIssue
 from luoshi.ledger.models import Binding, Project
-from luoshi.public.models import Feedback
+from luoshi.public.models import Feedback, PublicEvidence
 from luoshi.tracking.models import (
     Appeal,
     ChangeRequest,
     Evidence,
     Instruction,
+    Membership,
     ProgressReport,
     Target,
     Task,
 )
+from tests.sample import make_user
 
 
 @pytest.fixture
@@ -69,6 +71,15 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce, dana):
         report=report, file=ContentFile(b"%PDF-1.4\n", name="contract.pdf"),
         name="contract.pdf", size=9,
     )  # fmt: skip
+    # An approved May report with a file the office showed on the public page.
+    may = ProgressReport.objects.create(
+        task=bobs_task, target=bobs_task.targets.get(), period="2022-05", value=60,
+        narrative="已谋划项目60个", submitted_by=bob, state=ProgressReport.APPROVED,
+    )  # fmt: skip
+    shown = Evidence.objects.create(
+        report=may, file=ContentFile(b"%PDF-1.4\n", name="site.pdf"), name="site.pdf", size=9
+    )
+    PublicEvidence.objects.create(evidence=shown)
     project = Project.objects.create(
         jurisdiction=plan.jurisdiction, code="P001", name="测试项目", department=ndrc,
         total_investment=1000, stage="planning", stage_since="2022-01-10", tier="reserve",
@@ -107,7 +118,10 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce, dana):
         "project_id": project.pk,
         "target_id": target.pk,
         "issue_id": BulletinIssue.objects.create(plan=plan, period="2022-06").pk,
+        "jurisdiction_id": plan.jurisdiction_id,
+        "user_id": make_user("frank", plan.jurisdiction, Membership.VIEWER).pk,
         "feedback_id": Feedback.objects.create(task=bobs_task, text="请公开项目名单").pk,
+        "evidence_id": shown.pk,
         "path": evidence.file.name,
         "evidence": evidence,
     }

@@ -14,7 +14,7 @@ from decimal import Decimal
 from luoshi.ledger.transitions import STAGES
 
 COUNT, INVESTMENT, MONEY = "count", "investment", "money"
-REACHED, IN_YEAR, ACTIVE = "reached", "in_year", "active"
+REACHED, IN_YEAR, ACTIVE, RANGE = "reached", "in_year", "active", "range"
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,9 @@ class Query:
     stage: str = "planning"
     window: str = REACHED
     min_investment: Decimal = Decimal(0)
+    max_investment: Decimal | None = None  # exclusive: the upper bound of a size class
+    date_from: date | None = None  # with RANGE: the stage reached within [date_from, date_to]
+    date_to: date | None = None
     attracted_only: bool = False
     per_district: bool = False
     money_kind: str = ""
@@ -56,6 +59,8 @@ def reached_on(project: ProjectFacts, stage: str) -> date | None:
 def matches(query: Query, project: ProjectFacts, year: int, on: date) -> bool:
     if project.total < query.min_investment:
         return False
+    if query.max_investment is not None and project.total >= query.max_investment:
+        return False
     if query.attracted_only and not project.attracted:
         return False
     if query.window == ACTIVE:
@@ -67,6 +72,10 @@ def matches(query: Query, project: ProjectFacts, year: int, on: date) -> bool:
     when = reached_on(project, query.stage)
     if when is None or when > on:
         return False
+    if query.window == RANGE:
+        return (query.date_from is None or when >= query.date_from) and (
+            query.date_to is None or when <= query.date_to
+        )
     return query.window != IN_YEAR or when.year == year
 
 

@@ -21,6 +21,9 @@ def query_of(binding: Binding) -> Query:
         stage=binding.stage,
         window=binding.window,
         min_investment=binding.min_investment,
+        max_investment=binding.max_investment,
+        date_from=binding.date_from,
+        date_to=binding.date_to,
         attracted_only=binding.attracted_only,
         per_district=binding.per_district,
         money_kind=binding.money_kind,
@@ -39,13 +42,17 @@ def project_facts(
     jurisdiction_id: int, min_investment: Decimal, money_year: int | None
 ) -> list[ProjectFacts]:
     fields = ["id", "district__name", "total_investment", "attracted", *REACHED.values()]
-    rows = Project.objects.filter(
-        jurisdiction_id=jurisdiction_id, total_investment__gte=min_investment
-    ).values_list(*fields)
+    rows = (
+        Project.objects.in_reserve()
+        .filter(jurisdiction_id=jurisdiction_id, total_investment__gte=min_investment)
+        .values_list(*fields)
+    )
     money: dict[int, dict[tuple[int, str], Decimal]] = defaultdict(dict)
     if money_year is not None:
         amounts = Investment.objects.filter(
-            project__jurisdiction_id=jurisdiction_id, year=money_year
+            project__jurisdiction_id=jurisdiction_id,
+            year=money_year,
+            project__entry=Project.APPROVED,
         ).values_list("project_id", "year", "kind", "amount")
         for project_id, year, kind, value in amounts:
             money[project_id][(year, kind)] = value

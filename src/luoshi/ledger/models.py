@@ -57,8 +57,19 @@ class ProjectQuerySet(models.QuerySet["Project"]):
         )
         return self.filter(jurisdiction_id=city or member.jurisdiction_id)
 
+    def in_reserve(self) -> ProjectQuerySet:
+        """The projects the office has taken into the reserve (储备库): what lists and targets
+        count. A department's new project waits for the office first."""
+        return self.filter(entry=Project.APPROVED)
+
 
 class Project(models.Model):
+    PENDING, APPROVED, RETURNED = "pending", "approved", "returned"
+    ENTRIES = [
+        (PENDING, _("awaiting the office")),
+        (APPROVED, _("in the reserve")),
+        (RETURNED, _("returned to the department")),
+    ]
     jurisdiction = models.ForeignKey(Jurisdiction, models.PROTECT, related_name="projects")
     # The county or district (县、区); empty for projects of the city itself (市本级).
     district = models.ForeignKey(
@@ -88,6 +99,15 @@ class Project(models.Model):
     tasks = models.ManyToManyField(Task, blank=True, related_name="projects")
     synthetic = models.BooleanField(_("synthetic demo data"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
+    # Imports and the office's own entries go straight in; a department's entry waits.
+    entry = models.CharField(
+        _("entry into the reserve"), max_length=10, choices=ENTRIES, default=APPROVED
+    )
+    entry_note = models.TextField(_("office's note"), blank=True)
+    entry_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    entry_at = models.DateTimeField(null=True, blank=True)
 
     objects = ProjectQuerySet.as_manager()
 
@@ -102,6 +122,7 @@ class Project(models.Model):
             models.Index(fields=["jurisdiction", "stage"]),
             models.Index(fields=["jurisdiction", "district"]),
             models.Index(fields=["jurisdiction", "total_investment"]),
+            models.Index(fields=["jurisdiction", "entry"]),
         ]
 
     def __str__(self) -> str:
@@ -194,11 +215,12 @@ class Binding(models.Model):
         (INVESTMENT, _("sum of total investment")),
         (MONEY, _("sum of a money stage in the plan year")),
     ]
-    REACHED, IN_YEAR, ACTIVE = "reached", "in_year", "active"
+    REACHED, IN_YEAR, ACTIVE, RANGE = "reached", "in_year", "active", "range"
     WINDOWS = [
         (REACHED, _("stage reached by the date")),
         (IN_YEAR, _("stage reached within the plan year")),
         (ACTIVE, _("under construction in the plan year (开复工)")),
+        (RANGE, _("stage reached between two dates")),
     ]
     target = models.OneToOneField(Target, models.CASCADE, related_name="ledger_binding")
     measure = models.CharField(_("measure"), max_length=12, choices=MEASURES, default=COUNT)
@@ -209,6 +231,12 @@ class Binding(models.Model):
     min_investment = models.DecimalField(
         _("total investment at least (元)"), max_digits=16, decimal_places=2, default=0
     )
+    # Below this total investment (exclusive), if set: a size class's upper bound.
+    max_investment = models.DecimalField(
+        _("total investment below (元)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    date_from = models.DateField(_("reached on or after"), null=True, blank=True)
+    date_to = models.DateField(_("reached on or before"), null=True, blank=True)
     attracted_only = models.BooleanField(_("investment promotion projects only"), default=False)
     per_district = models.BooleanField(_("one line per county or district"), default=False)
     money_kind = models.CharField(

@@ -54,7 +54,7 @@ def import_ledger(request: HttpRequest) -> HttpResponse:
 def export_ledger(request: HttpRequest) -> HttpResponse:
     city = city_of(request)
     form = FilterForm(city, request.GET or None)
-    projects = form.apply(Project.objects.filter(jurisdiction=city)).order_by("code")
+    projects = form.apply(Project.objects.in_reserve().filter(jurisdiction=city)).order_by("code")
     year = today().year
     out = io.BytesIO()
     export_projects(projects, out, [year])

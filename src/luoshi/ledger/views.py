@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.ledger import live
-from luoshi.ledger.forms import FilterForm, MoveForm, ProjectForm
+from luoshi.ledger.entry import EntryForm
+from luoshi.ledger.forms import FilterForm, InvestmentForm, MoveForm, ProjectForm
 from luoshi.ledger.models import Binding, Project
 from luoshi.ledger.permissions import can_edit, city_of
 from luoshi.ledger.stages import move
@@ -42,7 +43,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     number = query.pop("page", [""])[-1]
     form = FilterForm(city, query or None)
-    projects = form.apply(Project.objects.filter(jurisdiction=city))
+    projects = form.apply(Project.objects.in_reserve().filter(jurisdiction=city))
     page = Paginator(
         projects.select_related("district", "department").order_by("code"), PAGE_SIZE
     ).get_page(number)
@@ -92,6 +93,10 @@ def project_page(
             "stages": [(s.code, s.name, project.reached(s.code)) for s in rules().stages],
             "move_form": move_form if editable else None,
             "edit_form": edit_form if editable else None,
+            "entry_form": EntryForm() if is_office(request.user) else None,
+            "money_form": InvestmentForm(initial={"year": measure.today().year})
+            if editable
+            else None,
         },
         status=status,
     )
@@ -137,7 +142,10 @@ def edit_project(request: HttpRequest, project_id: int) -> HttpResponse:
     if not form.is_valid():
         return project_page(request, project_id, edit_form=form, status=400)
     with transaction.atomic():
-        form.save()
+        project = form.save(commit=False)
+        if project.entry == Project.RETURNED and not is_office(request.user):
+            project.entry = Project.PENDING  # corrected: back to the office's queue
+        project.save()
         services.live_values_changed({project.jurisdiction_id})
     messages.success(request, _("Project saved."))
     return redirect("ledger:project", project.pk)
@@ -147,7 +155,8 @@ def edit_project(request: HttpRequest, project_id: int) -> HttpResponse:
 def funnel(request: HttpRequest) -> HttpResponse:
     city = city_of(request)
     rows = (
-        Project.objects.filter(jurisdiction=city)
+        Project.objects.in_reserve()
+        .filter(jurisdiction=city)
         .values_list("district__name", "stage")
         .annotate(n=Count("id"), money=Sum("total_investment"))
     )
@@ -193,6 +202,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
             limits.append((stage.name, stage.alert_days))
     projects = (
         _projects(request)
+        .in_reserve()
         .filter(stalled)
         .select_related("district", "department")
         .order_by("stage_since")

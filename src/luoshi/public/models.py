@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.tracking import visibility
-from luoshi.tracking.models import Task
+from luoshi.tracking.models import Evidence, Task
 
 
 class Feedback(models.Model):
@@ -38,3 +38,21 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task.code} {self.text[:20]}"
+
+
+class PublicEvidence(models.Model):
+    """An evidence file the office has chosen to show on the public page, with the reviewed
+    update it belongs to. No row, not public: nothing else of evidence is reachable anonymously."""
+
+    evidence = models.OneToOneField(Evidence, models.CASCADE, related_name="publication")
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("public evidence")
+        verbose_name_plural = _("public evidence")
+
+    def __str__(self) -> str:
+        return str(self.evidence)

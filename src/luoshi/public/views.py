@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from luoshi import status
 from luoshi.exchange.progress_rows import PERSON_LABEL, PHONE_LABEL
 from luoshi.public import feedback
+from luoshi.public.evidence import public_files
 from luoshi.public.forms import DecisionForm, FeedbackForm
 from luoshi.public.models import Feedback
 from luoshi.site.throttle import client_address
@@ -90,10 +91,12 @@ def public_narrative(text: str) -> str:
 
 
 def timeline(tasks: list[Task]) -> dict[int, list[dict[str, Any]]]:
-    """Each task's approved reports, latest first, in one query."""
+    """Each task's approved reports, latest first, with the files marked public (two queries)."""
+    shown = Prefetch("evidence", queryset=public_files().order_by("pk"), to_attr="public_files")
     reports = (
         ProgressReport.objects.filter(task__in=tasks, state=ProgressReport.APPROVED)
         .select_related("target")
+        .prefetch_related(shown)
         .order_by("-period", "-reviewed_at", "-pk")
     )
     found: dict[int, list[dict[str, Any]]] = {task.pk: [] for task in tasks}
@@ -107,6 +110,7 @@ def timeline(tasks: list[Task]) -> dict[int, list[dict[str, Any]]]:
                 "value": report.value,
                 "percent": report.percent,
                 "narrative": public_narrative(report.narrative),
+                "files": report.public_files,
             }
         )
     return found

@@ -22,6 +22,7 @@ urlpatterns = [
     path("ledger/", include("luoshi.ledger.urls")),
     path("exchange/", include("luoshi.exchange.urls")),
     path("notices/", include("luoshi.notices.urls")),
+    path("basedata/", include("luoshi.tracking.basedata_urls")),
     path("", include("luoshi.tracking.urls")),
 ]
 # Uploaded files, to the people allowed to see them (luoshi.site.media), in every environment.

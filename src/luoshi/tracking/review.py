@@ -93,7 +93,7 @@ def waiting(user: User | AnonymousUser, filters: ReviewFilters) -> QuerySet[Prog
     return (
         reports.annotate(gap=F("task__status_claimed") - F("task__status_expected"))
         .select_related("task", "task__lead", "target", "submitted_by")
-        .prefetch_related("evidence")
+        .prefetch_related("evidence__publication")  # the office marks files public
         .order_by(*order)
     )
 

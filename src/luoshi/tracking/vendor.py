@@ -1,8 +1,13 @@
 """Front-end files the app serves itself (no CDN): Apache ECharts, installed from npm at set-up.
 
-PyPI's django-static-echarts wheel turned out to hold no ECharts files, so set-up asks the npm
-client for the published `echarts` package and keeps only dist/echarts.min.js. Without npm (or
-offline) pages still work: the charts' numbers are also shown as tables.
+No PyPI package ships ECharts' standalone dist file in a form we can depend on (checked
+2026-12, issue 17 item 8): django-static-echarts 5.4.3.3 and jupyter-echarts-pypkg 0.1.5 hold no
+ECharts files; pyecharts, django-echarts, echartsy, notecharts and chartspy load it from a CDN;
+ipecharts, streamlit-echarts and dash-echarts bundle it inside their own webpack builds; only
+ezcharts (sdist only) carries an echarts.min.js (5.x), as a by-product of a package that pulls in
+pysam, scipy, bokeh and libsass. So set-up asks the npm client for the published `echarts`
+package and keeps only dist/echarts.min.js and its LICENSE. Without npm (or offline) pages
+still work: the charts' numbers are also shown as tables.
 """
 
 from __future__ import annotations

@@ -167,7 +167,7 @@ def render_task(
     reports = (
         ProgressReport.objects.filter(task=task)
         .select_related("target", "submitted_by", "reviewer")
-        .prefetch_related("evidence")
+        .prefetch_related("evidence__publication")  # the office marks files public
     )
     context = {
         "task": task,
