@@ -4,6 +4,7 @@ publishing, which lists what is missing and refuses until it is fixed or accepte
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from contextlib import suppress
 from typing import Any
@@ -38,7 +39,7 @@ def _chosen(plan: Plan, query: QueryDict) -> tuple[QuerySet[Task], dict[str, Any
     tasks = plan.tasks.all()
     chosen: dict[str, Any] = {"section": None, "missing": "", "q": ""}
     section = query.get("section", "")
-    if section.isdigit() and len(section) < 10:
+    if re.fullmatch(r"[0-9]{1,9}", section):
         chosen["section"] = int(section)
     missing = query.get("missing", "")
     if missing in drafts.PROBLEMS:

@@ -6,6 +6,7 @@ them in SQL.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from django.contrib.auth.decorators import login_required
@@ -240,7 +241,7 @@ def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
     departments = Department.objects.visible_to(request.user).select_related("jurisdiction")
     department = get_object_or_404(departments, pk=department_id)
     chosen = request.GET.get("plan", "")
-    plan = plan_for(request, int(chosen) if chosen.isdigit() and len(chosen) < 10 else None)
+    plan = plan_for(request, int(chosen) if re.fullmatch(r"[0-9]{1,9}", chosen) else None)
     member = membership(request.user)
     led = plan.tasks.filter(lead=department).select_related("lead")
     due = led.filter(status__in=(status.MISSING, status.OVERDUE, status.BEHIND))
