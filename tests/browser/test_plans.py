@@ -40,7 +40,8 @@ def test_plans_of_a_city_and_its_counties(
     livelihood = add_plan(
         city, "2022年民生实事", "livelihood", ["新建幼儿园3所", "改造老旧小区20个"]
     )
-    county_plan = add_plan(county, "东丰县政府工作报告", "report", ["新增就业2000人", "建设高标准农田5万亩", "完成造林1万亩"])  # fmt: skip
+    county_tasks = ["新增就业2000人", "建设高标准农田5万亩", "完成造林1万亩"]
+    county_plan = add_plan(county, "东丰县政府工作报告", "report", county_tasks)
 
     def shot(name):
         for label, size in (("1366", WIDE), ("390", PHONE)):

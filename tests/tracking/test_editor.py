@@ -19,8 +19,12 @@ def draft(client, alice):
     client.login(username="alice", password=PASSWORD)
     client.post(
         reverse("tracking:import"),
-        {"file": SimpleUploadedFile("r.txt", REPORT.encode()), "jurisdiction": "辽源市", "year": "2023"},
-    )  # fmt: skip
+        {
+            "file": SimpleUploadedFile("r.txt", REPORT.encode()),
+            "jurisdiction": "辽源市",
+            "year": "2023",
+        },
+    )
     return Plan.objects.get(year=2023)
 
 
