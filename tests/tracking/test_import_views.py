@@ -49,8 +49,12 @@ def test_the_office_sets_departments_and_publishes(client, alice, ndrc, commerce
     task = plan.tasks.first()
     data = {f"lead-{t.pk}": "" for t in plan.tasks.all()}
     data.update({f"lead-{task.pk}": str(ndrc.pk), f"supporting-{task.pk}": [str(commerce.pk)]})
-    response = client.post(reverse("tracking:preview", args=[plan.pk]), {**data, "publish": "1"})
+    response = client.post(reverse("tracking:preview", args=[plan.pk]), data)
     assert response.status_code == 302
+    # The other task has no lead: publishing refuses until that is accepted explicitly.
+    client.post(reverse("tracking:publish", args=[plan.pk]))
+    assert Plan.objects.get(pk=plan.pk).state == Plan.DRAFT
+    client.post(reverse("tracking:publish", args=[plan.pk]), {"accept-lead": "on"})
     plan.refresh_from_db()
     task.refresh_from_db()
     assert plan.state == Plan.PUBLISHED

@@ -55,9 +55,13 @@ def test_every_page_renders_for_the_office(client, alice, bobs_task, charlies_ta
         reverse("tracking:department", args=[bobs_task.lead_id]),
         reverse("tracking:review"),
         reverse("tracking:import"),
-        reverse("tracking:preview", args=[bobs_task.plan_id]),
+        reverse("tracking:plans"),
+        reverse("tracking:plan_overview", args=[bobs_task.plan_id]),
     ):
         assert client.get(url).status_code == 200, url
+    # A published plan's 分工 is changed by revisions: the editor sends to the plan.
+    response = client.get(reverse("tracking:preview", args=[bobs_task.plan_id]))
+    assert response["Location"] == reverse("tracking:plan", args=[bobs_task.plan_id])
 
 
 def test_the_task_page_highlights_the_target_in_its_source(client, bob, bobs_task):

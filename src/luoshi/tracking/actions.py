@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import timedelta
 from functools import cache
 
@@ -10,7 +9,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,15 +21,14 @@ from luoshi.reading import ReadError
 from luoshi.reading import read as read_report
 from luoshi.tracking import leaders, review, services, uploads
 from luoshi.tracking.forms import (
-    AssignmentForm,
     ImportForm,
     ProgressReportForm,
     ReviewForm,
     RevisionForm,
 )
 from luoshi.tracking.importing import import_document
-from luoshi.tracking.measure import highlight, today
-from luoshi.tracking.models import Jurisdiction, Plan, ProgressReport
+from luoshi.tracking.measure import today
+from luoshi.tracking.models import ProgressReport
 from luoshi.tracking.permissions import (
     can_report,
     membership,
@@ -39,6 +36,7 @@ from luoshi.tracking.permissions import (
     user_of,
 )
 from luoshi.tracking.views import render_task, task_in_scope
+from luoshi.tracking.visibility import managed_jurisdictions
 
 
 @require_POST
@@ -122,10 +120,8 @@ def review_report(request: HttpRequest, report_id: int) -> HttpResponse:
 @office_required
 def import_view(request: HttpRequest) -> HttpResponse:
     member = membership(request.user)
-    # The office's own jurisdiction (a superuser without a membership: any).
-    managed = Jurisdiction.objects.all()
-    if member is not None:
-        managed = managed.filter(pk=member.jurisdiction_id)
+    # The office's jurisdiction and those below it (a superuser without a membership: any).
+    managed = managed_jurisdictions(request.user)
     initial = {
         "jurisdiction": member.jurisdiction.name if member else "",
         "year": timezone.localdate().year,
@@ -150,49 +146,6 @@ def import_view(request: HttpRequest) -> HttpResponse:
     return render(
         request, "tracking/import.html", {"form": form}, status=400 if form.errors else 200
     )
-
-
-@office_required
-def preview(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plans = Plan.objects.visible_to(request.user).select_related("jurisdiction")
-    plan = get_object_or_404(plans, pk=plan_id)
-    tasks = list(
-        plan.tasks.select_related("lead", "section").prefetch_related("targets", "supporting")
-    )
-    form = AssignmentForm(plan, tasks, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        _save_assignments(request, plan, form)
-        if "publish" in request.POST and plan.state == Plan.DRAFT:
-            # Published by someone else meanwhile: the outcome the user asked for.
-            with suppress(services.Conflict):
-                services.publish_plan(user_of(request), plan.pk)
-            messages.success(request, _("The plan is published; departments can report on it."))
-            return redirect("tracking:plan", plan.pk)
-        messages.success(request, _("Assignments saved."))
-        return redirect("tracking:preview", plan.pk)
-    rows = [
-        {
-            "task": task,
-            "source": highlight(
-                plan.source_text,
-                task.start,
-                task.end,
-                [(t.start, t.end) for t in task.targets.all()],
-            ),
-            "lead": form[f"lead-{task.pk}"],
-            "supporting": form[f"supporting-{task.pk}"],
-        }
-        for task in tasks
-    ]
-    return render(request, "tracking/preview.html", {"plan": plan, "rows": rows, "form": form})
-
-
-def _save_assignments(request: HttpRequest, plan: Plan, form: AssignmentForm) -> None:
-    with transaction.atomic():
-        for task in form.tasks:
-            lead = form.departments.get(form.cleaned_data[f"lead-{task.pk}"] or "")
-            support = [form.departments[k] for k in form.cleaned_data[f"supporting-{task.pk}"]]
-            services.assign(user_of(request), plan, task, lead, support)
 
 
 @require_POST

@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from luoshi.tracking import plans
 from luoshi.tracking.permissions import is_office, latest_plan, membership
 
 
@@ -25,6 +26,7 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
     office = is_office(request.user)
     return {
         "nav_plan": SimpleLazyObject(lambda: latest_plan(request.user)),
+        "nav_plans": SimpleLazyObject(lambda: plans.switcher(request.user)),
         "department_id": member.department_id if member else None,
         "is_office": office,
         "is_leader": member is not None and member.role == "leader",

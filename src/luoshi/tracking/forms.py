@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.tracking import filetypes
 from luoshi.tracking.checkpoints import parse_nodes
 from luoshi.tracking.measure import live_targets, nodes
-from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Plan, Task
+from luoshi.tracking.models import PERIOD_RE, Department, Jurisdiction, Task
 from luoshi.tracking.names import normal_name
 from luoshi.tracking.values import NARRATIVE_MAX, value_problem
 
@@ -298,31 +298,6 @@ class ImportForm(forms.Form):
                 params={"limit": settings.LUOSHI_REPORT_MAX_MB},
             )
         return upload
-
-
-class AssignmentForm(forms.Form):
-    """One lead and any supporting departments per task of a draft plan."""
-
-    def __init__(self, plan: Plan, tasks: list[Task], *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        departments = list(Department.objects.filter(jurisdiction=plan.jurisdiction))
-        self.departments = {str(d.pk): d for d in departments}
-        choices = [(str(d.pk), d.name) for d in departments]
-        self.tasks = tasks
-        for task in tasks:
-            self.fields[f"lead-{task.pk}"] = forms.ChoiceField(
-                label=task.code,
-                choices=[("", "—"), *choices],
-                required=False,
-                initial=str(task.lead_id or ""),
-            )
-            self.fields[f"supporting-{task.pk}"] = forms.MultipleChoiceField(
-                label=task.code,
-                choices=choices,
-                required=False,
-                initial=[str(d.pk) for d in task.supporting.all()],
-                widget=forms.SelectMultiple(attrs={"size": 3}),
-            )
 
 
 def later_deadline(form: forms.Form, deadline: date | None) -> None:

@@ -18,8 +18,12 @@ __all__ = ["can_report", "is_office", "latest_plan", "membership", "office_requi
 
 
 def latest_plan(user: Any) -> Plan | None:
-    """The latest published plan the user sees (their city's, for a member)."""
+    """The latest published plan the user sees: of their own jurisdiction, for a member (the
+    office and the leaders also see the plans of the jurisdictions below theirs)."""
     plans = Plan.objects.visible_to(user).filter(state=Plan.PUBLISHED)
+    member = membership(user)
+    if member is not None and plans.filter(jurisdiction_id=member.jurisdiction_id).exists():
+        plans = plans.filter(jurisdiction_id=member.jurisdiction_id)
     return (
         plans.select_related("jurisdiction")
         .defer("source_text")

@@ -149,8 +149,9 @@ def review_report(user: User, report_id: int, approve: bool, reason: str = "") -
     return report
 
 
-def publish_plan(user: User, plan_id: int) -> Plan:
-    """Publish a draft; raises Conflict if it is published already."""
+def publish_plan(user: User, plan_id: int, accepted: Mapping[str, int] | None = None) -> Plan:
+    """Publish a draft; raises Conflict if it is published already. `accepted`: the classes of
+    problem the office published with, and how many tasks each had (kept in the event)."""
     with transaction.atomic():
         plans = Plan.objects.select_for_update().defer("source_text")
         plan = plans.get(pk=plan_id)
@@ -158,7 +159,8 @@ def publish_plan(user: User, plan_id: int) -> Plan:
             raise Conflict
         plan.state, plan.published_at = Plan.PUBLISHED, timezone.now()
         plan.save(update_fields=["state", "published_at"])
-        Event.objects.create(actor=user, verb="published", plan=plan)
+        payload = {"accepted": dict(accepted)} if accepted else {}
+        Event.objects.create(actor=user, verb="published", plan=plan, payload=payload)
         statuses.refresh_plan(plan)
         pagecache.touch({plan.jurisdiction_id})
     return plan

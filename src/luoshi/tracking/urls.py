@@ -1,13 +1,30 @@
 from django.urls import path
 
-from luoshi.tracking import actions, burden, cycle_views, instruction_views, leader_views, views
+from luoshi.tracking import (
+    actions,
+    burden,
+    cycle_views,
+    editor,
+    instruction_views,
+    leader_views,
+    plans,
+    views,
+)
 
 app_name = "tracking"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("home/", cycle_views.home, name="home"),
+    path("plans/", plans.plan_list, name="plans"),
     path("plans/<int:plan_id>/", views.plan_page, name="plan"),
-    path("plans/<int:plan_id>/preview/", actions.preview, name="preview"),
+    path("plans/<int:plan_id>/overview/", views.dashboard, name="plan_overview"),
+    path("plans/<int:plan_id>/state/", plans.set_plan_state, name="plan_state"),
+    path("plans/<int:plan_id>/preview/", editor.preview, name="preview"),
+    path("plans/<int:plan_id>/preview/bulk/", editor.bulk_assign, name="bulk_assign"),
+    path("plans/<int:plan_id>/publish/", editor.publish, name="publish"),
+    path("tasks/<int:task_id>/merge/", editor.merge_next, name="merge_task"),
+    path("tasks/<int:task_id>/split/", editor.split_task, name="split_task"),
+    path("tasks/<int:task_id>/drop/", editor.drop_task, name="drop_task"),
     path("tasks/<int:task_id>/", views.task_page, name="task"),
     path("tasks/<int:task_id>/report/", actions.submit_report, name="submit_report"),
     path("tasks/<int:task_id>/revise/", actions.revise_task, name="revise"),

@@ -6,6 +6,7 @@ them in SQL.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from django.contrib.auth.decorators import login_required
@@ -15,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from luoshi import status
-from luoshi.tracking import leaders, listing, statuses
+from luoshi.tracking import leaders, listing, plans, statuses
 from luoshi.tracking.checkpoints import nodes_text
 from luoshi.tracking.forms import ProgressReportForm, RevisionForm
 from luoshi.tracking.leader_forms import ChangeRequestForm
@@ -28,6 +29,7 @@ from luoshi.tracking.permissions import (
     latest_plan,
     membership,
 )
+from luoshi.tracking.rollup import rollup
 from luoshi.tracking.status_forms import AppealDecisionForm, AppealForm, CloseForm
 
 PLAN_PAGE_SIZE = 50
@@ -52,11 +54,17 @@ def task_in_scope(request: HttpRequest, task_id: int) -> Task:
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HttpRequest, plan_id: int | None = None) -> HttpResponse:
+    """The overview of one plan: the one asked for, else the user's latest active one."""
     try:
-        plan = plan_for(request)
+        plan = plan_for(request, plan_id)
     except Http404:
+        if plan_id is not None:
+            raise
         if is_office(request.user):
+            drafts = Plan.objects.visible_to(request.user).filter(state=Plan.DRAFT)
+            if draft := drafts.order_by("-created_at").only("pk").first():
+                return redirect("tracking:preview", draft.pk)
             return redirect("tracking:import")
         return render(request, "tracking/no_plan.html")
     tasks = plan.tasks.active().order_by()
@@ -98,6 +106,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     context = {
         "plan": plan,
+        "other_plans": plans.others(request.user, plan),
+        "rollup": rollup(request.user, plan),
         "unsigned": unsigned(plan) if is_office(request.user) else [],
         "on": plan.status_on,
         "counts": counts,
@@ -124,6 +134,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     page = Paginator(tasks.defer("status_lines", "public_lines"), PLAN_PAGE_SIZE).get_page(number)
     context = {
         "plan": plan,
+        "other_plans": plans.others(request.user, plan),
         "unsigned": unsigned(plan) if is_office(request.user) else [],
         "on": plan.status_on,
         "rows": [listing.row(task) for task in page.object_list],
@@ -232,7 +243,8 @@ def _closing(task: Task) -> dict[str, str]:
 def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
     departments = Department.objects.visible_to(request.user).select_related("jurisdiction")
     department = get_object_or_404(departments, pk=department_id)
-    plan = plan_for(request)
+    chosen = request.GET.get("plan", "")
+    plan = plan_for(request, int(chosen) if re.fullmatch(r"[0-9]{1,9}", chosen) else None)
     member = membership(request.user)
     led = plan.tasks.filter(lead=department).select_related("lead")
     due = led.filter(status__in=(status.MISSING, status.OVERDUE, status.BEHIND))
@@ -245,6 +257,7 @@ def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
     context = {
         "department": department,
         "plan": plan,
+        "other_plans": plans.others(request.user, plan),
         "on": on,
         "period": period,
         "due": [listing.row(task) for task in due],

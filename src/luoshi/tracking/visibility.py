@@ -2,7 +2,9 @@
 
 - anonymous callers (the public page, the open API): published plans of every jurisdiction and
   what hangs off them; no progress reports, evidence or events;
-- members: their own jurisdiction; drafts only for the supervision office;
+- members: their own jurisdiction; the office and the leaders also the jurisdictions below it
+  (a city's counties and districts, a province's cities and theirs); drafts only for the
+  supervision office; archived plans stay readable like published ones;
 - logged-in users without a membership: what the public sees (published plans of every
   jurisdiction with their public statuses; no progress reports, evidence or events);
 - superusers: everything (their membership's jurisdiction if they have one).
@@ -19,7 +21,9 @@ from django.db.models import Q
 M = TypeVar("M", bound=models.Model)
 
 PUBLISHED = "published"
+READABLE = ("published", "archived")  # what members other than the office see of plans
 OFFICE = "office"
+LEADER = "leader"
 
 
 def membership(user: Any) -> Any:
@@ -30,6 +34,47 @@ def membership(user: Any) -> Any:
         return user.membership
     except models.ObjectDoesNotExist:
         return None
+
+
+def descendants(jurisdiction_id: int) -> list[int]:
+    """The jurisdiction and every one below it (one query per level of the tree)."""
+    from luoshi.tracking.models import Jurisdiction
+
+    found, level = [jurisdiction_id], [jurisdiction_id]
+    while level:
+        level = list(
+            Jurisdiction.objects.filter(parent_id__in=level)
+            .exclude(pk__in=found)
+            .values_list("pk", flat=True)
+        )
+        found.extend(level)
+    return found
+
+
+def jurisdiction_ids(member: Any) -> list[int]:
+    """The jurisdictions a member reads: the office and the leaders see the tree below their
+    own (rolled up, drilled down); liaisons and viewers their own. Kept on the membership
+    object, which lives as long as the request's user."""
+    cached = getattr(member, "_luoshi_jurisdictions", None)
+    if cached is None:
+        own = member.jurisdiction_id
+        cached = descendants(own) if member.role in (OFFICE, LEADER) else [own]
+        member._luoshi_jurisdictions = cached
+    return list(cached)
+
+
+def managed_jurisdictions(user: Any) -> Any:
+    """The jurisdictions whose plans the user's office imports and runs: its own and those
+    below it; a superuser without a membership: all."""
+    from luoshi.tracking.models import Jurisdiction
+
+    member = membership(user)
+    if member is None:
+        superuser = getattr(user, "is_superuser", False)
+        return Jurisdiction.objects.all() if superuser else Jurisdiction.objects.none()
+    if not is_office(user):
+        return Jurisdiction.objects.none()
+    return Jurisdiction.objects.filter(pk__in=descendants(member.jurisdiction_id))
 
 
 def is_office(user: Any) -> bool:
@@ -55,9 +100,9 @@ def plan_rule(user: Any, path: str = "") -> Q:
     rule = Q()
     member = membership(user)
     if member is not None:
-        rule &= Q(**{f"{path}jurisdiction_id": member.jurisdiction_id})
+        rule &= Q(**{f"{path}jurisdiction_id__in": jurisdiction_ids(member)})
     if not is_office(user):
-        rule &= Q(**{f"{path}state": PUBLISHED})
+        rule &= Q(**{f"{path}state__in": READABLE})
     return rule
 
 
@@ -143,8 +188,8 @@ class DepartmentQuerySet(models.QuerySet[M]):
             return self.public()
         member = membership(user)
         if member is not None:
-            return self.filter(jurisdiction_id=member.jurisdiction_id)
+            return self.filter(jurisdiction_id__in=jurisdiction_ids(member))
         return self
 
     def public(self) -> DepartmentQuerySet[M]:
-        return self.filter(jurisdiction__plans__state=PUBLISHED).distinct()
+        return self.filter(jurisdiction__plans__state__in=READABLE).distinct()

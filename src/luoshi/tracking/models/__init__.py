@@ -103,11 +103,20 @@ class Membership(models.Model):
 
 
 class Plan(models.Model):
-    DRAFT, PUBLISHED = "draft", "published"
-    STATES = [(DRAFT, _("draft")), (PUBLISHED, _("published"))]
+    """One plan of a jurisdiction and year; several may be active (published) at once, and an
+    archived plan stays readable but takes no more reports."""
+
+    DRAFT, PUBLISHED, ARCHIVED = "draft", "published", "archived"
+    STATES = [(DRAFT, _("draft")), (PUBLISHED, _("active")), (ARCHIVED, _("archived"))]
+    KINDS = [
+        ("report", _("government work report")),
+        ("livelihood", _("livelihood projects")),
+        ("special", _("special plan")),
+    ]
     jurisdiction = models.ForeignKey(Jurisdiction, models.PROTECT, related_name="plans")
     year = models.PositiveIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200, blank=True)
+    kind = models.CharField(_("kind of plan"), max_length=12, choices=KINDS, default="report")
     source_name = models.CharField(_("source file"), max_length=255)
     source_text = models.TextField(_("report text"))  # decoded input, verbatim: spans point into it
     source_sha256 = models.CharField(max_length=64)

@@ -50,6 +50,11 @@ class Event(models.Model):
         ("change_requested", _("change requested")),
         ("change_approved", _("change approved")),
         ("change_rejected", _("change rejected")),
+        ("merged", _("tasks merged")),
+        ("split", _("task split")),
+        ("dropped", _("removed as not a task")),
+        ("archived", _("plan archived")),
+        ("reactivated", _("plan made active again")),
     ]
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -59,8 +64,10 @@ class Event(models.Model):
     plan = models.ForeignKey(
         "tracking.Plan", models.PROTECT, null=True, blank=True, related_name="events"
     )
+    # A draft's task removed in the 分工 editor (merged into another, or not a task) keeps its
+    # events, unlinked; the removal's own event names it. Published tasks are never removed.
     task = models.ForeignKey(
-        "tracking.Task", models.PROTECT, null=True, blank=True, related_name="events"
+        "tracking.Task", models.SET_NULL, null=True, blank=True, related_name="events"
     )
     reason = models.TextField(blank=True)
     payload = models.JSONField(default=dict, blank=True)
