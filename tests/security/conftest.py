@@ -15,7 +15,15 @@ from rest_framework.authtoken.models import Token
 from luoshi.exchange.models import BulletinIssue
 from luoshi.ledger.models import Binding, Project
 from luoshi.public.models import Feedback
-from luoshi.tracking.models import Appeal, Evidence, Instruction, ProgressReport, Target, Task
+from luoshi.tracking.models import (
+    Appeal,
+    Evidence,
+    ImportJob,
+    Instruction,
+    ProgressReport,
+    Target,
+    Task,
+)
 
 
 @pytest.fixture
@@ -41,7 +49,7 @@ def clients(alice, bob, charlie, dana, erin):
 
 
 @pytest.fixture
-def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce):
+def objects(settings, tmp_path, plan, bobs_task, alice, bob, ndrc, commerce):
     """URL arguments by name, each naming an object every member of the city may see."""
     settings.MEDIA_ROOT = tmp_path
     settings.LUOSHI_AS_OF = "2022-07-10"
@@ -93,6 +101,9 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce):
         "target_id": target.pk,
         "issue_id": BulletinIssue.objects.create(plan=plan, period="2022-06").pk,
         "feedback_id": Feedback.objects.create(task=bobs_task, text="请公开项目名单").pk,
+        "job_id": ImportJob.objects.create(
+            kind=ImportJob.REPORT, owner=alice, jurisdiction=plan.jurisdiction, name="报告.txt"
+        ).pk,
         "path": evidence.file.name,
         "evidence": evidence,
     }

@@ -317,6 +317,7 @@ from luoshi.tracking.models.cycle import (  # noqa: E402
     appeal_path,
 )
 from luoshi.tracking.models.events import AppendOnlyError, Event  # noqa: E402
+from luoshi.tracking.models.jobs import ImportJob  # noqa: E402
 
 __all__ = [
     "PERIOD_RE",
@@ -327,6 +328,7 @@ __all__ = [
     "Department",
     "Event",
     "Evidence",
+    "ImportJob",
     "Instruction",
     "Jurisdiction",
     "Membership",
