@@ -51,9 +51,7 @@ def test_with_immediate_tasks_the_office_lands_on_the_draft_and_the_upload_is_go
     assert stored_uploads(media) == []  # the text now lives in the plan
 
 
-def test_a_queued_import_waits_for_the_worker_and_its_page_follows_it(
-    client, alice, queued, media
-):
+def test_a_queued_import_waits_for_the_worker_and_its_page_follows_it(client, alice, queued, media):
     client.login(username="alice", password=PASSWORD)
     response = upload(client)
     job = ImportJob.objects.get()
