@@ -145,3 +145,14 @@ def test_only_the_owner_and_the_office_of_the_jurisdiction_see_a_job(
         assert client.get(url).status_code == status, user
     client.logout()
     assert "/login/" in client.get(url)["Location"]
+
+
+def test_a_text_longer_than_any_report_is_refused_before_the_slow_work(client, alice, settings):
+    """What is accepted finishes: a million characters import in a minute or two, the 5 MB
+    text the probe sent (35,000 tasks) took over 20 minutes."""
+    settings.LUOSHI_REPORT_MAX_CHARS = 1000
+    client.login(username="alice", password=PASSWORD)
+    response = upload(client, content=REPORT * 40)
+    assert response.status_code == 400
+    assert "报告正文超过 1,000 个字符" in response.content.decode()
+    assert not Plan.objects.filter(year=2023).exists()

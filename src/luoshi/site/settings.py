@@ -104,8 +104,11 @@ else:
         }
     }
 
-# Backups keep every timestamp to the microsecond (luoshi.backup writes this format as data.json).
-SERIALIZATION_MODULES = {"fulljson": "luoshi.site.fulljson"}
+# Backups keep every timestamp to the microsecond (luoshi.backup writes data.jsonl, one row a line).
+SERIALIZATION_MODULES = {
+    "fulljson": "luoshi.site.fulljson",
+    "fulljsonl": "luoshi.site.fulljsonl",  # what backups write since format version 2
+}
 
 AUTHENTICATION_BACKENDS = ["luoshi.tracking.auth.MemberBackend"]
 AUTH_PASSWORD_VALIDATORS = [
@@ -142,7 +145,10 @@ LOGOUT_REDIRECT_URL = "login"
 LUOSHI_AS_OF = env_str("LUOSHI_AS_OF", "")
 LUOSHI_EVIDENCE_MAX_MB = int(env_str("LUOSHI_EVIDENCE_MAX_MB", "10"))
 LUOSHI_EVIDENCE_MAX_FILES = 5
-LUOSHI_REPORT_MAX_MB = 20
+LUOSHI_REPORT_MAX_MB = 20  # the uploaded file: a .docx or .pdf with pictures can be large
+# The report's text: the largest real one is ~100,000 characters; a million (~7,000 tasks) imports
+# in a minute or two in the worker, five million took over 20 minutes (issue 18, item 8).
+LUOSHI_REPORT_MAX_CHARS = int(env_str("LUOSHI_REPORT_MAX_CHARS", "1000000"))
 
 # Reminders (`luoshi remind`, daily from cron): reports are due by this day of the month after
 # the period; 临近提醒 goes out this many days before it (and before a checkpoint); 未签收 this many

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 from django.urls import reverse
@@ -101,6 +102,15 @@ def import_report(job_id: int) -> None:
                 document = read_report(stream.read(), name=job.name)
         except ReadError as error:
             raise JobFailed(uploads.read_problem(error)) from None
+        limit = settings.LUOSHI_REPORT_MAX_CHARS
+        if len(document.original) > limit:
+            raise JobFailed(
+                _(
+                    "The report's text is longer than %(limit)s characters, far longer than a "
+                    "work report. Upload the report alone, without annexes or other documents."
+                )
+                % {"limit": f"{limit:,}"}
+            )
         name, year = job.jurisdiction.name, int(job.year or 0)
         known = Plan.objects.filter(jurisdiction__name=name, year=year)
         if plan := known.filter(source_sha256=sha256_of(document)).first():
