@@ -159,7 +159,8 @@ LUOSHI_SIGN_DAYS = int(env_str("LUOSHI_SIGN_DAYS", "3"))
 LUOSHI_WEBHOOK_TIMEOUT = 10
 LUOSHI_WEBHOOK_BACKOFF = float(env_str("LUOSHI_WEBHOOK_BACKOFF", "2"))
 # Background work through Django's Tasks framework (django-tasks): run at once in the process
-# that asks (the default), or LUOSHI_TASKS=database to queue in the database for `luoshi worker`.
+# that asks (the default in development and tests), or LUOSHI_TASKS=database to queue in the
+# database for `luoshi worker` (the production default, below).
 TASKS = {
     "default": {
         "BACKEND": {
@@ -281,6 +282,10 @@ if PRODUCTION:
     from django.core.exceptions import ImproperlyConfigured
 
     DEBUG = False
+    # Imports and reminders go to the database queue for `luoshi worker`: no web request waits
+    # on a long report (gunicorn's timeout would end it). LUOSHI_TASKS=immediate overrides.
+    if "LUOSHI_TASKS" not in os.environ:
+        TASKS["default"]["BACKEND"] = "django_tasks_db.DatabaseBackend"
     # A random key of 50 characters has dozens of distinct ones and never repeats a pattern
     # ("abcde" × 10 has five, and is its own prefix repeated).
     _PERIODIC = (SECRET_KEY * 2).find(SECRET_KEY, 1) < len(SECRET_KEY)
