@@ -146,9 +146,9 @@ LUOSHI_AS_OF = env_str("LUOSHI_AS_OF", "")
 LUOSHI_EVIDENCE_MAX_MB = int(env_str("LUOSHI_EVIDENCE_MAX_MB", "10"))
 LUOSHI_EVIDENCE_MAX_FILES = 5
 LUOSHI_REPORT_MAX_MB = 20  # the uploaded file: a .docx or .pdf with pictures can be large
-# The report's text: the largest real one is ~100,000 characters; a million (~7,000 tasks) imports
-# in a minute or two in the worker, five million took over 20 minutes (issue 18, item 8).
-LUOSHI_REPORT_MAX_CHARS = int(env_str("LUOSHI_REPORT_MAX_CHARS", "1000000"))
+# The report's text: the largest real one is ~100,000 characters; 350,000 (7,000 tasks) saved in
+# about 1.5 minutes, 1.75 million took 7 minutes and more (README, Reliability; issue 18, item 8).
+LUOSHI_REPORT_MAX_CHARS = int(env_str("LUOSHI_REPORT_MAX_CHARS", "500000"))
 
 # Reminders (`luoshi remind`, daily from cron): reports are due by this day of the month after
 # the period; 临近提醒 goes out this many days before it (and before a checkpoint); 未签收 this many
