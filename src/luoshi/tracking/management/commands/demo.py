@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 from typing import Any
@@ -39,6 +40,8 @@ class Command(BaseCommand):
         worker = start_worker()
         if worker is not None:
             out.write(f"Background worker for imports and reminders: process {worker.pid}")
+            # `kill` ends the demo as Ctrl-C does, the worker with it (below).
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
             call_command(
                 "runserver",
