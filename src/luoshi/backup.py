@@ -1,9 +1,14 @@
 """Back up and restore the whole tracker: every model's rows and every uploaded file.
 
-A backup is a .tar.gz holding `manifest.json` (row counts per model, size and SHA-256 of every
-other member), `data.json` (Django's dumpdata with natural foreign keys, so it loads on SQLite and
-PostgreSQL alike) and `media/…` (the uploads). Restoring checks every checksum before touching the
-database, then loads everything in one transaction and compares the row counts: all or nothing.
+A backup is a .tar.gz holding `manifest.json` first (row counts per model, size and SHA-256 of
+every other member), `data.jsonl` (Django's dumpdata as JSON Lines with natural foreign keys, so
+it loads on SQLite and PostgreSQL alike; `data.json` in format version 1) and `media/…` (the
+uploads). Restoring checks every checksum before touching the database, then loads everything in
+one transaction and compares the row counts: all or nothing.
+
+Both directions stream: the archive is read in one pass and copied in blocks, and the rows are
+loaded a line at a time, so a restore needs memory for one row, not for the data (it once held
+about six times the data's size).
 Call these after Django is set up (the `luoshi backup` and `luoshi restore` commands do that).
 """
 
@@ -23,7 +28,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 FORMAT = "luoshi-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE = {1: "data.json", 2: "data.jsonl"}  # format version → its data member
+BLOCK = 1 << 20
+MANIFEST_MAX = 64 << 20  # a million files' sizes and checksums
 # Made afresh by `migrate` (content types, permissions), or not worth keeping (logins, the
 # cache's data version, which a restore changes).
 EXCLUDED = ("contenttypes", "auth.permission", "sessions")
@@ -47,7 +55,7 @@ class Summary:
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
+        for block in iter(lambda: stream.read(BLOCK), b""):
             digest.update(block)
     return digest.hexdigest()
 
@@ -93,11 +101,11 @@ def backup(out: Path) -> Summary:
 
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "data.json"
+        data = Path(tmp) / READABLE[FORMAT_VERSION]
         with _snapshot():
             call_command(
                 "dumpdata",
-                format="fulljson",  # Django's JSON, times to the microsecond
+                format="fulljsonl",  # Django's JSON Lines, times to the microsecond
                 natural_foreign=True,
                 exclude=list(EXCLUDED),
                 output=str(data),
@@ -106,7 +114,7 @@ def backup(out: Path) -> Summary:
             rows = model_counts()
         media = _media_files(media_root)
         files: dict[str, dict[str, Any]] = {
-            "data.json": {"bytes": data.stat().st_size, "sha256": _sha256(data)}
+            data.name: {"bytes": data.stat().st_size, "sha256": _sha256(data)}
         }
         for path in media:
             name = "media/" + path.relative_to(media_root).as_posix()
@@ -126,7 +134,7 @@ def backup(out: Path) -> Summary:
         try:
             with tarfile.open(partial, "w:gz") as tar:
                 tar.add(manifest_path, "manifest.json")
-                tar.add(data, "data.json")
+                tar.add(data, data.name)
                 for path in media:
                     tar.add(path, "media/" + path.relative_to(media_root).as_posix())
             partial.replace(out)  # a crash never leaves a half-written file under the real name
@@ -136,38 +144,71 @@ def backup(out: Path) -> Summary:
     return Summary(rows, len(media), sum(int(f["bytes"]) for f in files.values()))
 
 
-def _unpack(archive: Path, into: Path) -> dict[str, Any]:
-    """Extract and verify the archive; returns its manifest."""
+def _allowed(name: str) -> bool:
+    path = PurePosixPath(name)
+    return (
+        name in {"manifest.json", *READABLE.values()}
+        or (path.parts[0] == "media" and len(path.parts) > 1)
+    ) and ".." not in path.parts and not path.is_absolute()  # fmt: skip
+
+
+def _manifest(archive: Path, member: tarfile.TarInfo, stream: Any) -> dict[str, Any]:
     try:
-        with tarfile.open(archive, "r:gz") as tar:
-            for member in tar.getmembers():
-                name = PurePosixPath(member.name)
-                allowed = member.name in {"manifest.json", "data.json"} or (
-                    name.parts[0] == "media" and len(name.parts) > 1
-                )
-                if not member.isfile() or not allowed or ".." in name.parts or name.is_absolute():
+        if member.size > MANIFEST_MAX:
+            raise ValueError("too large")
+        manifest: dict[str, Any] = json.loads(stream.read())  # read(n) would allocate n
+    except (OSError, ValueError):
+        raise BackupError(f"{archive}：备份缺少有效的 manifest.json，拒绝恢复。") from None
+    if manifest.get("format") != FORMAT or manifest.get("version") not in READABLE:
+        raise BackupError(f"{archive}：不是本版本 luoshi 的备份格式，拒绝恢复。")
+    return manifest
+
+
+def _copy(stream: Any, target: Path) -> str:
+    """`stream` into `target` in blocks; returns the SHA-256 of what was written."""
+    digest = hashlib.sha256()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        for block in iter(lambda: stream.read(BLOCK), b""):
+            digest.update(block)
+            out.write(block)
+    return digest.hexdigest()
+
+
+def _unpack(archive: Path, into: Path) -> dict[str, Any]:
+    """Extract and verify the archive in one streaming pass; returns its manifest."""
+    manifest: dict[str, Any] | None = None
+    present: set[str] = set()
+    try:
+        with tarfile.open(archive, "r|gz") as tar:  # a stream: no seeking, no member list
+            for member in tar:
+                if not member.isfile() or not _allowed(member.name) or member.name in present:
                     raise BackupError(
                         f"{archive}：备份中有不应出现的条目 {member.name!r}，拒绝恢复。"
                     )
-            tar.extractall(into, filter="data")
+                present.add(member.name)
+                stream = tar.extractfile(member)
+                if member.name == "manifest.json":
+                    manifest = _manifest(archive, member, stream)
+                    continue
+                entry = (manifest or {}).get("files", {}).get(member.name)
+                if entry is None:  # not listed, or listed in no manifest before it
+                    raise BackupError(
+                        f"{archive}：文件与清单不符（{member.name}），备份可能不完整。"
+                    )
+                if _copy(stream, into / member.name) != entry["sha256"]:
+                    raise BackupError(
+                        f"{archive}：{member.name} 的校验和不符，备份已损坏，拒绝恢复。"
+                    )
     except (tarfile.TarError, EOFError, OSError) as error:
         raise BackupError(f"{archive}：不是可读的 luoshi 备份文件（{error}）。") from None
-    try:
-        manifest: dict[str, Any] = json.loads((into / "manifest.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        raise BackupError(f"{archive}：备份缺少有效的 manifest.json，拒绝恢复。") from None
-    if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
-        raise BackupError(f"{archive}：不是本版本 luoshi 的备份格式，拒绝恢复。")
-    present = {p.relative_to(into).as_posix() for p in into.rglob("*") if p.is_file()} - {
-        "manifest.json"
-    }
-    listed = set(manifest.get("files", {}))
-    if present != listed:
-        odd = sorted(present ^ listed)[:3]
-        raise BackupError(f"{archive}：文件与清单不符（{', '.join(odd)}），备份可能不完整。")
-    for name, entry in manifest["files"].items():
-        if _sha256(into / name) != entry["sha256"]:
-            raise BackupError(f"{archive}：{name} 的校验和不符，备份已损坏，拒绝恢复。")
+    if manifest is None:
+        raise BackupError(f"{archive}：备份缺少有效的 manifest.json，拒绝恢复。")
+    missing = sorted(set(manifest.get("files", {})) - present)
+    if missing:
+        raise BackupError(
+            f"{archive}：文件与清单不符（{', '.join(missing[:3])}），备份可能不完整。"
+        )
     return manifest
 
 
@@ -197,7 +238,8 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
                     )
                 if present:
                     call_command("flush", interactive=False, verbosity=0)
-                call_command("loaddata", str(unpacked / "data.json"), verbosity=0)
+                data = unpacked / READABLE[manifest["version"]]
+                call_command("loaddata", str(data), verbosity=0)  # .jsonl: a row at a time
                 rows = model_counts()
                 expected: dict[str, int] = manifest["models"]
                 for label in sorted(set(rows) | set(expected)):
@@ -210,7 +252,7 @@ def restore(archive: Path, *, force: bool = False) -> Summary:
                     if name.startswith("media/"):
                         target = media_root / name.removeprefix("media/")
                         target.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.copyfile(unpacked / name, target)
+                        shutil.move(unpacked / name, target)  # a rename, or a copy in blocks
                         written.append(target)
                 statuses.refresh_stale()  # a backup's statuses may be of another day
                 pagecache.touch(None)  # no page kept before the restore is shown again

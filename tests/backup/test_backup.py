@@ -89,7 +89,7 @@ def test_the_manifest_counts_rows_and_checksums_every_member(data, tmp_path):
     with tarfile.open(archive) as tar:
         names = tar.getnames()
         manifest = json.load(tar.extractfile("manifest.json"))
-    assert names[:2] == ["manifest.json", "data.json"]
+    assert names[:2] == ["manifest.json", "data.jsonl"]
     assert set(manifest["files"]) == set(names) - {"manifest.json"}
     assert manifest["models"]["tracking.plan"] == Plan.objects.count()
     assert all(len(entry["sha256"]) == 64 for entry in manifest["files"].values())
@@ -141,7 +141,7 @@ def test_a_damaged_backup_is_refused_before_the_database_is_touched(data, media,
     _rewrite(
         archive,
         damaged,
-        lambda name, data: data.replace(b"2022", b"2023", 1) if name == "data.json" else None,
+        lambda name, data: data.replace(b"2022", b"2023", 1) if name == "data.jsonl" else None,
     )
     with pytest.raises(BackupError, match="校验和不符"):
         restore(damaged)
@@ -200,3 +200,34 @@ def test_a_timestamp_comes_back_to_the_microsecond(data, tmp_path):
     call_command("flush", interactive=False, verbosity=0)
     restore(archive)
     assert Event.objects.filter(created_at=instant).exists()
+
+
+def test_a_backup_of_format_version_1_still_restores(data, media, tmp_path):
+    """Version 1 kept the rows as one JSON array in data.json; version 2 as JSON Lines."""
+    import hashlib
+
+    archive, old = tmp_path / "b.tar.gz", tmp_path / "v1.tar.gz"
+    backup(archive)
+    before = rows()
+    with tarfile.open(archive) as tar, tarfile.open(old, "w:gz") as out:
+        members = {m.name: tar.extractfile(m).read() for m in tar.getmembers()}
+        lines = members.pop("data.jsonl").decode().splitlines()
+        array = ("[" + ",".join(lines) + "]").encode()
+        manifest = json.loads(members.pop("manifest.json"))
+        manifest["version"] = 1
+        del manifest["files"]["data.jsonl"]
+        manifest["files"]["data.json"] = {
+            "bytes": len(array),
+            "sha256": hashlib.sha256(array).hexdigest(),
+        }
+        for name, content in [
+            ("manifest.json", json.dumps(manifest).encode()),
+            ("data.json", array),
+            *members.items(),
+        ]:
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            out.addfile(info, io.BytesIO(content))
+    wipe(media)
+    restore(old)
+    assert rows() == before and len(files(media)) == 2

@@ -19,6 +19,7 @@ from luoshi.tracking.models import (
     Appeal,
     ChangeRequest,
     Evidence,
+    ImportJob,
     Instruction,
     Membership,
     ProgressReport,
@@ -51,7 +52,7 @@ def clients(alice, bob, charlie, dana, erin):
 
 
 @pytest.fixture
-def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce, dana):
+def objects(settings, tmp_path, plan, bobs_task, alice, bob, ndrc, commerce, dana):
     """URL arguments by name, each naming an object every member of the city may see."""
     settings.MEDIA_ROOT = tmp_path
     settings.LUOSHI_AS_OF = "2022-07-10"
@@ -122,6 +123,9 @@ def objects(settings, tmp_path, plan, bobs_task, bob, ndrc, commerce, dana):
         "user_id": make_user("frank", plan.jurisdiction, Membership.VIEWER).pk,
         "feedback_id": Feedback.objects.create(task=bobs_task, text="请公开项目名单").pk,
         "evidence_id": shown.pk,
+        "job_id": ImportJob.objects.create(
+            kind=ImportJob.REPORT, owner=alice, jurisdiction=plan.jurisdiction, name="报告.txt"
+        ).pk,
         "path": evidence.file.name,
         "evidence": evidence,
     }

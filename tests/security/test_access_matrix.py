@@ -48,6 +48,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "tracking:split_task": ("POST", OFFICE),
     "tracking:drop_task": ("POST", OFFICE),
     "tracking:import": ("GET", OFFICE),
+    "tracking:job": ("GET", OFFICE),  # the job's owner and the office of its jurisdiction
     "tracking:review": ("GET", OFFICE),
     "tracking:submit_report": ("POST", ONLY_LIAISON_A),
     "tracking:revise": ("POST", OFFICE),

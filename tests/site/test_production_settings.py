@@ -70,3 +70,23 @@ def test_development_keeps_the_defaults(tmp_path):
     result = run(SHOW, tmp_path, LUOSHI_ENV=None, SECRET_KEY=None)
     assert result.returncode == 0, result.stderr
     assert "Manifest" not in result.stdout
+
+
+TASKS = "from django.conf import settings as s; print(s.TASKS['default']['BACKEND'])"
+
+
+@pytest.mark.parametrize(
+    ("environment", "backend"),
+    [
+        ({}, "django_tasks_db.DatabaseBackend"),  # imports wait for `luoshi worker`
+        ({"LUOSHI_TASKS": "immediate"}, "django_tasks.backends.immediate.ImmediateBackend"),
+        ({"LUOSHI_ENV": None}, "django_tasks.backends.immediate.ImmediateBackend"),
+    ],
+)
+def test_production_queues_background_work_for_the_worker(tmp_path, environment, backend):
+    env = {"LUOSHI_TASKS": None, **environment}
+    if environment.get("LUOSHI_ENV", "production") is None:
+        env["SECRET_KEY"] = None
+    result = run(TASKS, tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == backend

@@ -47,3 +47,14 @@ def test_the_command_line_explains_an_unreadable_report(db, tmp_path):
     )
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_the_demo_starts_a_worker_only_for_the_database_queue(settings, monkeypatch):
+    from luoshi.tracking.management.commands import demo as command
+
+    started = []
+    monkeypatch.setattr(command.subprocess, "Popen", lambda argv: started.append(argv) or argv)
+    assert command.start_worker() is None and started == []
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    command.start_worker()
+    assert started and started[0][-3:] == ["-m", "luoshi.cli", "worker"]

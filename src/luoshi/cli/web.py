@@ -232,7 +232,9 @@ def prod_command(host: str, port: int, workers: int | None, no_setup: bool) -> N
     click.echo(f"luoshi: gunicorn on http://{host}:{port}/ with {count} workers", err=True)
     sys.stdout.flush()
     argv = [gunicorn, "luoshi.site.wsgi:application", f"--bind={host}:{port}"]
-    os.execv(gunicorn, [*argv, f"--workers={count}", "--access-logfile=-", "--no-control-socket"])
+    argv += [f"--workers={count}", "--access-logfile=-", "--no-control-socket"]
+    # Its own errors (a worker timeout above all) as the site's pages, not gunicorn's bare one.
+    os.execv(gunicorn, [*argv, "--worker-class=luoshi.site.gunicorn_worker.BrandedSyncWorker"])
 
 
 @click.command("backup")

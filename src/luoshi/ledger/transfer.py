@@ -13,40 +13,47 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from luoshi.ledger import enterprises, muju
+from luoshi.ledger import jobs as ledger_jobs
 from luoshi.ledger.forms import FilterForm, SheetForm
 from luoshi.ledger.models import EnterpriseYear, Project
 from luoshi.ledger.permissions import city_of
-from luoshi.ledger.project_workbook import export_projects, import_projects
+from luoshi.ledger.project_workbook import export_projects
+from luoshi.tracking import jobs
 from luoshi.tracking.measure import today
-from luoshi.tracking.permissions import office_required, user_of
+from luoshi.tracking.models import ImportJob
+from luoshi.tracking.permissions import office_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @office_required
 def import_ledger(request: HttpRequest) -> HttpResponse:
+    """The workbook is checked and stored by a background job; with tasks run at once the page
+    shows the outcome as before, otherwise the job's page follows it."""
     form = SheetForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = import_projects(
+        job = jobs.start(
+            request,
+            ImportJob.PROJECTS,
             form.cleaned_data["file"],
             city_of(request),
-            today=today(),
-            actor=user_of(request),
+            ledger_jobs.import_project_ledger.enqueue,
             partial=form.cleaned_data["partial"],
         )
-        if result.stored and not result.problems:
-            messages.success(
-                request,
-                _("%(created)d projects added, %(updated)d updated, %(moved)d moved.")
-                % {"created": result.created, "updated": result.updated, "moved": result.moved},
-            )
+        if not job.finished:
+            return redirect("tracking:job", job.pk)
+        result = ledger_jobs.result_of(job)
+        if job.state == ImportJob.DONE and not result.problems:
+            messages.success(request, job.message)
             return redirect("ledger:list")
+        if not job.problems:  # failed for another reason than its rows
+            form.add_error("file", forms.ValidationError(job.message))
     return render(
         request,
         "ledger/import.html",
         {"form": form, "result": result, "kind": "projects"},
-        status=400 if result and result.problems else 200,
+        status=400 if (result and result.problems) or form.errors else 200,
     )
 
 

@@ -104,8 +104,11 @@ else:
         }
     }
 
-# Backups keep every timestamp to the microsecond (luoshi.backup writes this format as data.json).
-SERIALIZATION_MODULES = {"fulljson": "luoshi.site.fulljson"}
+# Backups keep every timestamp to the microsecond (luoshi.backup writes data.jsonl, one row a line).
+SERIALIZATION_MODULES = {
+    "fulljson": "luoshi.site.fulljson",
+    "fulljsonl": "luoshi.site.fulljsonl",  # what backups write since format version 2
+}
 
 AUTHENTICATION_BACKENDS = ["luoshi.tracking.auth.MemberBackend"]
 AUTH_PASSWORD_VALIDATORS = [
@@ -142,7 +145,10 @@ LOGOUT_REDIRECT_URL = "login"
 LUOSHI_AS_OF = env_str("LUOSHI_AS_OF", "")
 LUOSHI_EVIDENCE_MAX_MB = int(env_str("LUOSHI_EVIDENCE_MAX_MB", "10"))
 LUOSHI_EVIDENCE_MAX_FILES = 5
-LUOSHI_REPORT_MAX_MB = 20
+LUOSHI_REPORT_MAX_MB = 20  # the uploaded file: a .docx or .pdf with pictures can be large
+# The report's text: the largest real one is ~100,000 characters; 350,000 (7,000 tasks) saved in
+# about 1.5 minutes, 1.75 million took 7 minutes and more (README, Reliability; issue 18, item 8).
+LUOSHI_REPORT_MAX_CHARS = int(env_str("LUOSHI_REPORT_MAX_CHARS", "500000"))
 
 # Reminders (`luoshi remind`, daily from cron): reports are due by this day of the month after
 # the period; 临近提醒 goes out this many days before it (and before a checkpoint); 未签收 this many
@@ -156,7 +162,8 @@ LUOSHI_LEADER_APPROVAL = env_bool("LUOSHI_LEADER_APPROVAL", False)
 LUOSHI_WEBHOOK_TIMEOUT = 10
 LUOSHI_WEBHOOK_BACKOFF = float(env_str("LUOSHI_WEBHOOK_BACKOFF", "2"))
 # Background work through Django's Tasks framework (django-tasks): run at once in the process
-# that asks (the default), or LUOSHI_TASKS=database to queue in the database for `luoshi worker`.
+# that asks (the default in development and tests), or LUOSHI_TASKS=database to queue in the
+# database for `luoshi worker` (the production default, below).
 TASKS = {
     "default": {
         "BACKEND": {
@@ -278,6 +285,10 @@ if PRODUCTION:
     from django.core.exceptions import ImproperlyConfigured
 
     DEBUG = False
+    # Imports and reminders go to the database queue for `luoshi worker`: no web request waits
+    # on a long report (gunicorn's timeout would end it). LUOSHI_TASKS=immediate overrides.
+    if "LUOSHI_TASKS" not in os.environ:
+        TASKS["default"]["BACKEND"] = "django_tasks_db.DatabaseBackend"
     # A random key of 50 characters has dozens of distinct ones and never repeats a pattern
     # ("abcde" × 10 has five, and is its own prefix repeated).
     _PERIODIC = (SECRET_KEY * 2).find(SECRET_KEY, 1) < len(SECRET_KEY)

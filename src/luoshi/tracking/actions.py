@@ -14,21 +14,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from luoshi import datafiles
-from luoshi.reading import ReadError
-from luoshi.reading import read as read_report
-from luoshi.tracking import leaders, review, services, uploads
+from luoshi.tracking import jobs, leaders, review, services
 from luoshi.tracking.forms import (
     ImportForm,
     ProgressReportForm,
     ReviewForm,
     RevisionForm,
 )
-from luoshi.tracking.importing import import_document
 from luoshi.tracking.measure import today
-from luoshi.tracking.models import ProgressReport
+from luoshi.tracking.models import (
+    ImportJob,
+    ProgressReport,
+)
 from luoshi.tracking.permissions import (
     can_report,
     membership,
@@ -128,24 +129,33 @@ def import_view(request: HttpRequest) -> HttpResponse:
     }
     form = ImportForm(managed, request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            document = read_report(upload.read(), name=upload.name)
-        except ReadError as error:
-            form.add_error("file", forms.ValidationError(uploads.read_problem(error)))
+        job = jobs.start(
+            request,
+            ImportJob.REPORT,
+            form.cleaned_data["file"],
+            managed.get(name=form.cleaned_data["jurisdiction"]),
+            jobs.import_report.enqueue,
+            year=form.cleaned_data["year"],
+        )
+        if job.state == ImportJob.DONE:  # tasks run at once (LUOSHI_TASKS=immediate)
+            if job.message:
+                messages.info(request, job.message)
+            return redirect(job.result_url)
+        if job.state == ImportJob.FAILED:
+            form.add_error("file", forms.ValidationError(job.message))
         else:
-            plan, created = import_document(
-                document,
-                form.cleaned_data["jurisdiction"],
-                form.cleaned_data["year"],
-                user_of(request),
-            )
-            if not created:
-                messages.info(request, _("This report was imported before; nothing was added."))
-            return redirect("tracking:preview", plan.pk)
+            return redirect("tracking:job", job.pk)
     return render(
         request, "tracking/import.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+@never_cache
+@login_required
+def job_page(request: HttpRequest, job_id: int) -> HttpResponse:
+    """How far a background import got; the page reloads itself until the job is finished."""
+    job = get_object_or_404(ImportJob.objects.visible_to(request.user), pk=job_id)
+    return render(request, "tracking/job.html", {"job": job})
 
 
 @require_POST

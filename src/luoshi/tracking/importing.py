@@ -28,6 +28,8 @@ from luoshi.tracking import pagecache, statuses
 from luoshi.tracking.models import Department, Event, Jurisdiction, Plan, Section, Target, Task
 from luoshi.tracking.names import normal_name
 
+BATCH = 500  # rows per INSERT (SQLite allows 32,766 parameters in one statement)
+
 
 @dataclass
 class DraftTask:
@@ -158,9 +160,23 @@ def _add_units(jurisdiction: Jurisdiction, known: Departments) -> None:
             )
 
 
-def _section_for(sections: list[Section], start: int) -> Section | None:
-    holding = [s for s in sections if s.start <= start < s.body_end]
-    return max(holding, key=lambda s: (s.level, s.start)) if holding else None
+def _sections_at(sections: list[Section], starts: list[int]) -> dict[int, Section | None]:
+    """The innermost section holding each offset (the highest level, then the latest start).
+
+    One sweep over the offsets in order, keeping only the sections open at the offset: a
+    report of thousands of sections and tasks costs their sum, not their product (a 5 MB
+    report spent minutes here comparing every task with every section)."""
+    ordered = sorted(sections, key=lambda s: s.start)
+    found: dict[int, Section | None] = {}
+    open_: list[Section] = []
+    index = 0
+    for start in sorted(set(starts)):
+        while index < len(ordered) and ordered[index].start <= start:
+            open_.append(ordered[index])
+            index += 1
+        open_ = [s for s in open_ if start < s.body_end]
+        found[start] = max(open_, key=lambda s: (s.level, s.start)) if open_ else None
+    return found
 
 
 def import_document(
@@ -229,31 +245,46 @@ def _save(
     departments: dict[str, Department] = {}
     year_end = date(year, 12, 31)
     drafts = draft_tasks(extraction)
+    section_at = _sections_at(sections, [d.start for d in drafts])
+    rows = []
     for order, draft in enumerate(drafts, start=1):
         deadline = date.fromisoformat(draft.deadline) if draft.deadline else year_end
         lead = _department(jurisdiction, draft.lead, departments, known) if draft.lead else None
-        task = Task.objects.create(
-            plan=plan,
-            section=_section_for(sections, draft.start),
-            code=draft.code,
-            order=order,
-            text=draft.text,
-            start=draft.start,
-            end=draft.end,
-            subheading=draft.subheading[:200],
-            kind=draft.kind,
-            lead=lead,
-            original_lead=lead,
-            assignment_reasons=draft.reasons,
-            deadline=deadline,
-            original_deadline=deadline,
-            nodes=draft.nodes,
-        )
-        if draft.supporting:
-            task.supporting.set(
-                _department(jurisdiction, name, departments, known) for name in draft.supporting
+        rows.append(
+            Task(
+                plan=plan,
+                section=section_at[draft.start],
+                code=draft.code,
+                order=order,
+                text=draft.text,
+                start=draft.start,
+                end=draft.end,
+                subheading=draft.subheading[:200],
+                kind=draft.kind,
+                lead=lead,
+                original_lead=lead,
+                assignment_reasons=draft.reasons,
+                deadline=deadline,
+                original_deadline=deadline,
+                nodes=draft.nodes,
             )
-        Target.objects.bulk_create(
+        )
+    # A few statements per thousand rows, not several per task: a large report's tasks are
+    # saved in seconds (the primary keys come back from the insert on SQLite and PostgreSQL).
+    tasks = Task.objects.bulk_create(rows, batch_size=BATCH)
+    Task.supporting.through.objects.bulk_create(
+        (
+            Task.supporting.through(
+                task_id=task.pk,
+                department_id=_department(jurisdiction, name, departments, known).pk,
+            )
+            for task, draft in zip(tasks, drafts, strict=True)
+            for name in dict.fromkeys(draft.supporting)
+        ),
+        batch_size=BATCH,
+    )
+    Target.objects.bulk_create(
+        (
             Target(
                 task=task,
                 order=index,
@@ -272,8 +303,11 @@ def _save(
                 rule=t.rule,
                 baseline=t.baseline,
             )
+            for task, draft in zip(tasks, drafts, strict=True)
             for index, t in enumerate(draft.targets)
-        )
+        ),
+        batch_size=BATCH,
+    )
     Event.objects.create(
         actor=actor,
         verb="imported",

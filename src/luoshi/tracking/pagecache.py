@@ -112,6 +112,8 @@ def keepable(request: HttpRequest, response: HttpResponse) -> bool:
         response.status_code == 200
         and not response.streaming
         and not response.cookies
+        # A page that changes without a data write (a background job's progress) says so.
+        and "no-store" not in response.get("Cache-Control", "")
         and response.get("Content-Type", "").startswith(KEPT_TYPES)
         and "no-store" not in response.get("Cache-Control", "")  # never_cache views
     )

@@ -56,4 +56,5 @@ urlpatterns = [
     path("reports/<int:report_id>/withdraw/", cycle_views.withdraw_report, name="withdraw"),
     path("review/approve/", cycle_views.approve_selected, name="approve_selected"),
     path("import/", actions.import_view, name="import"),
+    path("jobs/<int:job_id>/", actions.job_page, name="job"),
 ]

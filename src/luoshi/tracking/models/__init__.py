@@ -336,6 +336,7 @@ from luoshi.tracking.models.cycle import (  # noqa: E402
     appeal_path,
 )
 from luoshi.tracking.models.events import AppendOnlyError, Event  # noqa: E402
+from luoshi.tracking.models.jobs import ImportJob  # noqa: E402
 from luoshi.tracking.models.leaders import ChangeRequest, LeaderVisit, StatusMonth  # noqa: E402
 
 __all__ = [
@@ -348,6 +349,7 @@ __all__ = [
     "Department",
     "Event",
     "Evidence",
+    "ImportJob",
     "Instruction",
     "Jurisdiction",
     "LeaderVisit",

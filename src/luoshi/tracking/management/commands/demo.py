@@ -1,3 +1,6 @@
+import signal
+import subprocess
+import sys
 from typing import Any
 
 from django.apps import apps
@@ -34,9 +37,29 @@ class Command(BaseCommand):
         if options["no_serve"]:
             return
         out.write(f"Open http://127.0.0.1:{options['port']}/ (Ctrl-C stops the server)")
-        call_command(
-            "runserver",
-            f"127.0.0.1:{options['port']}",
-            use_reloader=False,
-            insecure_serving=True,  # static files without DEBUG: this is a local demo
-        )
+        worker = start_worker()
+        if worker is not None:
+            out.write(f"Background worker for imports and reminders: process {worker.pid}")
+            # `kill` ends the demo as Ctrl-C does, the worker with it (below).
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            call_command(
+                "runserver",
+                f"127.0.0.1:{options['port']}",
+                use_reloader=False,
+                insecure_serving=True,  # static files without DEBUG: this is a local demo
+            )
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=30)
+
+
+def start_worker() -> subprocess.Popen[bytes] | None:
+    """With LUOSHI_TASKS=database, `luoshi worker` beside the server, as production runs it: a
+    process of its own (its own database connection; a long import never slows the pages), ended
+    with the demo. With tasks run at once (the default) there is nothing to start."""
+    backend = settings.TASKS["default"]["BACKEND"]
+    if not backend.startswith("django_tasks_db."):
+        return None
+    return subprocess.Popen([sys.executable, "-m", "luoshi.cli", "worker"])
