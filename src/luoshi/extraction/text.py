@@ -28,6 +28,7 @@ CLAUSE_END = SENTENCE_END + ",;:"
 # in C says so faster than str.translate copies it.
 _FOLDED_CHARS = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE) + "]")
 _SHORT = 32  # words and short clauses recur: their folded form is cached
+_SENTENCE = 2000
 # Few characters of a text fold: replacing only those is several times faster than
 # str.translate, which looks every character up in the table.
 _REPLACEMENT = {chr(code): char for code, char in _TABLE.items()}
@@ -37,6 +38,13 @@ def fold(text: str) -> str:
     """Fold widths and look-alike punctuation one character to one character."""
     if len(text) <= _SHORT:
         return _fold_short(text)
+    if len(text) <= _SENTENCE:
+        return _fold_sentence(text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=64)  # a task's text is folded for its departments, units and deadline
+def _fold_sentence(text: str) -> str:
     return _fold(text)
 
 
