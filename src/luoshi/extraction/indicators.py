@@ -87,10 +87,9 @@ def match_indicator(
 ) -> IndicatorMatch | None:
     """The table's entry for a target's indicator (longest word found wins, before 占 if
     there is one), if any."""
-    active = table if table is not None else _bundled()
-    words = _words_of(active)
+    words, any_word = _bundled_index() if table is None else (_words_of(table), _any_word(table))
     folded = fold(indicator)
-    if _any_word(active).search(folded) is None:
+    if any_word.search(folded) is None:
         return None  # most indicators are none of the table's
     # In "民营经济增加值占生产总值比重" what is measured stands before 占.
     head = folded.split("占", 1)[0]
@@ -119,6 +118,12 @@ def _words_of(table: tuple[Indicator, ...]) -> list[tuple[str, str, Indicator]]:
     """Every word of the table, folded, longest first (on a tie, the table's order)."""
     words = [(fold(word), word, entry) for entry in table for word in entry.words]
     return sorted(words, key=lambda w: -len(w[0]))
+
+
+@cache
+def _bundled_index() -> tuple[list[tuple[str, str, Indicator]], re.Pattern[str]]:
+    """The bundled table's words and pattern, without hashing the table on every call."""
+    return _words_of(_bundled()), _any_word(_bundled())
 
 
 @cache
