@@ -28,7 +28,7 @@ CLAUSE_END = SENTENCE_END + ",;:"
 # in C says so faster than str.translate copies it.
 _FOLDED_CHARS = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE) + "]")
 _SHORT = 32  # words and short clauses recur: their folded form is cached
-_SENTENCE = 2000
+_SENTENCE = 2000  # a task's text, folded again for its departments, units and deadline
 # Few characters of a text fold: replacing only those is several times faster than
 # str.translate, which looks every character up in the table.
 _REPLACEMENT = {chr(code): char for code, char in _TABLE.items()}
@@ -68,7 +68,7 @@ def _replace(match: re.Match[str]) -> str:
 @cache
 def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any of `words` (give them longest first to prefer the longest)."""
-    if all(len(a) >= len(b) for a, b in pairwise(words)):
+    if "" not in words and all(len(a) >= len(b) for a, b in pairwise(words)):
         return longest_word(words)
     return re.compile("|".join(map(re.escape, words)))
 
