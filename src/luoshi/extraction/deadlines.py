@@ -24,7 +24,7 @@ def schedule(text: str, year: int | None) -> tuple[str | None, list[str]]:
     Nodes are quarter ends for a task due at the year's end, year ends for a multi-year task.
     """
     folded = fold(text)
-    later = _LATER.search(folded)
+    later = _LATER.search(folded) if "年" in folded else None  # a search needs its 年
     if later and (year is None or int(later.group(1)) > year):
         end_year = int(later.group(1))
         start = year if year is not None else end_year
@@ -39,11 +39,11 @@ def schedule(text: str, year: int | None) -> tuple[str | None, list[str]]:
 
 def _month(folded: str) -> int | None:
     """The month a deadline phrase in the text names (6月底前, 上半年, 三季度), if any."""
-    match = _MONTH_END.search(folded)
+    match = _MONTH_END.search(folded) if "月" in folded else None
     if match:
         word = match.group(1)
         return int(word) if word.isdigit() else _MONTHS[word]
-    match = _QUARTER.search(folded)
+    match = _QUARTER.search(folded) if "季度" in folded else None
     if match:
         return _QUARTER_ENDS[match.group(1)]
     if "上半年" in folded:
