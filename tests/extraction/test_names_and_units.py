@@ -66,6 +66,15 @@ def test_a_look_alike_is_not_a_target(sentence):
         "持续打好城市做大、产业做强、生态做美、民生做富四场硬仗。",  # baoding-2018
         "空气质量综合指数退出全国重点城市倒十名。",  # baoding-2018: a rank
         "紧盯开工和投资两项指标。",  # qingyuan-2023
+        # a project's phase in Chinese numerals is part of its name
+        "抓好“三北”六期等重大生态工程。",  # baoding-2026
+        "完成大唐九期工程建设。",  # baoding-2023
+        "启动投资11亿元的滨湖五期商业综合体建设。",  # laiyuan-2022
+        "以更大力度迈开两条腿、对接各部委。",  # baoding-2026: a figure of speech
+        "深入落实进度、问题、责任三张清单制度。",  # gaotang-2022: a counted slogan
+        "建好企业人才技术需求和重点高校、科研院所两张清单。",  # gaotang-2025
+        # a quotation with a comma inside (a slogan of places): its numbers are names
+        "把“一核三带八廊十片林，五库九河十湿地”打造成生态名片。",  # baoding-2021
     ],
 )
 def test_a_number_in_a_name_or_a_slogan_is_not_a_target(sentence):
@@ -81,6 +90,9 @@ def test_a_number_in_a_name_or_a_slogan_is_not_a_target(sentence):
         ("推进114个村的农村生活水源江水置换工程。", 114),  # laishui-2021
         ("加快总投资52亿元的34个配套项目建设。", 34),  # baoding-2021: the count, sized
         ("争取省项目用地指标23928亩。", 23928),  # baoding-2010: a quota, not a count of goals
+        ("举办电商培训班6期。", 6),  # sessions in Arabic figures count
+        ("全县建成30个清单式管理示范村。", 30),  # 清单 inside a name after a large count
+        ("打造“四好农村路”示范路20公里。", 20),  # a short quotation before the count
     ],
 )
 def test_a_count_or_capacity_to_deliver_stays_a_target(sentence, value):

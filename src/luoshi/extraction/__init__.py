@@ -38,8 +38,8 @@ def extract(
     Every offset points into `text`. `year` is the plan year when the text does not say it;
     `departments` is a city's departments file (`load_departments(path)`), else the generic one.
     """
-    result = extract_targets(text, year=year, rule_set=rule_set)
     folded = fold(text)
+    result = _outline_and_targets(text, folded, year, rule_set)
     parts, sections, targets = result.parts, result.sections, result.targets
     spans = sentences(folded)
     plan = [(p.start, p.end) for p in parts if p.kind == "plan"]
@@ -64,8 +64,13 @@ def extract_targets(
     text: str, *, year: int | None = None, rule_set: Rules | None = None
 ) -> Extraction:
     """Only the outline (sections, review and plan parts) and the targets: the fast path."""
+    return _outline_and_targets(text, fold(text), year, rule_set)
+
+
+def _outline_and_targets(
+    text: str, folded: str, year: int | None, rule_set: Rules | None
+) -> Extraction:
     active = rule_set or rules()
-    folded = fold(text)
     glossary_headings = task_rules().glossary_headings
     sections = find_sections(folded, glossary_headings)
     for section in sections:  # titles as written (full-width commas), not folded

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from luoshi.extraction.text import fold
 
 _QUARTER_ENDS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _MONTHS = {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+_LATER = re.compile(r"(?:到|至|于|在|力争|前)(20\d\d)年(?:年?底|末)?")
+_MONTH_END = re.compile(r"(\d{1,2}|十[一二]|[一二三四五六七八九十])月(?:份)?(?:底|末|前|底前)")
+_QUARTER = re.compile(r"(?:前|第)?([一二三四1-4])季度")
 
 
 def schedule(text: str, year: int | None) -> tuple[str | None, list[str]]:
@@ -20,7 +24,7 @@ def schedule(text: str, year: int | None) -> tuple[str | None, list[str]]:
     Nodes are quarter ends for a task due at the year's end, year ends for a multi-year task.
     """
     folded = fold(text)
-    later = re.search(r"(?:到|至|于|在|力争|前)(20\d\d)年(?:年?底|末)?", folded)
+    later = _LATER.search(folded) if "年" in folded else None  # a search needs its 年
     if later and (year is None or int(later.group(1)) > year):
         end_year = int(later.group(1))
         start = year if year is not None else end_year
@@ -35,12 +39,11 @@ def schedule(text: str, year: int | None) -> tuple[str | None, list[str]]:
 
 def _month(folded: str) -> int | None:
     """The month a deadline phrase in the text names (6月底前, 上半年, 三季度), if any."""
-    month = r"(\d{1,2}|十[一二]|[一二三四五六七八九十])月"
-    match = re.search(month + r"(?:份)?(?:底|末|前|底前)", folded)
+    match = _MONTH_END.search(folded) if "月" in folded else None
     if match:
         word = match.group(1)
         return int(word) if word.isdigit() else _MONTHS[word]
-    match = re.search(r"(?:前|第)?([一二三四1-4])季度", folded)
+    match = _QUARTER.search(folded) if "季度" in folded else None
     if match:
         return _QUARTER_ENDS[match.group(1)]
     if "上半年" in folded:
@@ -48,9 +51,15 @@ def _month(folded: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def _month_end(year: int, month: int) -> str:
     return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def _quarter_nodes(year: int, month: int) -> list[str]:
-    return [_month_end(year, m) for m in (3, 6, 9, 12) if m <= month]
+    return list(_quarter_ends(year, month))
+
+
+@lru_cache(maxsize=512)
+def _quarter_ends(year: int, month: int) -> tuple[str, ...]:
+    return tuple(_month_end(year, m) for m in (3, 6, 9, 12) if m <= month)

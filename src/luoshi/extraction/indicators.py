@@ -7,6 +7,7 @@ paragraph is one sentence, but each of its indicators has its own lead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +17,7 @@ from luoshi import datafiles
 from luoshi.datafiles import RuleError
 from luoshi.extraction.departments import Departments
 from luoshi.extraction.model import Target, Task
-from luoshi.extraction.text import fold
+from luoshi.extraction.text import any_of, fold
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,10 @@ def match_indicator(
 ) -> IndicatorMatch | None:
     """The table's entry for a target's indicator (longest word found wins, before 占 if
     there is one), if any."""
-    words = _words_of(table if table is not None else _bundled())
+    words, any_word = _bundled_index() if table is None else (_words_of(table), _any_word(table))
     folded = fold(indicator)
+    if any_word.search(folded) is None:
+        return None  # most indicators are none of the table's
     # In "民营经济增加值占生产总值比重" what is measured stands before 占.
     head = folded.split("占", 1)[0]
     found = None
@@ -115,6 +118,17 @@ def _words_of(table: tuple[Indicator, ...]) -> list[tuple[str, str, Indicator]]:
     """Every word of the table, folded, longest first (on a tie, the table's order)."""
     words = [(fold(word), word, entry) for entry in table for word in entry.words]
     return sorted(words, key=lambda w: -len(w[0]))
+
+
+@cache
+def _bundled_index() -> tuple[list[tuple[str, str, Indicator]], re.Pattern[str]]:
+    """The bundled table's words and pattern, without hashing the table on every call."""
+    return _words_of(_bundled()), _any_word(_bundled())
+
+
+@cache
+def _any_word(table: tuple[Indicator, ...]) -> re.Pattern[str]:
+    return any_of(tuple(key for key, _, _ in _words_of(table)))
 
 
 def _canonical(name: str, departments: Departments) -> str:

@@ -48,6 +48,7 @@ class Rules:
     set_phrases: tuple[str, ...]
     ordinal_prefixes: tuple[str, ...]
     name_suffixes: tuple[str, ...]
+    phase_units: tuple[str, ...]
     structure_nouns: tuple[str, ...]
     qualifier_links: tuple[str, ...]
     review_markers: tuple[str, ...]
@@ -166,6 +167,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         set_phrases=_words(lexicon, "set_phrases", "lexicon.yaml"),
         ordinal_prefixes=_words(lexicon, "ordinal_prefixes", "lexicon.yaml"),
         name_suffixes=_words(lexicon, "name_suffixes", "lexicon.yaml"),
+        phase_units=_words(lexicon, "phase_units", "lexicon.yaml"),
         structure_nouns=_words(lexicon, "structure_nouns", "lexicon.yaml"),
         qualifier_links=_words(lexicon, "qualifier_links", "lexicon.yaml"),
         review_markers=_words(lexicon, "review_markers", "lexicon.yaml"),

@@ -36,7 +36,11 @@ def _patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?<![{cn_chars}])[{''.join(rules.bare_multipliers)}](?=[{counts}]))"
     )
     fractions = "|".join(map(re.escape, rules.fraction_words))
-    number = re.compile(rf"(?P<frac>{fractions})?(?:{arabic}|{chinese})")
+    # Every number opens with a digit or a numeral character: the lookahead says so first,
+    # so that the engine skips the other places at once (the same matches, several times faster).
+    firsts = "".join(re.escape(word[0]) for word in rules.fraction_words if word)
+    opening = rf"(?=[\d{cn_chars}{firsts}])"
+    number = re.compile(rf"{opening}(?P<frac>{fractions})?(?:{arabic}|{chinese})")
     return number, re.compile(rf"[{cn_chars}]")
 
 

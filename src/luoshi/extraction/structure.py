@@ -51,6 +51,11 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (closing mark included) of each paragraph of `text`."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4)  # the targets and the tasks ask for the same text's sentences
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for p_start, p_end in paragraphs(text):
         for match in _SENTENCE.finditer(text, p_start, p_end):
@@ -59,7 +64,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             s_end = match.start() + len(chunk.rstrip())
             if s_start < s_end:
                 spans.append((s_start, s_end))
-    return spans
+    return tuple(spans)
 
 
 def find_subheadings(

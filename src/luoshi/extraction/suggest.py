@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from luoshi.extraction.deadlines import schedule
-from luoshi.extraction.departments import Department, Departments, load_departments
+from luoshi.extraction.departments import Department, Departments, Scope, load_departments
 from luoshi.extraction.fallback import fill_empty_leads
 from luoshi.extraction.indicators import match_indicator
 from luoshi.extraction.model import Assignment, Extraction, Target, Task
-from luoshi.extraction.text import fold
+from luoshi.extraction.text import fold, longest_word
 
 CONTEXT_WEIGHT = 0.5  # words of the sub-heading and section title count for half
 OBJECT_WEIGHT = 2.0  # an object a department owns outweighs a remit word of the same length
@@ -65,6 +65,18 @@ def matches(text: str, departments: Departments, context: str = "") -> list[Matc
 
 def _matches(folded: str, departments: Departments, weight: float, context: bool) -> list[Match]:
     """One pass over the text: at each place the longest object, remit word or name wins."""
+    by_name = departments_by_name(departments)
+    return [
+        Match(by_name[name], weight * score, list(words), context, list(objects))
+        for name, words, score, objects in _words(folded, departments)
+    ]
+
+
+@lru_cache(maxsize=1024)  # sub-headings and section titles recur for every task under them
+def _words(
+    folded: str, departments: Departments
+) -> tuple[tuple[str, tuple[str, ...], float, tuple[str, ...]], ...]:
+    """(department, its words, score, those of them that are objects) for each department."""
     pattern, owners = _index(departments)
     words: dict[str, list[str]] = {}
     objects: dict[str, list[str]] = {}
@@ -79,11 +91,15 @@ def _matches(folded: str, departments: Departments, weight: float, context: bool
                 objects.setdefault(name, []).append(word)
     # In the order of their first word in the text: on equal scores, the sorted list keeps the
     # department the text names first (发展定制农业，满足消费者… is farming, not commerce).
-    by_name = {d.name: d for d in departments.departments}
-    return [
-        Match(by_name[name], weight * score[name], found, context, objects.get(name, []))
+    return tuple(
+        (name, tuple(found), score[name], tuple(objects.get(name, ())))
         for name, found in words.items()
-    ]
+    )
+
+
+@cache
+def departments_by_name(departments: Departments) -> dict[str, Department]:
+    return {d.name: d for d in departments.departments}
 
 
 @cache
@@ -100,8 +116,7 @@ def _index(
                 owners.setdefault(fold(word), []).append((department.name, word, False))
     for word in departments.neutral:
         owners.setdefault(fold(word), [])
-    keys = sorted(owners, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, keys))), owners
+    return longest_word(owners), owners
 
 
 @dataclass
@@ -204,15 +219,18 @@ def _units(text: str, departments: Departments) -> list[Assignment]:
     """Counties, districts and zones a task names, or all of a kind when it applies to each."""
     folded = fold(text)
     result: list[Assignment] = []
+    unit_words, scope_words, anywhere = _unit_index(departments)
+    if anywhere.search(folded) is None:  # most tasks name no unit and no scope
+        return result
     named = set()
-    for unit in departments.units:
-        for word in (unit.name, *unit.aliases):
-            if fold(word) in folded:
+    for unit, words in unit_words:
+        for word, folded_word in words:
+            if folded_word in folded:
                 named.add(unit.name)
                 result.append(Assignment(unit.name, "support", f"任务点名：{word}"))
                 break
-    for scope in departments.scopes:
-        scope_word = next((w for w in scope.words if fold(w) in folded), None)
+    for scope, words in scope_words:
+        scope_word = next((w for w, f in words if f in folded), None)
         if scope_word is None:
             continue
         for unit in departments.units:
@@ -220,6 +238,28 @@ def _units(text: str, departments: Departments) -> list[Assignment]:
                 named.add(unit.name)
                 result.append(Assignment(unit.name, "support", f"任务面向：{scope_word}"))
     return result
+
+
+_Words = tuple[tuple[str, str], ...]  # (word, folded word)
+_UnitIndex = tuple[
+    tuple[tuple[Department, _Words], ...], tuple[tuple[Scope, _Words], ...], re.Pattern[str]
+]
+
+
+@cache
+def _unit_index(
+    departments: Departments,
+) -> _UnitIndex:
+    """Each unit's and scope's words with their folded forms, and a pattern finding any."""
+    units = tuple(
+        (unit, tuple((w, fold(w)) for w in (unit.name, *unit.aliases)))
+        for unit in departments.units
+    )
+    scopes = tuple(
+        (scope, tuple((w, fold(w)) for w in scope.words)) for scope in departments.scopes
+    )
+    every = [f for _, words in (*units, *scopes) for _, f in words]
+    return units, scopes, re.compile("") if "" in every else longest_word(every)
 
 
 def suggest(extraction: Extraction, departments: Departments | None = None) -> Extraction:

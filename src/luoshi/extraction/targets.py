@@ -20,7 +20,7 @@ from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, Spans, alternation
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_QUOTED = re.compile(r"“[^”\n]{1,16}”|「[^」\n]{1,16}」|\"[^\"\n]{1,16}\"")
+_QUOTED = re.compile(r"“[^”\n。]{1,24}”|「[^」\n]{1,16}」|\"[^\"\n]{1,16}\"")
 _YEAR_OPENING = re.compile(r"(20\d\d)年(?:[,，]|全[市省国年]|[^底前末内以]{0,2}[,，])")
 _FILLERS = ("分别", "再", "约", "近", "达到", "达", "了", "为", "在", "到", "至")
 _ORDINAL_LEAD = re.compile(
@@ -230,6 +230,8 @@ class TargetFinder:
             return "qualifier"
         if after.startswith(rules.name_suffixes):
             return "none"
+        if mention.number.chinese and unit.text in rules.phase_units:
+            return "none"  # 二期, “三北”六期工程: a project's phase
         if mention.number.chinese and mention.number.value == 1:
             return "none"  # 一个, 一家, 建一亩成一亩: an article or a figure of speech
         structure = unit.unit_class == "count" and after.startswith(rules.structure_nouns)

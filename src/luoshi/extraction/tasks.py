@@ -16,7 +16,7 @@ from functools import cache
 from luoshi.extraction.lexicons import TaskRules, task_rules
 from luoshi.extraction.model import Part, Section, Subheading, Target, Task
 from luoshi.extraction.structure import SectionIndex, is_glossary_heading, paragraphs, sentences
-from luoshi.extraction.text import Spans
+from luoshi.extraction.text import Spans, any_of
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT = r"(?:[\d.]+|[一二三四五六七八九十两百千]+)[个户家项条座所处片批]"
@@ -141,11 +141,11 @@ def _is_ceremony(sentence: str, rules: TaskRules) -> bool:
     body = sentence.lstrip("—- ")
     if body.startswith(rules.non_task_openings):
         return True
-    if any(phrase in body for phrase in rules.non_task_phrases):
+    if any_of(rules.non_task_phrases).search(body):
         return True
     if body.startswith(rules.framing_openings) and not _commits(body, rules):
         return True
-    return not any(verb in body for verb in rules.action_verbs)
+    return not any_of(rules.action_verbs).search(body)
 
 
 def _commits(sentence: str, rules: TaskRules) -> bool:
@@ -159,16 +159,10 @@ def _clauses(
 ) -> list[tuple[int, int, str]]:
     """Cut one sentence into commitments (see the module docstring)."""
     pieces = []  # (start, end, delimiter before)
-    depth, piece_start, before = 0, start, ""
-    for i in range(start, end):
-        char = folded[i]
-        if char in "(“《[":
-            depth += 1
-        elif char in ")”》]":
-            depth = max(0, depth - 1)
-        elif char in ",;" and depth == 0:
-            pieces.append((piece_start, i, before))
-            piece_start, before = i + 1, char
+    piece_start, before = start, ""
+    for i in _top_level(folded, start, end, ",;"):
+        pieces.append((piece_start, i, before))
+        piece_start, before = i + 1, folded[i]
     pieces.append((piece_start, end, before))
     groups: list[list[int]] = []  # [start, end, has_target]
     for p_start, p_end, delimiter in pieces:
@@ -223,15 +217,21 @@ def _items(
 def _top_level(folded: str, start: int, end: int, marks: str) -> list[int]:
     """Positions of the marks outside brackets and quotes."""
     found, depth = [], 0
-    for i in range(start, end):
-        char = folded[i]
+    for match in _marks(marks).finditer(folded, start, end):
+        char = match.group()
         if char in "(“《[":
             depth += 1
         elif char in ")”》]":
             depth = max(0, depth - 1)
-        elif char in marks and depth == 0:
-            found.append(i)
+        elif depth == 0:
+            found.append(match.start())
     return found
+
+
+@cache
+def _marks(marks: str) -> re.Pattern[str]:
+    """Brackets, quotes and `marks`: the only characters _top_level looks at."""
+    return re.compile("[" + re.escape("(“《[)”》]" + marks) + "]")
 
 
 def _opens_item(item: str, rules: TaskRules) -> bool:
@@ -290,8 +290,8 @@ def _kind(
         return "target"
     if named:
         return "project"
-    if any(word in sentence for word in rules.reform_words):
+    if any_of(rules.reform_words).search(sentence):
         return "reform"
-    if any(word in sentence for word in rules.project_words):
+    if any_of(rules.project_words).search(sentence):
         return "project"
     return "qualitative"
