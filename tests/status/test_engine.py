@@ -324,3 +324,15 @@ def test_the_latest_submission_of_a_period_counts():
     correction = ReportFacts("2022-06", "approved", 0, 5000, sequence=2)
     facts = TaskFacts(2022, targets=(JOBS,), reports=(correction, first))
     assert evaluate(facts, date(2022, 7, 10)).verified == pytest.approx(0.5)
+
+
+def test_a_status_as_of_a_past_day_ignores_the_reports_of_later_periods():
+    """A month's status recomputed later (the leader's trend) is what that month knew."""
+    facts = TaskFacts(
+        year=2022, targets=(JOBS,), reports=(approved("2022-02", 1500), approved("2022-06", 9800))
+    )
+    march = evaluate(facts, date(2022, 3, 31))
+    july = evaluate(facts, date(2022, 7, 10))
+    assert march.lines[0].claimed == pytest.approx(0.15)
+    assert march.status != AHEAD
+    assert july.status == AHEAD

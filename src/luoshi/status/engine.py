@@ -239,7 +239,9 @@ def evaluate(facts: TaskFacts, on: date) -> TaskStatus:
     period = reference_period(facts.year, facts.end, on)
     expectation = expected(facts, period)
     final = on > facts.end
-    live = [r for r in facts.reports if r.state != "returned"]
+    # A status as of `on` knows nothing of reports for later periods (a month recomputed later).
+    month = f"{on.year:04d}-{on.month:02d}"
+    live = [r for r in facts.reports if r.state != "returned" and r.period <= month]
     lines: list[Line] = []
     for index, target in enumerate(facts.targets):
         own = [r for r in live if r.target == index]
