@@ -313,8 +313,11 @@ def set_up_leader(plan: Plan) -> None:
     rows = list(tasks_for_status(plan.tasks.all()))
     if not StatusMonth.objects.filter(task__plan=plan, period=f"{YEAR}-01").exists():
         for month in range(1, on.month):
+            # As the daily refresh saw it at the month's end: the reports submitted by then.
             end = status.month_end(YEAR, month)
-            statuses.record_months([(m.task.pk, m.result.status) for m in measure(rows, end)], end)
+            known = _moment(month, end.day, 23)
+            seen = measure(rows, end, known_by=known)
+            statuses.record_months([(m.task.pk, m.result.status) for m in seen], end)
     if ChangeRequest.objects.filter(task__plan=plan).exists():
         return
     overseen = set(leader.portfolio.values_list("pk", flat=True))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -56,12 +56,17 @@ _REPORT_FIELDS = (
 ReportRow = tuple[int, int, int | None, str, str, float | None, float | None, str, list[str]]
 
 
-def report_rows(tasks: list[Task], approved_only: bool = False) -> dict[int, list[ReportRow]]:
+def report_rows(
+    tasks: list[Task], approved_only: bool = False, known_by: datetime | None = None
+) -> dict[int, list[ReportRow]]:
     """The live (not returned) reports of `tasks` in one query, as plain rows: reports grow by
     the month, and building model instances for them would dominate a page's time. With
-    `approved_only`, reports awaiting review are left out too."""
+    `approved_only`, reports awaiting review are left out too; with `known_by`, reports
+    submitted after that moment (a past month measured afterwards)."""
     rows: dict[int, list[ReportRow]] = {task.pk: [] for task in tasks}
     live = ProgressReport.objects.filter(task__in=rows)
+    if known_by is not None:
+        live = live.filter(submitted_at__lte=known_by)
     if approved_only:
         live = live.filter(state=ProgressReport.APPROVED)
     else:
@@ -270,13 +275,17 @@ def live_targets(target_ids: Iterable[int]) -> set[int]:
 
 
 def measure(
-    tasks: QuerySet[Task] | list[Task], on: date, approved_only: bool = False
+    tasks: QuerySet[Task] | list[Task],
+    on: date,
+    approved_only: bool = False,
+    known_by: datetime | None = None,
 ) -> list[Measured]:
     """Each task's status on `on`. With `approved_only` (the public page, anonymous API callers)
     a period counts as reported only once its report is approved, so claims awaiting review show
-    nowhere; live values (the ledger's) are kept, being data the office maintains."""
+    nowhere; live values (the ledger's) are kept, being data the office maintains. With
+    `known_by`, only the reports submitted by then count (in their state of today)."""
     tasks = list(tasks)
-    reports = report_rows(tasks, approved_only)
+    reports = report_rows(tasks, approved_only, known_by)
     live = _add_live_values(tasks, on, reports)
     appeals = overrides(tasks)
     shapes = patterns(tasks)
