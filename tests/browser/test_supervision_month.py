@@ -1,4 +1,5 @@
-"""One whole month of the supervision cycle in real Chromium: 签收 → reminder → reports by a
+"""One whole month of the supervision cycle in real Chromium: the office publishes the 分工 →
+签收 → reminder → reports by a
 supporting and a lead department → the office returns one and approves the rest in a batch →
 the lead department asks for a 延期, which the leader overseeing it approves on their home →
 a leader's 批示 → the department's answer → the office closes a task → the 考评 table.
@@ -8,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from luoshi.notices.send import remind
-from luoshi.tracking.models import ChangeRequest, Instruction, ProgressReport, Task
+from luoshi.tracking.models import ChangeRequest, Instruction, Plan, ProgressReport, Task
 
 
 def test_one_month_of_supervision(
@@ -25,6 +26,21 @@ def test_one_month_of_supervision(
     bobs_task.supporting.add(commerce)
     settings.LUOSHI_LEADER_APPROVAL = True
     dana.membership.portfolio.add(bobs_task.lead, commerce)  # 分管
+
+    # The office publishes the plan from the 分工 editor (accepting what it still lacks).
+    plan = bobs_task.plan
+    Plan.objects.filter(pk=plan.pk).update(state=Plan.DRAFT)
+    browser.log_in("alice", lands_on=f"/plans/{plan.pk}/preview/")  # its only plan, a draft
+    page.get_by_role("button", name="发布方案").click()
+    page.wait_for_url("**/plans/**")
+    for box in page.locator("#publish input[type=checkbox]").all():
+        box.check()
+    if Plan.objects.get(pk=plan.pk).state == Plan.DRAFT:
+        page.get_by_role("button", name="发布方案").click()
+        page.wait_for_url(f"**/plans/{plan.pk}/")
+    assert Plan.objects.get(pk=plan.pk).state == Plan.PUBLISHED
+    shot("office-publishes")
+    browser.log_out()
 
     # 签收: bob acknowledges his task and names who answers for it.
     browser.log_in("bob", lands_on="/departments/mine/")
