@@ -245,7 +245,7 @@ def approve_selected(request: HttpRequest) -> HttpResponse:
         except services.Conflict:
             continue
         approved += 1
-    messages.success(request, _("%(n)s reports approved.") % {"n": approved})
+    messages.success(request, _("%(n)s submissions approved.") % {"n": approved})
     return redirect("tracking:review")
 
 
