@@ -97,3 +97,18 @@ def shown(reminder: Reminder, language: str | None) -> str:
         prefix = f"{URGED_PREFIX}{reminder.task.code}："
         words = reminder.message.removeprefix(prefix)
     return message(reminder.task, reminder.kind, reminder.period, words).en
+
+
+def event_reason(verb: str, reason: str, payload: dict, task: Task, language: str | None) -> str:
+    """A 提醒/催办 event's text in `language`, composed again as for the reminder it recorded
+    (its kind and period are in the event's payload); any other event keeps its reason."""
+    kind, period = payload.get("kind"), payload.get("period")
+    chinese = not language or language.lower().startswith("zh")
+    if chinese or verb not in ("reminded", "urged") or kind not in KEYS or not period:
+        return reason
+    words = reason.removeprefix(f"{URGED_PREFIX}{task.code}：") if kind == "urged" else ""
+    try:
+        return message(task, kind, period, words).en
+    except (ValueError, IndexError):  # a period this version cannot read: the stored text
+        return reason
+
