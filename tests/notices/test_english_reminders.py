@@ -80,7 +80,6 @@ def test_the_message_centre_shows_the_readers_language(reminded, bob):
     assert "[Not reported] T001" in english and "【到期未报】" not in english
 
 
-
 def test_the_tasks_history_shows_reminders_in_the_readers_language(reminded, bob, bobs_task):
     client = Client()
     client.force_login(bob)
@@ -91,6 +90,7 @@ def test_the_tasks_history_shows_reminders_in_the_readers_language(reminded, bob
     english = client.get(url).content.decode()
     assert "[Not reported] T001" in english and "【到期未报】" not in english
     assert "[Urged] T001: 请于本周内报送6月进展" in english  # the office's own words
+
 
 def test_the_messages_file_is_checked_when_loaded(monkeypatch):
     real = datafiles.load("luoshi.notices", "data", "messages.yaml")

@@ -111,4 +111,3 @@ def event_reason(verb: str, reason: str, payload: dict, task: Task, language: st
         return message(task, kind, period, words).en
     except (ValueError, IndexError):  # a period this version cannot read: the stored text
         return reason
-
