@@ -11,7 +11,7 @@ PHONE = {"width": 390, "height": 844}
     [
         ("bob", ["/departments/mine/", "/tasks/{task}/"]),
         ("alice", ["/", "/review/", "/tasks/{task}/", "/exchange/bulletin/"]),
-        ("dana", ["/"]),
+        ("dana", ["/leader/", "/"]),
         (None, ["/public/plans/{plan}/", "/public/tasks/{task}/"]),
     ],
 )
@@ -21,7 +21,8 @@ def test_pages_fit_a_phone_with_a_compact_header(
     page = browser.page
     if persona:
         request.getfixturevalue(persona)  # the person exists before logging in
-        browser.log_in(persona, lands_on="/departments/mine/" if persona == "bob" else "/")
+        landing = {"bob": "/departments/mine/", "dana": "/leader/"}  # 我的任务, 分管工作
+        browser.log_in(persona, lands_on=landing.get(persona, "/"))
     page.set_viewport_size(PHONE)
     for number, path in enumerate(pages, 1):
         browser.go(path.format(task=bobs_task.pk, plan=plan.pk))
