@@ -1,11 +1,18 @@
 """Imports as background jobs (issue 18, item 8): queued in the database for the worker, their
 progress on a page that reloads itself, seen by the owner and the office of the jurisdiction."""
 
+import io
+from datetime import timedelta
+
 import pytest
+from click.testing import CliRunner
+from django.core import management
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from luoshi.cli.web import worker_command
 from luoshi.tracking import jobs
 from luoshi.tracking.models import ImportJob, Jurisdiction, Membership, Plan
 from tests.sample import PASSWORD, make_user
@@ -156,3 +163,82 @@ def test_a_text_longer_than_any_report_is_refused_before_the_slow_work(client, a
     assert response.status_code == 400
     assert "报告正文超过 1,000 个字符" in response.content.decode()
     assert not Plan.objects.filter(year=2023).exists()
+
+
+def started_long_ago(client, minutes, state=ImportJob.EXTRACTING):
+    """A job its worker began and then stopped reporting on `minutes` ago (the worker died)."""
+    job = ImportJob.objects.get(pk=upload(client)["Location"].rstrip("/").rsplit("/", 1)[1])
+    jobs.step(job, state, 30)
+    ImportJob.objects.filter(pk=job.pk).update(
+        updated_at=timezone.now() - timedelta(minutes=minutes)
+    )
+    return job
+
+
+def test_a_job_whose_worker_died_is_failed_when_its_page_is_viewed(
+    client, alice, queued, settings, media
+):
+    settings.LUOSHI_JOB_STALE_MINUTES = 10
+    client.login(username="alice", password=PASSWORD)
+    dead = started_long_ago(client, minutes=11)
+    alive = started_long_ago(client, minutes=9)
+    waiting = started_long_ago(client, minutes=60, state=ImportJob.QUEUED)
+    text = client.get(reverse("tracking:job", args=[dead.pk])).content.decode()
+    dead.refresh_from_db()
+    assert dead.state == ImportJob.FAILED and "10 分钟没有进展" in dead.message
+    assert "请重新上传" in text and 'http-equiv="refresh"' not in text
+    assert reverse("tracking:import") in text
+    alive.refresh_from_db()
+    waiting.refresh_from_db()
+    # Still working, or waiting for a worker to start: neither is dead.
+    assert (alive.state, waiting.state) == (ImportJob.EXTRACTING, ImportJob.QUEUED)
+    assert len(stored_uploads(media)) == 2  # the dead job's upload is deleted
+
+
+def test_luoshi_worker_first_fails_dead_jobs_and_prunes_old_ones(
+    client, alice, queued, settings, monkeypatch
+):
+    settings.LUOSHI_JOB_KEEP_DAYS = 30
+    client.login(username="alice", password=PASSWORD)
+    dead = started_long_ago(client, minutes=settings.LUOSHI_JOB_STALE_MINUTES + 1)
+    old, recent = (started_long_ago(client, minutes=1, state=ImportJob.DONE) for _ in range(2))
+    ImportJob.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=31))
+    ran = []
+    real = management.call_command
+
+    def record(name, *args, **kwargs):
+        ran.append(name)
+        if name != "db_worker":  # the worker itself would wait for tasks forever
+            real(name, *args, **kwargs)
+
+    monkeypatch.setattr(management, "call_command", record)
+    result = CliRunner().invoke(worker_command, [])
+    assert result.exit_code == 0, result.output
+    assert ran == ["tidy_jobs", "db_worker"]
+    dead.refresh_from_db()
+    assert dead.state == ImportJob.FAILED and "请重新上传" in dead.message
+    assert set(ImportJob.objects.values_list("pk", flat=True)) == {dead.pk, recent.pk}
+
+
+def test_tidy_jobs_reports_what_it_did(client, alice, queued):
+    client.login(username="alice", password=PASSWORD)
+    started_long_ago(client, minutes=24 * 60)
+    out = io.StringIO()
+    call_command("tidy_jobs", stdout=out)
+    assert "1 stale" in out.getvalue() and "0 finished" in out.getvalue()
+    assert ImportJob.objects.get().state == ImportJob.FAILED
+
+
+def test_import_jobs_are_read_only_in_the_admin(client, admin_user, alice, queued):
+    client.login(username="alice", password=PASSWORD)
+    job = ImportJob.objects.get(pk=upload(client)["Location"].rstrip("/").rsplit("/", 1)[1])
+    client.force_login(admin_user)
+    listing = client.get(reverse("admin:tracking_importjob_changelist"))
+    assert listing.status_code == 200 and "report.txt" in listing.content.decode()
+    page = client.get(reverse("admin:tracking_importjob_change", args=[job.pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert client.get(reverse("admin:tracking_importjob_add")).status_code == 403
+    deleting = client.post(
+        reverse("admin:tracking_importjob_delete", args=[job.pk]), {"post": "yes"}
+    )
+    assert deleting.status_code == 403 and ImportJob.objects.filter(pk=job.pk).exists()

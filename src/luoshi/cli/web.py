@@ -93,10 +93,12 @@ def remind_command(on: str | None) -> None:
 
 @click.command("worker")
 def worker_command() -> None:
-    """Run background tasks queued in the database (with LUOSHI_TASKS=database)."""
+    """Run background tasks queued in the database (with LUOSHI_TASKS=database). First, imports
+    left unfinished by a worker that died are marked failed and old finished ones deleted."""
     django_app.setup()
     from django.core.management import call_command
 
+    call_command("tidy_jobs")
     call_command("db_worker")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -20,6 +20,7 @@ from luoshi import status
 from luoshi.documents.bulletin_annexes import ANNEXES
 from luoshi.documents.bulletin_document import Paragraph, plain_text
 from luoshi.exchange import issues, progress_export, progress_rows
+from luoshi.exchange import jobs as exchange_jobs
 from luoshi.exchange.bulletin_facts import PeriodNotOver
 from luoshi.exchange.forms import (
     BulletinForm,
@@ -28,8 +29,9 @@ from luoshi.exchange.forms import (
     clean_period,
 )
 from luoshi.exchange.models import BulletinIssue
+from luoshi.tracking import jobs
 from luoshi.tracking.measure import today
-from luoshi.tracking.models import Department, Membership, Plan
+from luoshi.tracking.models import Department, ImportJob, Membership, Plan
 from luoshi.tracking.permissions import is_office, membership, office_required, user_of
 from luoshi.tracking.views import plan_for
 
@@ -205,27 +207,34 @@ def _exchange_page(request: HttpRequest, department: Department | None) -> HttpR
     form = WorkbookUploadForm(
         plan, request.POST or None, request.FILES or None, initial={"period": period}
     )
-    result = None
+    errors: list[progress_rows.RowError] = []
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["file"].read()
-        result = progress_rows.import_workbook(
-            data, plan, form.cleaned_data["period"], department, user_of(request)
+        # Checked and stored by a background job; with tasks run at once the page shows the
+        # outcome as before, otherwise the job's page follows it.
+        job = jobs.start(
+            request,
+            ImportJob.PROGRESS,
+            form.cleaned_data["file"],
+            plan.jurisdiction,
+            exchange_jobs.import_progress_workbook.enqueue,
+            plan=plan,
+            period=form.cleaned_data["period"],
+            department=department,
         )
-        if not result.errors:
-            messages.success(
-                request,
-                _("%(created)d progress reports submitted for review; %(unchanged)d unchanged.")
-                % {"created": len(result.created), "unchanged": result.unchanged},
-            )
-            if department is None:
-                return redirect("exchange:progress_workbook_all_page")
-            return redirect("exchange:progress_workbook", department.pk)
-    code = 400 if form.errors or (result and result.errors) else 200
+        if not job.finished:
+            return redirect("tracking:job", job.pk)
+        if job.state == ImportJob.DONE:
+            messages.success(request, job.message)
+            return redirect(job.upload_url())
+        errors = exchange_jobs.errors_of(job)
+        if not errors:  # failed for another reason than its rows
+            form.add_error("file", ValidationError(job.message))
+    code = 400 if form.errors or errors else 200
     context = {
         "department": department,
         "plan": plan,
         "period": period,
         "form": form,
-        "errors": result.errors if result else [],
+        "errors": errors,
     }
     return render(request, "exchange/progress_workbook.html", context, status=code)

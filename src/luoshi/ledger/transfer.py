@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 
 from luoshi.ledger import enterprises, muju
 from luoshi.ledger import jobs as ledger_jobs
@@ -105,21 +104,29 @@ def ranking(request: HttpRequest) -> HttpResponse:
 
 @office_required
 def import_muju(request: HttpRequest) -> HttpResponse:
+    """The 亩均 sheet is checked and stored by a background job, like the project ledger."""
     form = SheetForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = enterprises.import_enterprises(
+        job = jobs.start(
+            request,
+            ImportJob.MUJU,
             form.cleaned_data["file"],
             city_of(request),
-            today=today(),
+            ledger_jobs.import_muju_sheet.enqueue,
             partial=form.cleaned_data["partial"],
         )
+        if not job.finished:
+            return redirect("tracking:job", job.pk)
+        result = ledger_jobs.enterprises_of(job)
         if result.stored and not result.problems:
-            messages.success(request, _("%(n)d enterprise years stored.") % {"n": result.stored})
+            messages.success(request, job.message)
             return redirect("ledger:ranking")
+        if job.state == ImportJob.FAILED and not job.problems:  # not its rows: the server
+            form.add_error("file", forms.ValidationError(job.message))
     return render(
         request,
         "ledger/import.html",
         {"form": form, "result": result, "kind": "enterprises"},
-        status=400 if result and result.problems else 200,
+        status=400 if (result and result.problems) or form.errors else 200,
     )

@@ -172,6 +172,10 @@ TASKS = {
         }[env_str("LUOSHI_TASKS", "immediate")]
     }
 }
+# A started import that reports no progress for this many minutes is marked failed (its worker
+# died); finished imports are deleted after this many days (`luoshi worker` start, `tidy_jobs`).
+LUOSHI_JOB_STALE_MINUTES = int(env_str("LUOSHI_JOB_STALE_MINUTES", "30"))
+LUOSHI_JOB_KEEP_DAYS = int(env_str("LUOSHI_JOB_KEEP_DAYS", "30"))
 # Mail: the console in development and the demo; EMAIL_HOST and the rest in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

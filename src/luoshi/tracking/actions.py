@@ -154,6 +154,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def job_page(request: HttpRequest, job_id: int) -> HttpResponse:
     """How far a background import got; the page reloads itself until the job is finished."""
+    jobs.fail_stale()
     job = get_object_or_404(ImportJob.objects.visible_to(request.user), pk=job_id)
     return render(request, "tracking/job.html", {"job": job})
 

@@ -7,7 +7,7 @@ from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from luoshi.tracking import statuses
+from luoshi.tracking import admin_jobs, statuses  # noqa: F401  (admin_jobs: ImportJob, read-only)
 from luoshi.tracking.models import (
     Department,
     Event,

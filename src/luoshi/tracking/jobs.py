@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -69,6 +70,40 @@ def finish(job: ImportJob, state: str, message: str = "", url: str = "") -> None
     if job.file:
         job.file.delete(save=False)
     job.save()
+
+
+def fail_stale(now: datetime | None = None) -> int:
+    """Jobs that started and then reported nothing for LUOSHI_JOB_STALE_MINUTES: their worker
+    died (or was restarted) mid-way. They are marked failed, so no page says "in progress"
+    forever; the number marked."""
+    minutes = settings.LUOSHI_JOB_STALE_MINUTES
+    since = (now or timezone.now()) - timedelta(minutes=minutes)
+    stale = ImportJob.objects.exclude(state__in=[*ImportJob.FINISHED, ImportJob.QUEUED])
+    count = 0
+    for job in stale.filter(updated_at__lt=since):
+        with translation.override(job.language):
+            message = _(
+                "The import stopped: the background worker gave no sign of progress for "
+                "%(minutes)d minutes (it was probably restarted). Nothing more will happen to "
+                "this file; upload it again."
+            )
+            finish(job, ImportJob.FAILED, message % {"minutes": minutes})
+        count += 1
+    return count
+
+
+def prune(now: datetime | None = None) -> int:
+    """Finished jobs older than LUOSHI_JOB_KEEP_DAYS are deleted (with any upload left); the
+    number deleted."""
+    since = (now or timezone.now()) - timedelta(days=settings.LUOSHI_JOB_KEEP_DAYS)
+    old = ImportJob.objects.filter(state__in=ImportJob.FINISHED, updated_at__lt=since)
+    count = 0
+    for job in old:
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+        count += 1
+    return count
 
 
 @contextmanager

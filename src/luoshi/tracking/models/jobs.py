@@ -10,6 +10,7 @@ from uuid import uuid4
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,8 +37,13 @@ class ImportJobQuerySet(models.QuerySet["ImportJob"]):
 
 
 class ImportJob(models.Model):
-    REPORT, PROJECTS = "report", "projects"
-    KINDS = [(REPORT, _("work report")), (PROJECTS, _("project ledger"))]
+    REPORT, PROJECTS, PROGRESS, MUJU = "report", "projects", "progress", "muju"
+    KINDS = [
+        (REPORT, _("work report")),
+        (PROJECTS, _("project ledger")),
+        (PROGRESS, _("ledger sheet of progress")),
+        (MUJU, _("亩均 data sheet")),
+    ]
     QUEUED, READING, EXTRACTING, SAVING = "queued", "reading", "extracting", "saving"
     DONE, FAILED = "done", "failed"
     STATES = [
@@ -64,6 +70,11 @@ class ImportJob(models.Model):
     name = models.CharField(_("file name"), max_length=255)
     year = models.PositiveIntegerField(null=True, blank=True)
     partial = models.BooleanField(default=False)
+    # A 台账 (progress workbook): its period, and its department (none: the office's sheet of all).
+    period = models.CharField(max_length=7, blank=True)
+    department = models.ForeignKey(
+        "tracking.Department", models.CASCADE, null=True, blank=True, related_name="+"
+    )
     plan = models.ForeignKey(
         "tracking.Plan", models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -84,3 +95,12 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in self.FINISHED
+
+    def upload_url(self) -> str:
+        """The page where the same kind of file is uploaded again."""
+        if self.kind == self.PROGRESS:
+            if self.department_id:
+                return reverse("exchange:progress_workbook", args=[self.department_id])
+            return reverse("exchange:progress_workbook_all_page")
+        name = {self.REPORT: "tracking:import", self.MUJU: "ledger:import_muju"}
+        return reverse(name.get(self.kind, "ledger:import"))
