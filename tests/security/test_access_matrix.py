@@ -93,6 +93,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "basedata:index": ("GET", OFFICE),
     "basedata:new_department": ("GET", OFFICE),
     "basedata:department": ("GET", OFFICE),
+    "basedata:load_departments": ("GET", OFFICE),
     "basedata:new_jurisdiction": ("GET", OFFICE),
     "basedata:jurisdiction": ("GET", OFFICE),
     "basedata:new_person": ("GET", OFFICE),
