@@ -47,6 +47,20 @@ def others(user: Any, plan: Plan) -> list[Plan]:
     return list(plans.order_by("-year", "state", "pk"))
 
 
+def above(user: Any, plan: Plan) -> Plan | None:
+    """The plan of the same year of the jurisdiction above the plan's (a county's city), if
+    the user sees it: its overview rolls the county up. The published one first."""
+    if plan.jurisdiction.parent_id is None:
+        return None
+    plans = visible_plans(user).filter(
+        jurisdiction_id=plan.jurisdiction.parent_id,
+        year=plan.year,
+        state__in=(Plan.PUBLISHED, Plan.ARCHIVED),
+    )
+    first = Case(When(state=Plan.PUBLISHED, then=0), default=1)
+    return plans.annotate(first=first).order_by("first", "pk").first()
+
+
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     """Every plan the user sees, by jurisdiction and year, with its task count."""
