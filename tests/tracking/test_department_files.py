@@ -97,7 +97,7 @@ def test_only_a_jurisdiction_of_the_office(client, alice):
     assert not Department.objects.filter(jurisdiction=other).exists()
 
 
-def test_the_command_loads_the_bundled_city_file_for_another_city(db, capsys):
+def test_the_command_loads_the_bundled_city_file_for_another_city(db, capsys, tmp_path):
     from luoshi.extraction.departments import bundled_city
 
     place = Jurisdiction.objects.create(name="通化市")
@@ -105,5 +105,10 @@ def test_the_command_loads_the_bundled_city_file_for_another_city(db, capsys):
     assert "departments added" in capsys.readouterr().out
     names = set(Department.objects.filter(jurisdiction=place).values_list("name", flat=True))
     assert {"商务局", "东丰县", "辽源高新区"} <= names and "数据局" not in names
-    with pytest.raises(CommandError, match="no jurisdiction"):
-        call_command("load_departments", str(bundled_city("liaoyuan")), jurisdiction="长春市")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("departments: 3\n", "utf-8")
+    with pytest.raises(CommandError, match="bad.yaml: 'departments' must be a list"):
+        call_command("load_departments", str(bad), jurisdiction="长春市")
+    assert not Jurisdiction.objects.filter(name="长春市").exists()
+    call_command("load_departments", str(bundled_city("liaoyuan")), jurisdiction="长春市")
+    assert "长春市 (new)" in capsys.readouterr().out

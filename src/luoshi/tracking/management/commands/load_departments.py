@@ -11,7 +11,7 @@ from luoshi.tracking.names import normal_name
 class Command(BaseCommand):
     help = (
         "Load a city's departments file (YAML) for a jurisdiction: departments are created or "
-        "updated by name, none is deleted."
+        "updated by name, none is deleted; a new jurisdiction is made at the top."
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -20,9 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         name = normal_name(options["jurisdiction"])
-        place = Jurisdiction.objects.filter(name=name).first()
-        if place is None:
-            raise CommandError(f"--jurisdiction: no jurisdiction called {name!r}")
+        if not name:
+            raise CommandError("--jurisdiction: a name is needed")
         path = Path(options["file"])
         try:
             data = path.read_bytes()
@@ -32,9 +31,11 @@ class Command(BaseCommand):
             departments, text = department_files.read_upload(data, path.name)
         except department_files.FileRejected as error:
             raise CommandError(str(error)) from None
+        # As `luoshi import` does, a jurisdiction not there yet is made (a city, at the top).
+        place, made = Jurisdiction.objects.get_or_create(name=name)
         summary = department_files.load(place, departments, text)
         self.stdout.write(
-            f"{place}: {len(summary.created)} departments added, {len(summary.updated)} updated, "
+            f"{place}{' (new)' if made else ''}: {len(summary.created)} departments added, {len(summary.updated)} updated, "
             f"{len(summary.unchanged)} unchanged; {len(summary.places)} counties or districts "
             "added below it. Nothing was deleted."
         )
