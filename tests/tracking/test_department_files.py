@@ -107,7 +107,7 @@ def test_the_command_loads_the_bundled_city_file_for_another_city(db, capsys, tm
     assert {"商务局", "东丰县", "辽源高新区"} <= names and "数据局" not in names
     bad = tmp_path / "bad.yaml"
     bad.write_text("departments: 3\n", "utf-8")
-    with pytest.raises(CommandError, match="bad.yaml: 'departments' must be a list"):
+    with pytest.raises(CommandError, match=r"bad\.yaml: 'departments' must be a list"):
         call_command("load_departments", str(bad), jurisdiction="长春市")
     assert not Jurisdiction.objects.filter(name="长春市").exists()
     call_command("load_departments", str(bundled_city("liaoyuan")), jurisdiction="长春市")

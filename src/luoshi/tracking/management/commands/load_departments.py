@@ -35,7 +35,8 @@ class Command(BaseCommand):
         place, made = Jurisdiction.objects.get_or_create(name=name)
         summary = department_files.load(place, departments, text)
         self.stdout.write(
-            f"{place}{' (new)' if made else ''}: {len(summary.created)} departments added, {len(summary.updated)} updated, "
+            f"{place}{' (new)' if made else ''}: {len(summary.created)} departments added, "
+            f"{len(summary.updated)} updated, "
             f"{len(summary.unchanged)} unchanged; {len(summary.places)} counties or districts "
             "added below it. Nothing was deleted."
         )
