@@ -120,3 +120,21 @@ def test_an_import_for_a_county_lands_on_its_draft(client, alice, county):
     draft = Plan.objects.get(jurisdiction=county, year=2023)
     assert response["Location"] == reverse("tracking:preview", args=[draft.pk])
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_countys_plan_pages_link_up_to_the_citys_overview(client, alice, plan, county_plan):
+    client.login(username="alice", password=PASSWORD)
+    up = reverse("tracking:plan_overview", args=[plan.pk]) + "#rollup"
+    for name in ("tracking:plan", "tracking:plan_overview"):
+        page = client.get(reverse(name, args=[county_plan.pk])).content.decode()
+        assert f'href="{up}"' in page
+    assert "#rollup" not in client.get(reverse("tracking:plan", args=[plan.pk])).content.decode()
+    overview = client.get(up.removesuffix("#rollup")).content.decode()
+    assert 'id="rollup"' in overview and county_plan.jurisdiction.name in overview
+
+
+def test_the_countys_own_office_gets_no_link_to_a_city_it_cannot_see(client, county_plan, plan):
+    make_user("fay", county_plan.jurisdiction, Membership.OFFICE)
+    client.login(username="fay", password=PASSWORD)
+    page = client.get(reverse("tracking:plan", args=[county_plan.pk])).content.decode()
+    assert "#rollup" not in page

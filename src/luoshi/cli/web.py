@@ -71,6 +71,22 @@ def import_command(file: str, jurisdiction: str, year: int, max_mb: float | None
         raise click.ClickException(str(error)) from None
 
 
+@click.command("departments")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--jurisdiction", required=True, help="The jurisdiction it is for, e.g. 东丰县.")
+def departments_command(file: str, jurisdiction: str) -> None:
+    """Load a city's departments FILE (YAML) for a jurisdiction; nothing is deleted."""
+    django_app.setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_departments", file, jurisdiction=jurisdiction)
+    except CommandError as error:
+        raise click.ClickException(str(error)) from None
+
+
 @click.command("refresh-status")
 @click.option("--all", "every", is_flag=True, help="Also plans already computed for today.")
 def refresh_status_command(every: bool) -> None:
@@ -280,6 +296,7 @@ COMMANDS = [
     demo_command,
     serve_command,
     import_command,
+    departments_command,
     refresh_status_command,
     remind_command,
     worker_command,

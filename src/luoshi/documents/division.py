@@ -8,8 +8,10 @@ width.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -29,12 +31,29 @@ _GROUP_FILL = PatternFill("solid", fgColor="D9E1F2")
 
 
 def write_plan(extraction: Extraction, path: str | Path, title: str | None = None) -> Path:
-    """Write the workbook to `path` and return it."""
+    """Write the workbook of the extraction to `path` and return it."""
+    items: list[str | tuple[Row, str | None]] = []
+    current = None
+    for task in extraction.tasks:
+        group = _group(extraction, task)
+        if group and group != current:
+            items.append(group)
+            current = group
+        items += [(row, task.deadline) for row in task_rows(task, extraction)]
+    target = Path(path)
+    write_rows(items, target, title or _title(extraction))
+    return target
+
+
+def write_rows(
+    items: Iterable[str | tuple[Row, str | None]], out: str | Path | IO[bytes], heading: str
+) -> None:
+    """The workbook of `items`, in order: a section heading (a group row) or a row with its
+    deadline (ISO date or None). The tracker writes a plan's current tasks this way."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "分工方案"
-    heading = title or _title(extraction)
     sheet.append(safe_row(sheet, [heading]))
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
     sheet.cell(1, 1).font = Font(name="宋体", size=16, bold=True)
@@ -46,20 +65,15 @@ def write_plan(extraction: Extraction, path: str | Path, title: str | None = Non
         cell.font = Font(name="黑体", size=11, bold=True)
         cell.alignment, cell.border = _CENTER, _BORDER
         sheet.column_dimensions[cell.column_letter].width = width
-    current = None
     number = 0
-    for task in extraction.tasks:
-        group = _group(extraction, task)
-        if group and group != current:
-            _group_row(sheet, group)
-            current = group
-        for row in task_rows(task, extraction):
-            number += 1
-            _write_row(sheet, number, row, _deadline(task.deadline))
+    for item in items:
+        if isinstance(item, str):
+            _group_row(sheet, item)
+            continue
+        number += 1
+        _write_row(sheet, number, item[0], _deadline(item[1]))
     _page_setup(sheet)
-    target = Path(path)
-    book.save(target)
-    return target
+    book.save(out)
 
 
 def _title(extraction: Extraction) -> str:

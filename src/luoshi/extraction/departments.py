@@ -72,6 +72,15 @@ def load_departments(path: str | Path | None = None) -> Departments:
         data = datafiles.read(path)
     except OSError as error:
         raise RuleError(f"{where}: cannot read the departments file: {error.strerror}") from None
+    return _over_default(data, where)
+
+
+def parse_departments(text: str, name: str) -> Departments:
+    """A city's file given as YAML `text` (an upload); errors name it by `name`."""
+    return _over_default(datafiles.parse(text, name), name)
+
+
+def _over_default(data: dict[str, Any], where: str) -> Departments:
     unknown = set(data) - {
         "city", "extends", "departments", "units", "scopes", "remove", "neutral", "incidental",
     }  # fmt: skip

@@ -16,8 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.tracking import pagecache
+from luoshi.tracking import department_files, pagecache
 from luoshi.tracking.basedata_forms import (
+    DepartmentFileForm,
     DepartmentForm,
     JurisdictionForm,
     NewPersonForm,
@@ -97,6 +98,26 @@ def department(request: HttpRequest, department_id: int | None = None) -> HttpRe
             return redirect("basedata:index")
         return _form_page(request, _("Department"), form, 400)
     return _form_page(request, _("Department"), form)
+
+
+@office_required
+def load_departments(request: HttpRequest) -> HttpResponse:
+    """Load a city's departments file for one jurisdiction of the office's reach."""
+    ids = reach(request.user)
+    form = DepartmentFileForm(
+        request.POST or None, request.FILES or None, reach=ids, initial={"jurisdiction": ids[0]}
+    )
+    context: dict[str, Any] = {"form": form}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "tracking/basedata_departments_file.html", context, status=400)
+        departments, text = form.cleaned_data["file"]
+        place = form.cleaned_data["jurisdiction"]
+        context["summary"] = department_files.load(place, departments, text)
+        context["place"] = place
+        form = DepartmentFileForm(reach=ids, initial={"jurisdiction": place.pk})
+        context["form"] = form
+    return render(request, "tracking/basedata_departments_file.html", context)
 
 
 @office_required

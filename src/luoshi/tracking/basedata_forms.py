@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.tracking import department_files
 from luoshi.tracking.models import Department, Jurisdiction, Membership
 from luoshi.tracking.names import normal_name
 
@@ -135,3 +136,28 @@ class NewPersonForm(PersonForm):
         if User.objects.filter(username__iexact=name).exists():
             raise forms.ValidationError(_("This user name is taken."))
         return name
+
+
+class DepartmentFileForm(forms.Form):
+    """A city's departments file (YAML, as luoshi/extraction/data/cities/liaoyuan.yaml) for one
+    jurisdiction of the office's reach; the file is checked whole before anything is stored."""
+
+    jurisdiction = forms.ModelChoiceField(label=_("jurisdiction"), queryset=Jurisdiction.objects)
+    file = forms.FileField(
+        label=_("departments file"),
+        help_text=_("YAML in the format of the bundled city files: departments with code, short "
+                    "names and remit words; counties and districts as units."),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, reach: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        place = self.fields["jurisdiction"]
+        assert isinstance(place, forms.ModelChoiceField)
+        place.queryset = Jurisdiction.objects.filter(pk__in=reach).order_by("pk")
+
+    def clean_file(self) -> tuple[Any, str]:
+        upload = self.cleaned_data["file"]
+        try:
+            return department_files.read_upload(upload.read(), upload.name)
+        except department_files.FileRejected as error:
+            raise forms.ValidationError(str(error)) from None

@@ -6,6 +6,7 @@ app_name = "basedata"
 urlpatterns = [
     path("", basedata.index, name="index"),
     path("departments/new/", basedata.department, name="new_department"),
+    path("departments/file/", basedata.load_departments, name="load_departments"),
     path("departments/<int:department_id>/", basedata.department, name="department"),
     path("jurisdictions/new/", basedata.jurisdiction, name="new_jurisdiction"),
     path("jurisdictions/<int:jurisdiction_id>/", basedata.jurisdiction, name="jurisdiction"),

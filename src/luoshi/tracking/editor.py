@@ -148,6 +148,7 @@ def _render(
     context = {
         "plan": plan,
         "other_plans": plans.others(request.user, plan),
+        "plan_above": plans.above(request.user, plan),
         "rows": rows,
         "form": form,
         "page": page,

@@ -25,6 +25,7 @@ from luoshi.extraction.model import Target as ExtractedTarget
 from luoshi.extraction.model import Task as ExtractedTask
 from luoshi.reading import Document
 from luoshi.tracking import pagecache, statuses
+from luoshi.tracking.department_files import stored
 from luoshi.tracking.models import Department, Event, Jurisdiction, Plan, Section, Target, Task
 from luoshi.tracking.names import normal_name
 
@@ -116,7 +117,10 @@ def sha256_of(document: Document) -> str:
 
 
 def city_departments(name: str) -> Departments:
-    """The departments file bundled for the city `name` (over the generic one), else the generic."""
+    """The departments file loaded for `name` on the 基础数据 page, else the one bundled for the
+    city (over the generic one), else the generic."""
+    if (loaded := stored(name)) is not None:
+        return loaded
     folder = resources.files("luoshi.extraction").joinpath("data", "cities")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):

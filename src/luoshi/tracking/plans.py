@@ -11,13 +11,15 @@ from django.db import transaction
 from django.db.models import Case, Count, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.tracking import pagecache
+from luoshi.tracking import division_export, pagecache
 from luoshi.tracking.models import Event, Plan
 from luoshi.tracking.permissions import membership, office_required, user_of
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SWITCHER_SIZE = 12  # plans in the header's menu; the list has them all
 
 
@@ -43,6 +45,20 @@ def others(user: Any, plan: Plan) -> list[Plan]:
     newest first: what a page about one plan links to."""
     plans = visible_plans(user).filter(jurisdiction_id=plan.jurisdiction_id).exclude(pk=plan.pk)
     return list(plans.order_by("-year", "state", "pk"))
+
+
+def above(user: Any, plan: Plan) -> Plan | None:
+    """The plan of the same year of the jurisdiction above the plan's (a county's city), if
+    the user sees it: its overview rolls the county up. The published one first."""
+    if plan.jurisdiction.parent_id is None:
+        return None
+    plans = visible_plans(user).filter(
+        jurisdiction_id=plan.jurisdiction.parent_id,
+        year=plan.year,
+        state__in=(Plan.PUBLISHED, Plan.ARCHIVED),
+    )
+    first = Case(When(state=Plan.PUBLISHED, then=0), default=1)
+    return plans.annotate(first=first).order_by("first", "pk").first()
 
 
 @login_required
@@ -88,3 +104,13 @@ def set_plan_state(request: HttpRequest, plan_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The plan is active again."))
     return redirect("tracking:plans")
+
+
+@login_required
+def division_workbook(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The 分工方案 .xlsx of the plan as it stands now (see division_export)."""
+    plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=plan_id)
+    response = HttpResponse(division_export.workbook(plan), content_type=XLSX)
+    name = f"分工方案-{plan.jurisdiction.name}-{plan.year}-{plan.pk}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, name) or "attachment"
+    return response

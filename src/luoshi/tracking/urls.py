@@ -18,6 +18,7 @@ urlpatterns = [
     path("plans/", plans.plan_list, name="plans"),
     path("plans/<int:plan_id>/", views.plan_page, name="plan"),
     path("plans/<int:plan_id>/overview/", views.dashboard, name="plan_overview"),
+    path("plans/<int:plan_id>/division.xlsx", plans.division_workbook, name="division"),
     path("plans/<int:plan_id>/state/", plans.set_plan_state, name="plan_state"),
     path("plans/<int:plan_id>/preview/", editor.preview, name="preview"),
     path("plans/<int:plan_id>/preview/bulk/", editor.bulk_assign, name="bulk_assign"),

@@ -107,6 +107,7 @@ def dashboard(request: HttpRequest, plan_id: int | None = None) -> HttpResponse:
     context = {
         "plan": plan,
         "other_plans": plans.others(request.user, plan),
+        "plan_above": plans.above(request.user, plan),
         "rollup": rollup(request.user, plan),
         "unsigned": unsigned(plan) if is_office(request.user) else [],
         "on": plan.status_on,
@@ -135,6 +136,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     context = {
         "plan": plan,
         "other_plans": plans.others(request.user, plan),
+        "plan_above": plans.above(request.user, plan),
         "unsigned": unsigned(plan) if is_office(request.user) else [],
         "on": plan.status_on,
         "rows": [listing.row(task) for task in page.object_list],
@@ -258,6 +260,7 @@ def department_page(request: HttpRequest, department_id: int) -> HttpResponse:
         "department": department,
         "plan": plan,
         "other_plans": plans.others(request.user, plan),
+        "plan_above": plans.above(request.user, plan),
         "on": on,
         "period": period,
         "due": [listing.row(task) for task in due],
