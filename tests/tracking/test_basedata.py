@@ -1,6 +1,8 @@
 """基础数据 without the admin: the office manages departments, people and jurisdictions of its
 own jurisdiction and those below it, and nothing else."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -120,6 +122,21 @@ def test_the_office_edits_a_persons_role(client, alice, erin, ndrc):
     assert client.post(reverse("basedata:person", args=[erin.pk]), data).status_code == 302
     erin.membership.refresh_from_db()
     assert erin.membership.role == "liaison" and erin.membership.department == ndrc
+
+
+def test_the_office_sets_a_leaders_portfolio(client, alice, dana, erin, ndrc, commerce):
+    login(client, alice)
+    place = ndrc.jurisdiction_id
+    data = {"first_name": "Dana", "role": "leader", "jurisdiction": place,
+            "portfolio": [ndrc.pk, commerce.pk]}  # fmt: skip
+    assert client.post(reverse("basedata:person", args=[dana.pk]), data).status_code == 302
+    assert set(dana.membership.portfolio.all()) == {ndrc, commerce}
+    page = client.get(reverse("basedata:person", args=[dana.pk])).content.decode()
+    assert re.search(rf"value=\"{ndrc.pk}\"[^>]*checked", page)
+    # Only leaders oversee departments: a viewer's ticks are not kept.
+    data = {"first_name": "Erin", "role": "viewer", "jurisdiction": place, "portfolio": [ndrc.pk]}
+    assert client.post(reverse("basedata:person", args=[erin.pk]), data).status_code == 302
+    assert not erin.membership.portfolio.exists()
 
 
 def test_nothing_outside_the_offices_reach(client, alice, elsewhere, city):

@@ -162,12 +162,13 @@ def new_person(request: HttpRequest) -> HttpResponse:
             user = User.objects.create_user(
                 data["username"], data["email"], password, first_name=data["first_name"]
             )
-            Membership.objects.create(
+            member = Membership.objects.create(
                 user=user,
                 role=data["role"],
                 jurisdiction=data["jurisdiction"],
                 department=data["department"],
             )
+            member.portfolio.set(data["portfolio"])
             pagecache.touch(None)
         _told(request, user, password)
         return redirect("basedata:index")
@@ -184,7 +185,8 @@ def person(request: HttpRequest, user_id: int) -> HttpResponse:
     ids = reach(request.user)
     initial = {"first_name": member.user.first_name, "email": member.user.email,
                "role": member.role, "jurisdiction": member.jurisdiction_id,
-               "department": member.department_id}  # fmt: skip
+               "department": member.department_id,
+               "portfolio": list(member.portfolio.values_list("pk", flat=True))}  # fmt: skip
     form = PersonForm(request.POST or None, reach=ids, initial=initial)
     if request.method == "POST":
         if not form.is_valid():
@@ -196,6 +198,7 @@ def person(request: HttpRequest, user_id: int) -> HttpResponse:
             member.role, member.jurisdiction = data["role"], data["jurisdiction"]
             member.department = data["department"]
             member.save(update_fields=["role", "jurisdiction", "department"])
+            member.portfolio.set(data["portfolio"])
             pagecache.touch(None)  # what the person sees changes with the role
         messages.success(request, _("Saved."))
         return redirect("basedata:index")

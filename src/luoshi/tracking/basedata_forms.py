@@ -100,9 +100,19 @@ class PersonForm(forms.Form):
     department = forms.ModelChoiceField(
         label=_("department"), queryset=Department.objects, required=False
     )
+    portfolio = forms.ModelMultipleChoiceField(
+        label=_("departments overseen"),
+        queryset=Department.objects,
+        required=False,
+        help_text=_("For a leader: the departments they oversee (分管)."),
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: Any, reach: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        overseen = self.fields["portfolio"]
+        assert isinstance(overseen, forms.ModelMultipleChoiceField)
+        overseen.queryset = Department.objects.filter(jurisdiction_id__in=reach).order_by("pk")
         place = self.fields["jurisdiction"]
         assert isinstance(place, forms.ModelChoiceField)
         place.queryset = Jurisdiction.objects.filter(pk__in=reach).order_by("pk")
@@ -119,6 +129,8 @@ class PersonForm(forms.Form):
             self.add_error("department", _("A department liaison must belong to a department."))
         if department is not None and place is not None and department.jurisdiction_id != place.pk:
             self.add_error("department", _("The department belongs to another jurisdiction."))
+        if data.get("role") != Membership.LEADER:
+            data["portfolio"] = []  # only leaders oversee departments
         return data
 
 
