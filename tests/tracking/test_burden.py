@@ -113,11 +113,20 @@ def test_a_closed_task_and_a_deadline_end_what_is_asked(constructed):
     assert rows["市商务局", "2022-06"].asked == 1 and ("市商务局", "2022-07") not in rows
 
 
-def test_the_office_sees_the_table_and_others_do_not(constructed, alice, bob, dana):
+def test_the_office_sees_the_table_and_others_do_not(constructed, alice, bob, dana, settings):
+    settings.LUOSHI_AS_OF = "2022-07-10"
     client = Client()
     client.force_login(alice)
-    page = client.get(reverse("tracking:burden")).content.decode()
-    assert "减轻基层报表" in page and "市商务局" in page and "1.0" in page  # 24.5 h ≈ 1.0 day
+    url = reverse("tracking:burden")
+    page = client.get(url).content.decode()  # the latest month
+    assert "减轻基层报表" in page and "市商务局" in page and "<b>2022-07</b>" in page
+    june = client.get(url, {"month": "2022-06"}).content.decode()
+    assert "<b>2022-06</b>" in june and "1.0" in june  # 24.5 h ≈ 1.0 day
+    assert "<td>2022-07</td>" not in june
+    every = client.get(url, {"month": "all"}).content.decode()
+    assert "<td>2022-07</td>" in every and "<td>2022-06</td>" in every
+    odd = client.get(url, {"month": "2099-13"})  # not a month of the plan: the latest
+    assert odd.status_code == 200 and "<b>2022-07</b>" in odd.content.decode()
     assert reverse("tracking:burden") in client.get(reverse("tracking:assessment")).content.decode()
     for other in (bob, dana):
         client.force_login(other)

@@ -193,13 +193,19 @@ def page(request: HttpRequest) -> HttpResponse:
     wanted = request.GET.get("plan", "")
     # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
     plan = plan_for(request, int(wanted) if re.fullmatch(r"[0-9]{1,11}", wanted) else None)
-    rows = table(plan, today())
-    totals = Row(Department(name=""), "")
+    every = table(plan, today())
+    months = sorted({line.month for line in every}, reverse=True)
+    # One month at a time (the latest by default, ?month=all for every month); any other value
+    # is one the plan does not have: the latest.
+    month = request.GET.get("month", "")
+    month = month if month in months or month == "all" else (months[0] if months else "all")
+    rows = every if month == "all" else [line for line in every if line.month == month]
+    totals = Row(Department(name=""), month)
     for line in rows:
         totals.asked += line.asked
         totals.by_hand += line.by_hand
         totals.from_ledger += line.from_ledger
         totals.copied += line.copied
         totals.urged += line.urged
-    context = {"plan": plan, "rows": rows, "totals": totals}
+    context = {"plan": plan, "rows": rows, "totals": totals, "months": months, "month": month}
     return render(request, "tracking/burden.html", context)
