@@ -41,6 +41,15 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _worker_keeps_the_tests_connection(monkeypatch):
+    """`db_worker` run inside a test keeps the test's connection open, as Django's test client
+    does for requests: on PostgreSQL, closing it would end the test's transaction."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Quick password hashes: many tests make users, and the default hasher is slow on purpose."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
