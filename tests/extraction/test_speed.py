@@ -18,9 +18,9 @@ def many_sections(count):
     return head + "".join(SECTION.format(n=DIGITS[i % 9], i=i) for i in range(count))
 
 
-def cpu_seconds(text):
+def cpu_seconds(text, repeats):
     best = float("inf")
-    for _ in range(2):
+    for _ in range(repeats):
         started = time.process_time()
         extract(text)
         best = min(best, time.process_time() - started)
@@ -28,10 +28,13 @@ def cpu_seconds(text):
 
 
 def test_the_full_parse_is_linear_in_the_number_of_sections():
-    small, large = many_sections(2000), many_sections(8000)
-    assert len(extract(small).sections) == 2002
-    ratio = cpu_seconds(large) / cpu_seconds(small)
-    assert ratio < 7, ratio  # 4 times the text; the former quadratic steps gave 12.7
+    # Sixteen times the text: linear time gives a ratio of 16 to 20, the former quadratic steps
+    # gave 12.7 for four times the text (about 150 here). The wide gap keeps a busy machine's
+    # noise far from the bound; the speed goals themselves are measured by `luoshi bench`.
+    small, large = many_sections(1000), many_sections(16000)
+    assert len(extract(small).sections) == 1002
+    ratio = cpu_seconds(large, 2) / cpu_seconds(small, 5)
+    assert ratio < 40, ratio
 
 
 def test_the_bench_measures_both_paths_on_texts_of_each_size():
