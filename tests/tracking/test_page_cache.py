@@ -105,3 +105,68 @@ def test_an_edit_in_the_admin_shows_at_once(client, settings, alice, bobs_task, 
     data |= {"aliases": "[]"}
     assert client.post(change, data).status_code == 302
     assert "市发展和改革委员会" in fetch(client, url)[0]
+
+
+def kept_twice(client, url):
+    fetch(client, url)  # sets the CSRF cookie: not kept
+    fetch(client, url)
+    return fetch(client, url)
+
+
+def test_a_known_reader_gets_a_kept_page_without_a_query(client, settings, alice, bobs_task):
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    client.login(username="alice", password=PASSWORD)
+    _, queries = kept_twice(client, reverse("tracking:task", args=[bobs_task.pk]))
+    assert queries == 0  # no session, no user: the shared cache is in this process here
+
+
+def test_a_session_cookie_is_not_trusted_after_logging_out(client, settings, alice, bobs_task):
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    client.login(username="alice", password=PASSWORD)
+    url = reverse("tracking:task", args=[bobs_task.pk])
+    kept_twice(client, url)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    client.logout()
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookie  # replayed
+    response = client.get(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_deactivated_account_sees_no_kept_page(client, settings, bob, bobs_task):
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    client.login(username="bob", password=PASSWORD)
+    url = reverse("tracking:task", args=[bobs_task.pk])
+    kept_twice(client, url)
+    bob.is_active = False
+    bob.save(update_fields=["is_active"])
+    assert client.get(url).status_code == 302
+
+
+def test_a_member_moved_elsewhere_reads_with_the_new_membership(client, settings, bob, bobs_task):
+    from luoshi.tracking.models import Department, Jurisdiction
+
+    settings.LUOSHI_AS_OF = "2022-07-10"
+    client.login(username="bob", password=PASSWORD)
+    url = reverse("tracking:task", args=[bobs_task.pk])
+    kept_twice(client, url)
+    other = Jurisdiction.objects.create(name="通化市")
+    member = bob.membership
+    member.jurisdiction = other
+    member.department = Department.objects.create(jurisdiction=other, code="fgw", name="发改委")
+    member.save()
+    assert client.get(url).status_code == 404
+
+
+def test_an_edit_in_the_admin_makes_every_kept_page_stale(alice, bobs_task):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    before = pagecache.read(["epoch"])[1]
+    LogEntry.objects.create(
+        user=alice,
+        content_type=ContentType.objects.get_for_model(bobs_task),
+        object_id=str(bobs_task.pk),
+        object_repr=str(bobs_task),
+        action_flag=CHANGE,
+    )
+    assert pagecache.read(["epoch"])[1] != before

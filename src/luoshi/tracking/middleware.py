@@ -41,11 +41,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         on = statuses.today()
-        scopes = pagecache.scopes_of(request)
-        fresh_on, tokens = pagecache.read(scopes)
+        fresh_on, tokens = pagecache.read_for(request)
         if fresh_on != on.isoformat():
             _fresh(on)
-            fresh_on, tokens = pagecache.read(scopes)
+            fresh_on, tokens = pagecache.read_for(request)
         if (
             not settings.LUOSHI_PAGE_CACHE
             or request.method != "GET"

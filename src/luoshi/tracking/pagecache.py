@@ -18,6 +18,12 @@ once no plan is left to refresh); until then each request refreshes a second's w
 (tracking.statuses), so no page shows yesterday's 序时 expectation where `luoshi refresh-status`
 is not run by cron.
 
+A logged-in reader's pages also depend on a token of their own, which their logging out and
+every change of their account or membership replaces (`forget_user`). Each server remembers, for
+a minute, which scopes a session cookie it has seen logged in reads and under which of these
+tokens: while the token is unchanged, a kept page is served without loading the session or the
+user (the shared read above is the request's only query).
+
 So a write through any server is seen by the next read on every server. Answers that set a
 cookie, requests with messages to show, and views marked `never_cache` are never kept. Views
 know nothing else of this.
@@ -40,6 +46,7 @@ from luoshi.tracking.visibility import membership
 EPOCH, ALL, FRESH = "epoch", "all", "fresh-on"
 KEPT_TYPES = ("text/html", "application/json")
 SKIPPED = ("/admin/", "/static/", "/media/", "/accounts/")
+READER_SECONDS = 60  # how long a server trusts a session cookie it has seen logged in
 
 
 def _key(scope: str) -> str:
@@ -74,9 +81,22 @@ def touch(jurisdiction_ids: Iterable[int] | None = None) -> None:
     transaction.on_commit(bump)
 
 
-def read(scopes: list[str]) -> tuple[str, str]:
-    """The day the statuses are known fresh for, and the current tokens of these scopes (made
-    where missing), joined: one read of the shared cache."""
+def forget_user(user_id: int) -> None:
+    """A new token for this user: their kept pages are not shown again, and no server knows
+    their sessions without loading them (they logged out, or their account changed)."""
+
+    def bump() -> None:
+        caches["default"].set(_key(_user_scope(user_id)), uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _user_scope(user_id: int) -> str:
+    return f"user:{user_id}"
+
+
+def _tokens(scopes: list[str]) -> tuple[str, list[str]]:
     shared = caches["default"]
     keys = [_key(scope) for scope in scopes]
     found = shared.get_many([_key(FRESH), *keys])
@@ -84,7 +104,37 @@ def read(scopes: list[str]) -> tuple[str, str]:
         if key not in found:
             shared.add(key, uuid4().hex, None)  # another server may have made it meanwhile
             found[key] = shared.get(key)
-    return str(found.get(_key(FRESH), "")), ".".join(str(found[key]) for key in keys)
+    return str(found.get(_key(FRESH), "")), [str(found[key]) for key in keys]
+
+
+def read(scopes: list[str]) -> tuple[str, str]:
+    """The day the statuses are known fresh for, and the current tokens of these scopes (made
+    where missing), joined: one read of the shared cache."""
+    fresh_on, tokens = _tokens(scopes)
+    return fresh_on, ".".join(tokens)
+
+
+def _reader_key(session_key: str) -> str:
+    return "luoshi:reader:" + hashlib.blake2b(session_key.encode(), digest_size=16).hexdigest()
+
+
+def read_for(request: HttpRequest) -> tuple[str, str]:
+    """`read` for the reader of this request. A session cookie this server has seen logged in
+    within the last minute names its scopes without a look at the session or the user, as long
+    as the user's token and the epoch are the ones seen then."""
+    cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    known = caches["pages"].get(_reader_key(cookie)) if cookie else None
+    if known is not None:
+        scopes, seen = known
+        fresh_on, tokens = _tokens(scopes)
+        if (tokens[0], tokens[-1]) == seen:  # no new epoch (a restore), the same user token
+            return fresh_on, ".".join(tokens)
+    scopes = scopes_of(request)
+    fresh_on, tokens = _tokens(scopes)
+    if request.user.is_authenticated and request.session.session_key == cookie:
+        seconds = min(READER_SECONDS, request.session.get_expiry_age())
+        caches["pages"].set(_reader_key(cookie), (scopes, (tokens[0], tokens[-1])), seconds)
+    return fresh_on, ".".join(tokens)
 
 
 def mark_fresh(day: str) -> None:
@@ -93,8 +143,11 @@ def mark_fresh(day: str) -> None:
 
 
 def scopes_of(request: HttpRequest) -> list[str]:
-    member = membership(request.user)
-    return [EPOCH, ALL] if member is None else [EPOCH, str(member.jurisdiction_id)]
+    """What the reader's pages depend on; a logged-in user's own token comes last."""
+    user = request.user
+    member = membership(user)
+    scopes = [EPOCH, ALL] if member is None else [EPOCH, str(member.jurisdiction_id)]
+    return [*scopes, _user_scope(user.pk)] if user.is_authenticated else scopes
 
 
 def reader_key(request: HttpRequest) -> str:
