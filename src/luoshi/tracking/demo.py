@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth.models import Permission, User
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from luoshi import status
@@ -155,7 +155,13 @@ def set_up_plan(city: Jurisdiction, office: User) -> Plan:
             {"on": f"{YEAR}-09-30", "share": 0.75, "label": "前三季度完成75%"},
         ]
         task.save(update_fields=["nodes"])
-    for task in plan.tasks.filter(kind="project").exclude(deadline=date(YEAR, 6, 30))[::3]:
+    # Construction milestones only where the task builds something (a list of named enterprises
+    # is a "project" task too, but has nothing to 开工).
+    builds = Q()
+    for word in ("建设", "工程", "开工", "竣工", "新建", "改造"):
+        builds |= Q(text__contains=word)
+    projects = plan.tasks.filter(builds, kind="project").exclude(deadline=date(YEAR, 6, 30))
+    for task in projects[::3]:
         task.nodes = MILESTONES
         task.save(update_fields=["nodes"])
     # Dated in the demo's year, as its reports are: made in January, published after review.
