@@ -237,3 +237,22 @@ def test_the_batch_approval_of_a_submission_approves_all_its_reports(
     one = ProgressReport.objects.order_by("pk").first()
     client_for(alice).post(reverse("tracking:approve_selected"), {"reports": [one.pk]})
     assert set(ProgressReport.objects.values_list("state", flat=True)) == {"approved"}
+
+
+def test_the_queues_month_counts_end_on_the_day_statuses_are_computed_for(
+    settings, alice, bob, bobs_task, targets
+):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    first, _each, _road = targets
+    post(bob, bobs_task, {f"value-{first.pk}": "120"})
+    submitted = timezone.make_aware(datetime(2022, 6, 20, 10))
+    ProgressReport.objects.update(submitted_at=submitted)
+    settings.LUOSHI_AS_OF = "2022-07-10"  # the demo's day: the report is 20 days old
+    page = client_for(alice).get(reverse("tracking:review")).content.decode()
+    assert "近31天：待审核 1" in page
+    settings.LUOSHI_AS_OF = "2022-08-01"  # 42 days
+    page = client_for(alice).get(reverse("tracking:review")).content.decode()
+    assert "近31天：待审核 0" in page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from functools import cache
 
 from django import forms
@@ -71,8 +71,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     visible = ProgressReport.objects.visible_to(request.user)
     filters = review.ReviewFilters(request.GET)
     submissions = review.grouped(review.waiting(request.user, filters))
+    # The 31 days up to the day statuses are computed for (the demo's day in the demo).
+    until = timezone.make_aware(datetime.combine(today() + timedelta(days=1), time.min))
     counts = dict(
-        visible.filter(submitted_at__gte=timezone.now() - timedelta(days=31))
+        visible.filter(submitted_at__gte=until - timedelta(days=31), submitted_at__lt=until)
         .values_list("state")
         .annotate(n=Count("id"))
     )
