@@ -58,3 +58,23 @@ def test_the_demo_starts_a_worker_only_for_the_database_queue(settings, monkeypa
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     command.start_worker()
     assert started and started[0][-3:] == ["-m", "luoshi.cli", "worker"]
+
+
+def test_every_moment_the_demo_records_is_in_the_demos_year(db):
+    from django.apps import apps
+    from django.db import models
+
+    call_command("demo", no_serve=True)
+    found = {}
+    for app in ("tracking", "notices", "ledger", "exchange", "public"):
+        for model in apps.get_app_config(app).get_models():
+            for field in model._meta.get_fields():
+                if isinstance(field, models.DateTimeField):
+                    years = {
+                        moment.year
+                        for moment in model.objects.values_list(field.name, flat=True)
+                        if moment is not None
+                    }
+                    if years - {2022}:
+                        found[f"{model.__name__}.{field.name}"] = years
+    assert not found, sorted(found)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 from typing import Any
 
@@ -188,6 +188,12 @@ def _value(target_value: float, share: float, level: bool, rng: random.Random) -
     return round(target_value * share, 2)
 
 
+def set_up_moment() -> datetime:
+    """When the demo's data is made: its day, before office hours."""
+    on = date.fromisoformat(AS_OF)
+    return _moment(on.month, on.day, 8)
+
+
 def _moment(month: int, day: int, hour: int) -> datetime:
     return datetime(YEAR, month, day, hour, tzinfo=timezone.get_current_timezone())
 
@@ -343,7 +349,9 @@ def set_up_leader(plan: Plan) -> None:
         "deadline": later,
         "reason": "【演示】受审批进度影响，申请延期。",
     }
-    leaders.request_change(liaisons[task.lead_id], task, data)
+    # Dated in the demo's month, as its reports are: five days before the demo's day.
+    asked = timezone.make_aware(datetime.combine(on - timedelta(days=5), time(16)))
+    leaders.request_change(liaisons[task.lead_id], task, data, at=asked)
 
 
 def acknowledge_most(plan: Plan) -> int:

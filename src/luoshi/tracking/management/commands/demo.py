@@ -3,6 +3,7 @@ import subprocess
 import sys
 from typing import Any
 
+import time_machine
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
@@ -20,14 +21,17 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        plan, accounts, made = demo.set_up()
         out = self.stdout
-        # Other apps add their demo data after the tracker's (the project ledger: luoshi.ledger).
-        for app in apps.get_app_configs():
-            if hasattr(app, "add_demo_data"):
-                out.write(app.add_demo_data(plan))
-        call_command("refresh_status", all=True, stdout=out)
-        call_command("remind", stdout=out)  # the month's reminders in the message centres
+        # The demo's data is made on the demo's day (what is not dated otherwise: the import,
+        # the month's reminders and messages, the ledger's entries), not in today's year.
+        with time_machine.travel(demo.set_up_moment(), tick=True):
+            plan, accounts, made = demo.set_up()
+            # Other apps add their demo data after the tracker's (the project ledger).
+            for app in apps.get_app_configs():
+                if hasattr(app, "add_demo_data"):
+                    out.write(app.add_demo_data(plan))
+            call_command("refresh_status", all=True, stdout=out)
+            call_command("remind", stdout=out)  # the month's reminders in the message centres
         out.write(f"演示数据 demo data: {plan} — {plan.tasks.count()} tasks, {made} new reports")
         out.write(f"Database: {settings.DATABASES['default']['NAME']}")
         out.write(f"Statuses as of {settings.LUOSHI_AS_OF or 'today'} (LUOSHI_AS_OF)")
