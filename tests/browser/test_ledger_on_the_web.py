@@ -37,6 +37,14 @@ def test_a_project_goes_from_a_department_to_a_bound_target(
     page.select_option("#id_decision", "approved")
     page.get_by_role("button", name="提交审核意见").click()
     page.wait_for_url("**/ledger/projects/pending/")
+    browser.go("/ledger/funnel/")
+    page.locator("#chart-funnel canvas").first.wait_for()
+    bars = page.evaluate(
+        """() => echarts.getInstanceByDom(document.getElementById("chart-funnel")).getOption()
+        .series.map((s) => s.data.reduce((a, b) => a + b, 0))"""
+    )
+    assert bars[0] == 2 and sum(bars) == 2  # the signed project, in 全市 and in 市本级
+    page.screenshot(path=screenshots / "ledger-funnel.png", full_page=True)
     browser.go(f"/tasks/{task.pk}/")
     page.get_by_role("link", name="从项目台账计量：签约项目").click()
     page.select_option("#id_stage", "signed")

@@ -77,9 +77,6 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def demo_data(tmp_path_factory):
     root = tmp_path_factory.mktemp("sqlite-live")
-    echarts = root / "var" / "vendor" / "echarts" / "echarts.min.js"
-    echarts.parent.mkdir(parents=True)
-    echarts.write_text("/* ECharts stand-in: no npm in this test */")
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
     env.update(LUOSHI_DATA_DIR=str(root / "var"), LUOSHI_AS_OF="2022-07-10")
     demo = [LUOSHI, "demo", "--no-serve"]

@@ -1,5 +1,7 @@
 """`luoshi prod` end to end: gunicorn serves the app with WhiteNoise's hashed, compressed files."""
 
+import gzip
+import json
 import os
 import re
 import secrets
@@ -33,11 +35,13 @@ def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("prod")
-    echarts = tmp_path / "var" / "vendor" / "echarts" / "echarts.min.js"
-    echarts.parent.mkdir(parents=True)
-    echarts.write_text("/* ECharts stand-in: no npm in this test */")
+def prod_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("prod")
+
+
+@pytest.fixture(scope="module")
+def server(prod_dir):
+    tmp_path = prod_dir
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
     env.update(
         SECRET_KEY=secrets.token_urlsafe(50),
@@ -80,6 +84,17 @@ def test_production_serves_pages_and_hashed_compressed_static_files(server):
     assert status == 200
     assert headers.get("Content-Encoding") == "gzip"
     assert "immutable" in headers["Cache-Control"]
+
+
+def test_production_serves_echarts_from_its_package_under_a_hashed_name(server, prod_dir):
+    manifest = json.loads((prod_dir / "var" / "static" / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["echarts/echarts.min.js"]
+    assert re.fullmatch(r"echarts/echarts\.min\.[0-9a-f]{12}\.js", hashed)
+    status, headers, body = fetch(f"{server}/static/{hashed}", **{"Accept-Encoding": "gzip"})
+    assert status == 200 and headers.get("Content-Encoding") == "gzip"
+    assert b'.version="5.' in gzip.decompress(body)
+    status, _, notice = fetch(f"{server}/static/echarts/NOTICE.txt")
+    assert status == 200 and b"Apache ECharts" in notice
 
 
 def test_production_shows_no_debug_page(server):

@@ -1,21 +1,42 @@
+"""ECharts comes with the app's dependencies: one static file, the real build, with its notices."""
+
+import re
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+
 from luoshi.tracking import vendor
 
 
-def test_without_npm_the_app_goes_on_without_charts(monkeypatch, tmp_path):
-    monkeypatch.setattr(vendor.shutil, "which", lambda name: None)
-    message = vendor.install_echarts(tmp_path)
-    assert "npm not found" in message
-    assert not vendor.echarts_path(tmp_path).exists()
+def test_the_static_file_is_the_installed_echarts_5_build():
+    found = finders.find("echarts/echarts.min.js")
+    assert found is not None
+    text = Path(found).read_text(encoding="utf-8")
+    assert "Licensed to the Apache Software Foundation" in text[:500]
+    assert ".echarts={}" in text  # the standalone build defines window.echarts
+    assert re.search(r'\.version="5\.\d+\.\d+"', text)
+    assert found == str(vendor.echarts_file())
 
 
-def test_an_installed_echarts_is_left_alone(monkeypatch, tmp_path):
-    path = vendor.echarts_path(tmp_path)
-    path.parent.mkdir(parents=True)
-    path.write_text("/* echarts */")
-    monkeypatch.setattr(vendor.shutil, "which", lambda name: (_ for _ in ()).throw(AssertionError))
-    assert str(path) in vendor.install_echarts(tmp_path)
+def test_only_echarts_is_served_from_the_package_and_its_notices_beside_it():
+    assert finders.find("echarts/x2e-runtime.js") is None
+    assert finders.find("echarts/geo/china.json") is None
+    assert finders.find("geo/china.json") is None
+    for name in ["LICENSE.txt", "NOTICE.txt", "LICENSE-d3.txt"]:
+        assert finders.find(f"echarts/{name}") is not None
+    notice = Path(finders.find("echarts/NOTICE.txt")).read_text(encoding="utf-8")
+    assert "Apache ECharts" in notice
 
 
-def test_a_failing_npm_is_reported_not_raised(monkeypatch, tmp_path):
-    monkeypatch.setattr(vendor.shutil, "which", lambda name: "/bin/false")
-    assert "failed" in vendor.install_echarts(tmp_path)
+def test_the_finder_passes_djangos_checks():
+    assert vendor.EChartsFinder().check() == []
+
+
+def test_collectstatic_copies_echarts(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path
+    call_command("collectstatic", interactive=False, verbosity=0)
+    copied = tmp_path / "echarts" / "echarts.min.js"
+    assert copied.read_bytes() == vendor.echarts_file().read_bytes()
+    assert not (tmp_path / "echarts" / "x2e-runtime.js").exists()
+    assert (tmp_path / "echarts" / "NOTICE.txt").is_file()

@@ -11,15 +11,11 @@ import click
 from luoshi.cli import django_app
 
 
-def _install_front_end() -> None:
-    """ECharts into the data folder's vendor/ (before Django reads its settings)."""
-    import os
+def _make_data_dir() -> None:
+    """The data folder (the SQLite database, collected static files, uploads) on first use."""
+    from django.conf import settings
 
-    from luoshi.tracking import vendor
-
-    data_dir = Path(os.environ.get("LUOSHI_DATA_DIR", Path.cwd() / "var"))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    click.echo(vendor.install_echarts(data_dir / "vendor"))
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
 
 
 @click.command("demo")
@@ -30,8 +26,8 @@ def demo_command(port: int, no_serve: bool) -> None:
 
     Data goes to ./var (or LUOSHI_DATA_DIR); running it again adds nothing.
     """
-    _install_front_end()
     django_app.setup(LUOSHI_AS_OF="2022-07-10", LUOSHI_LEADER_APPROVAL="1")
+    _make_data_dir()
     from django.core.management import call_command
 
     call_command("demo", port=port, no_serve=no_serve)
@@ -41,8 +37,8 @@ def demo_command(port: int, no_serve: bool) -> None:
 @click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
 def serve_command(port: int) -> None:
     """Serve the web app on 127.0.0.1 with Django's development server (after migrating)."""
-    _install_front_end()
     django_app.setup()
+    _make_data_dir()
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
@@ -233,8 +229,6 @@ def prod_command(host: str, port: int, workers: int | None, no_setup: bool) -> N
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     if gunicorn is None:
         raise click.ClickException("未安装 gunicorn：请先运行 pip install gunicorn whitenoise。")
-    if not no_setup:
-        _install_front_end()  # before the settings are read: they list the vendor folder
     try:
         django_app.setup()
     except ImproperlyConfigured as error:
@@ -243,6 +237,7 @@ def prod_command(host: str, port: int, workers: int | None, no_setup: bool) -> N
 
     call_command("check", deploy=True)
     if not no_setup:
+        _make_data_dir()
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)

@@ -131,9 +131,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-# Third-party front-end files installed at set-up (ECharts from the npm registry), never a CDN.
-VENDOR_DIR = DATA_DIR / "vendor"
-STATICFILES_DIRS = [VENDOR_DIR] if VENDOR_DIR.is_dir() else []
+# Django's finders, and ECharts from its PyPI package (luoshi.tracking.vendor): never a CDN.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "luoshi.tracking.vendor.EChartsFinder",
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("LUOSHI_MEDIA_ROOT", str(DATA_DIR / "media")))
 

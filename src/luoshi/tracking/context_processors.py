@@ -1,11 +1,9 @@
-"""What every page's header needs: the navigation for the user's role, and whether charts load."""
+"""What every page's header needs: the navigation for the user's role."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from django.contrib.staticfiles import finders
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
@@ -13,15 +11,9 @@ from luoshi.tracking import plans
 from luoshi.tracking.permissions import is_office, latest_plan, membership
 
 
-@cache
-def echarts_installed() -> bool:
-    # ECharts is installed at set-up (see vendor.py); without it pages show tables only.
-    return finders.find("echarts/echarts.min.js") is not None
-
-
 def tracking(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
-        return {"echarts": False}
+        return {}
     member = membership(request.user)
     office = is_office(request.user)
     return {
@@ -34,5 +26,4 @@ def tracking(request: HttpRequest) -> dict[str, Any]:
         "bulletin_reader": office or (member is not None and member.role == "leader"),
         # The project ledger shows a city's projects: members of a city, and administrators.
         "ledger_reader": member is not None or request.user.is_superuser,
-        "echarts": echarts_installed(),
     }

@@ -1,56 +1,66 @@
-"""Front-end files the app serves itself (no CDN): Apache ECharts, installed from npm at set-up.
+"""Front-end files the app serves itself (no CDN): Apache ECharts, from a PyPI package.
 
-No PyPI package ships ECharts' standalone dist file in a form we can depend on (checked
-2026-12, issue 17 item 8): django-static-echarts 5.4.3.3 and jupyter-echarts-pypkg 0.1.5 hold no
-ECharts files; pyecharts, django-echarts, echartsy, notecharts and chartspy load it from a CDN;
-ipecharts, streamlit-echarts and dash-echarts bundle it inside their own webpack builds; only
-ezcharts (sdist only) carries an echarts.min.js (5.x), as a by-product of a package that pulls in
-pysam, scipy, bokeh and libsass. So set-up asks the npm client for the published `echarts`
-package and keeps only dist/echarts.min.js and its LICENSE. Without npm (or offline) pages
-still work: the charts' numbers are also shown as tables.
+The pinned excel-chart-echarts wheel (pyproject.toml) carries ECharts' standalone build as
+xlsx2echarts/static/echarts.min.js: the dist/echarts.min.js of the published ECharts 5.6.0,
+unchanged (same SHA-256). EChartsFinder serves that one file as the static file
+echarts/echarts.min.js, to runserver, collectstatic and so WhiteNoise; the package's other files
+(its converter, map JSON and runtime script) are not served. The wheel has no copy of ECharts'
+LICENSE and NOTICE, which Apache-2.0 asks to pass on: tracking/static/echarts/ serves them
+beside the file, as published with ECharts 5.6.0 (LICENSE-d3.txt is its licenses/LICENSE-d3).
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tarfile
-import tempfile
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import Any, Literal, overload
 
-ECHARTS = "echarts@5.6.0"
+from django.contrib.staticfiles import utils
+from django.contrib.staticfiles.finders import BaseFinder
+from django.core.checks import CheckMessage, Error
+from django.core.files.storage import FileSystemStorage
+
+STATIC_PATH = "echarts/echarts.min.js"
+PACKAGE = "xlsx2echarts"  # the import name of the excel-chart-echarts distribution
 
 
-def echarts_path(vendor_dir: Path) -> Path:
-    return vendor_dir / "echarts" / "echarts.min.js"
+@cache
+def echarts_file() -> Path:
+    """The installed echarts.min.js; OSError (or ImportError) when it is not there."""
+    resource = resources.files(PACKAGE).joinpath("static", "echarts.min.js")
+    if not isinstance(resource, Path) or not resource.is_file():
+        # A zipped install has no file to serve; pip installs the wheel as plain files.
+        raise FileNotFoundError(f"{PACKAGE}/static/echarts.min.js is not a file: {resource}")
+    return resource
 
 
-def install_echarts(vendor_dir: Path) -> str:
-    """Install ECharts into vendor_dir/echarts/; returns a sentence saying what happened."""
-    target = echarts_path(vendor_dir)
-    if target.exists():
-        return f"ECharts: {target}"
-    npm = shutil.which("npm")
-    if npm is None:
-        return "ECharts: npm not found; charts are replaced by tables."
-    with tempfile.TemporaryDirectory() as tmp:
+class EChartsFinder(BaseFinder):
+    """Finds only echarts/echarts.min.js, in the excel-chart-echarts package."""
+
+    def check(self, **kwargs: Any) -> list[CheckMessage]:
         try:
-            subprocess.run(
-                [npm, "pack", ECHARTS, "--silent", "--pack-destination", tmp],
-                check=True,
-                capture_output=True,
-                timeout=120,
-            )
-        except (subprocess.SubprocessError, OSError) as error:
-            return f"ECharts: npm pack failed ({error}); charts are replaced by tables."
-        [archive] = Path(tmp).glob("echarts-*.tgz")
-        with tarfile.open(archive) as tar:
-            member = tar.extractfile("package/dist/echarts.min.js")
-            if member is None:
-                return "ECharts: the package has no dist/echarts.min.js; charts are off."
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(member.read())
-            license_file = tar.extractfile("package/LICENSE")
-            if license_file is not None:
-                (target.parent / "LICENSE").write_bytes(license_file.read())
-    return f"ECharts: installed {ECHARTS} into {target.parent}"
+            echarts_file()
+        except (ImportError, OSError) as error:
+            hint = "Install the app's dependencies again (make install)."
+            return [Error(f"ECharts is missing: {error}", hint=hint, id="luoshi.E001")]
+        return []
+
+    @overload
+    def find(self, path: str, find_all: Literal[False] = False) -> str | None: ...
+    @overload
+    def find(self, path: str, find_all: Literal[True]) -> list[str]: ...
+    def find(self, path: str, find_all: bool = False, **kwargs: Any) -> str | list[str] | None:
+        found = [str(echarts_file())] if path == STATIC_PATH else []
+        # `all` is Django 5.2's deprecated name for find_all. No match is [] either way, as in
+        # Django's own finders: finders.find() reads a None as a match.
+        return found[0] if found and not (find_all or kwargs.get("all")) else found
+
+    def list(self, ignore_patterns: Iterable[str] | None) -> Iterator[tuple[str, Any]]:
+        source = echarts_file()
+        if utils.matches_patterns(source.name, ignore_patterns or ()):
+            return
+        storage = FileSystemStorage(location=source.parent)
+        storage.prefix = STATIC_PATH.rsplit("/", 1)[0]  # type: ignore[attr-defined]
+        yield source.name, storage

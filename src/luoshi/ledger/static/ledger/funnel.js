@@ -1,9 +1,8 @@
-// The ledger funnel: one bar group per county or district; the table beside it has the numbers.
+// The ledger funnel: one bar group per county or district. It is hidden from screen readers:
+// the table beside it has the numbers.
 (function () {
   var data = JSON.parse(document.getElementById("funnel-data").textContent);
-  var el = document.getElementById("chart-funnel");
-  if (!el || !window.echarts) return;
-  var chart = echarts.init(el);
+  var chart = echarts.init(document.getElementById("chart-funnel"));
   chart.setOption({
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { data: data.stages, bottom: 0 },
