@@ -11,10 +11,11 @@ LOCALE = resources.files("luoshi.exchange") / "locale" / "zh_Hans" / "LC_MESSAGE
 def test_every_exchange_message_is_translated_and_compiled():
     source = (LOCALE / "django.po").read_text("utf-8")
     entries = po_entries(source)
-    assert [msgid for msgid, msgstr in entries.items() if msgid and not msgstr] == []
+    assert [key for key, msgstr in entries.items() if key[1] and not msgstr] == []
     assert "#, fuzzy" not in source
     with (LOCALE / "django.mo").open("rb") as mo:
         catalog = gettext.GNUTranslations(mo)
-    for msgid, msgstr in entries.items():
+    for (context, msgid), msgstr in entries.items():
         if msgid:
-            assert catalog.gettext(msgid) == msgstr, msgid
+            found = catalog.pgettext(context, msgid) if context else catalog.gettext(msgid)
+            assert found == msgstr, msgid

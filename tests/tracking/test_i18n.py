@@ -10,17 +10,18 @@ LOCALE = resources.files("luoshi.tracking") / "locale" / "zh_Hans" / "LC_MESSAGE
 def po_entries(text):
     entries = {}
     for block in text.split("\n\n"):
+        context = re.search(r'^msgctxt ((?:".*"\n?)+)', block, re.M)
         msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
         msgstr = re.search(r'^msgstr(?:\[0\])? ((?:".*"\n?)+)', block, re.M)
         if msgid and msgstr:
             join = lambda m: "".join(re.findall(r'"(.*)"', m.group(1)))  # noqa: E731
-            entries[join(msgid)] = join(msgstr)
+            entries[(join(context) if context else None, join(msgid))] = join(msgstr)
     return entries
 
 
 def test_every_message_has_a_chinese_translation_and_none_is_fuzzy():
     entries = po_entries((LOCALE / "django.po").read_text("utf-8"))
-    untranslated = [msgid for msgid, msgstr in entries.items() if msgid and not msgstr]
+    untranslated = [key for key, msgstr in entries.items() if key[1] and not msgstr]
     assert untranslated == []
     # msgfmt leaves fuzzy entries out of the .mo: they would show in English.
     assert "#, fuzzy" not in (LOCALE / "django.po").read_text("utf-8")
@@ -30,6 +31,7 @@ def test_the_compiled_catalog_matches_the_po_file():
     entries = po_entries((LOCALE / "django.po").read_text("utf-8"))
     with (LOCALE / "django.mo").open("rb") as mo:
         catalog = gettext.GNUTranslations(mo)
-    for msgid, msgstr in entries.items():
+    for (context, msgid), msgstr in entries.items():
         if msgid:
-            assert catalog.gettext(msgid) == msgstr, msgid
+            found = catalog.pgettext(context, msgid) if context else catalog.gettext(msgid)
+            assert found == msgstr, msgid
