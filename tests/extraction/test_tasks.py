@@ -99,6 +99,21 @@ def test_each_task_has_a_kind(seed, words, kind):
     assert task_holding(seed, words).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("加快鑫达钢铁、厚德食品、巨峰生化等企业剥离非主营业务成立本地法人公司。", "qualitative"),
+        ("力争引进京东集团、58同城、东北亚铁路等新型产业主体。", "qualitative"),
+        ("推动森工集团、文旅集团等区属国有企业深化改革。", "reform"),
+        ("加快福泰大路、安北大街等路桥工程建设。", "project"),
+        ("推动华润电力、中车新能源等企业项目投产。", "project"),
+    ],
+)
+def test_named_items_make_a_project_only_where_something_is_built(sentence, kind):
+    [task] = extract("二、2022年主要任务\n" + sentence).tasks
+    assert task.named_items and task.kind == kind
+
+
 @pytest.mark.parametrize("path", sorted(REPORTS.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_target_lies_in_exactly_one_task(path):
     extraction = extract(path.read_text("utf-8"))

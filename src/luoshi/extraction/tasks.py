@@ -288,10 +288,13 @@ def _kind(
 ) -> str:
     if any(targets[i].kind == "target" for i in inside):
         return "target"
-    if named:
+    builds = any_of(rules.project_words).search(sentence)
+    # Named items make a project task when the sentence builds something: a list of named
+    # enterprises that 剥离非主营业务 is not a construction project.
+    if named and builds:
         return "project"
     if any_of(rules.reform_words).search(sentence):
         return "reform"
-    if any_of(rules.project_words).search(sentence):
+    if builds:
         return "project"
     return "qualitative"
