@@ -42,6 +42,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "tracking:plans": ("GET", MEMBERS),
     "tracking:plan_overview": ("GET", MEMBERS),
     "tracking:plan_state": ("POST", OFFICE),
+    "tracking:plan_pace": ("POST", OFFICE),
     "tracking:division": ("GET", MEMBERS),
     "tracking:bulk_assign": ("POST", OFFICE),
     "tracking:publish": ("POST", OFFICE),

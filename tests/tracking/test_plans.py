@@ -138,3 +138,44 @@ def test_the_countys_own_office_gets_no_link_to_a_city_it_cannot_see(client, cou
     client.login(username="fay", password=PASSWORD)
     page = client.get(reverse("tracking:plan", args=[county_plan.pk])).content.decode()
     assert "#rollup" not in page
+
+
+def test_the_office_chooses_linear_pace_between_checkpoints_and_statuses_follow(
+    client, settings, alice, bob, plan, bobs_task
+):
+    from luoshi.tracking.models import Event
+
+    settings.LUOSHI_AS_OF = "2022-07-10"  # June is the last month reported on
+    bobs_task.deadline = date(2022, 12, 31)
+    bobs_task.nodes = [
+        {"on": "2022-03-31", "share": 0.2, "label": "一季度完成20%"},
+        {"on": "2022-09-30", "share": 0.8, "label": "前三季度完成80%"},
+    ]
+    bobs_task.save()
+    statuses.refresh_plan(plan)
+    bobs_task.refresh_from_db()
+    assert bobs_task.status_expected == pytest.approx(0.2)  # stepwise: the share passed
+    client.login(username="alice", password=PASSWORD)
+    page = client.get(reverse("tracking:plans")).content.decode()
+    assert "节点间序时" in page and 'name="interpolate"' in page
+    response = client.post(reverse("tracking:plan_pace", args=[plan.pk]), {"interpolate": "1"})
+    assert response.status_code == 302
+    bobs_task.refresh_from_db()
+    assert 0.45 < bobs_task.status_expected < 0.55  # a half of the way from 20% to 80%
+    assert Event.objects.filter(verb="pace_changed", plan=plan).count() == 1
+    client.post(reverse("tracking:plan_pace", args=[plan.pk]), {"interpolate": "1"})
+    assert Event.objects.filter(verb="pace_changed", plan=plan).count() == 1  # no change
+    assert (
+        client.post(reverse("tracking:plan_pace", args=[plan.pk]), {"interpolate": "²"}).status_code
+        == 302
+    )
+    plan.refresh_from_db()
+    assert plan.interpolate_nodes
+    client.logout()
+    client.login(username="bob", password=PASSWORD)  # a liaison may not
+    assert (
+        client.post(reverse("tracking:plan_pace", args=[plan.pk]), {"interpolate": "0"}).status_code
+        == 403
+    )
+    plan.refresh_from_db()
+    assert plan.interpolate_nodes

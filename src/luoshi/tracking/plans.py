@@ -15,7 +15,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.tracking import division_export, pagecache
+from luoshi.tracking import division_export, pagecache, services
 from luoshi.tracking.models import Event, Plan
 from luoshi.tracking.permissions import membership, office_required, user_of
 
@@ -103,6 +103,19 @@ def set_plan_state(request: HttpRequest, plan_id: int) -> HttpResponse:
         messages.success(request, _("The plan is archived; it stays readable."))
     else:
         messages.success(request, _("The plan is active again."))
+    return redirect("tracking:plans")
+
+
+@require_POST
+@office_required
+def set_interpolation(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The office's choice of how the 序时 expectation moves between checkpoints (services)."""
+    plan = get_object_or_404(visible_plans(request.user), pk=plan_id)
+    wanted = request.POST.get("interpolate", "")
+    if wanted not in ("0", "1"):
+        messages.error(request, _("Choose stepwise or linear."))
+    elif services.set_interpolation(user_of(request), plan, wanted == "1"):
+        messages.success(request, _("The statuses of the plan were computed again."))
     return redirect("tracking:plans")
 
 

@@ -166,6 +166,26 @@ def publish_plan(user: User, plan_id: int, accepted: Mapping[str, int] | None = 
     return plan
 
 
+def set_interpolation(user: User, plan: Plan, interpolate: bool) -> bool:
+    """How the 序时 expectation moves between a task's checkpoints in this plan: the planned
+    share of the last checkpoint passed (stepwise), or rising linearly to the next one. Every
+    task's stored status follows at once; False if the plan already worked this way."""
+    with transaction.atomic():
+        locked = Plan.objects.select_for_update().defer("source_text").get(pk=plan.pk)
+        if locked.interpolate_nodes == interpolate:
+            return False
+        locked.interpolate_nodes = interpolate
+        locked.save(update_fields=["interpolate_nodes"])
+        Event.objects.create(
+            actor=user, verb="pace_changed", plan=locked, payload={"interpolate": interpolate}
+        )
+        if locked.state != Plan.DRAFT:
+            statuses.refresh_plan(locked)
+        pagecache.touch({locked.jurisdiction_id})
+    plan.interpolate_nodes = interpolate
+    return True
+
+
 def assign(
     user: User, plan: Plan, task: Task, lead: Department | None, supporting: list[Department]
 ) -> bool:

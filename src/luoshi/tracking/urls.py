@@ -20,6 +20,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/overview/", views.dashboard, name="plan_overview"),
     path("plans/<int:plan_id>/division.xlsx", plans.division_workbook, name="division"),
     path("plans/<int:plan_id>/state/", plans.set_plan_state, name="plan_state"),
+    path("plans/<int:plan_id>/pace/", plans.set_interpolation, name="plan_pace"),
     path("plans/<int:plan_id>/preview/", editor.preview, name="preview"),
     path("plans/<int:plan_id>/preview/bulk/", editor.bulk_assign, name="bulk_assign"),
     path("plans/<int:plan_id>/publish/", editor.publish, name="publish"),

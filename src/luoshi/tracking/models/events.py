@@ -55,6 +55,7 @@ class Event(models.Model):
         ("dropped", _("removed as not a task")),
         ("archived", _("plan archived")),
         ("reactivated", _("plan made active again")),
+        ("pace_changed", _("pace between checkpoints changed")),
     ]
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
