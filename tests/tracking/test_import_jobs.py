@@ -214,7 +214,7 @@ def test_luoshi_worker_first_fails_dead_jobs_and_prunes_old_ones(
     monkeypatch.setattr(management, "call_command", record)
     result = CliRunner().invoke(worker_command, [])
     assert result.exit_code == 0, result.output
-    assert ran == ["tidy_jobs", "db_worker"]
+    assert ran == ["tidy_jobs", "prune_db_task_results", "db_worker"]
     dead.refresh_from_db()
     assert dead.state == ImportJob.FAILED and "请重新上传" in dead.message
     assert set(ImportJob.objects.values_list("pk", flat=True)) == {dead.pk, recent.pk}
@@ -242,3 +242,19 @@ def test_import_jobs_are_read_only_in_the_admin(client, admin_user, alice, queue
         reverse("admin:tracking_importjob_delete", args=[job.pk]), {"post": "yes"}
     )
     assert deleting.status_code == 403 and ImportJob.objects.filter(pk=job.pk).exists()
+
+
+def test_tidy_jobs_prunes_the_queues_old_task_results(settings, db, queued):
+    from django_tasks_db.models import DBTaskResult
+
+    from luoshi.tracking.jobs import import_report
+
+    settings.LUOSHI_JOB_KEEP_DAYS = 30
+    old, recent = import_report.enqueue(0), import_report.enqueue(0)
+    finished = {"status": "SUCCESSFUL", "finished_at": timezone.now() - timedelta(days=31)}
+    DBTaskResult.objects.filter(pk=old.id).update(**finished)
+    DBTaskResult.objects.filter(pk=recent.id).update(
+        status="SUCCESSFUL", finished_at=timezone.now()
+    )
+    call_command("tidy_jobs", stdout=io.StringIO())
+    assert {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)} == {recent.id}
