@@ -68,7 +68,8 @@ def test_the_matrix_covers_every_endpoint():
     names = {(name, method) for name, method, _, _ in ENDPOINTS}
     assert ("api:report-list", "POST") in names
     assert ("api:plan-publish", "POST") in names
-    assert len(ENDPOINTS) * len(ROLES) == 18 * 5
+    assert ("api:report-submission", "POST") in names
+    assert len(ENDPOINTS) * len(ROLES) == 19 * 5
 
 
 @pytest.fixture
@@ -111,10 +112,13 @@ def test_each_role_gets_what_its_permission_classes_say(
         response = client.get(url)
     else:
         body = BODIES.get(name)
-        if name == "api:report-list":
+        if name in ("api:report-list", "api:report-submission"):
             target = bobs_task.targets.get()
-            body = {"task": bobs_task.pk, "target": target.pk, "value": 1, "period": "2022-06"}
-            body["narrative"] = "矩阵测试"
+            body = {"task": bobs_task.pk, "period": "2022-06", "narrative": "矩阵测试"}
+            if name == "api:report-list":
+                body |= {"target": target.pk, "value": 1}
+            else:
+                body["values"] = [{"target": target.pk, "value": 1}]
         response = client.post_json(url, body)
     allowed = expected_allowed(role, method, permissions)
     if allowed:

@@ -27,6 +27,7 @@ def test_the_schema_lists_every_endpoint_and_both_ways_to_log_in(client, db):
         "/api/reports/",
         "/api/reports/{id}/",
         "/api/reports/{id}/review/",
+        "/api/reports/submission/",
         "/api/sections/",
         "/api/sections/{id}/",
         "/api/targets/",

@@ -177,3 +177,65 @@ def test_the_office_of_another_city_cannot_touch_this_one(api, draft_plan, repor
     pending = reports["submitted"]
     review = client.post_json(f"/api/reports/{pending.pk}/review/", {"decision": "approve"})
     assert review.status_code == 404
+
+
+@pytest.fixture
+def two_targets(bobs_task):
+    from luoshi.tracking.models import Target
+
+    road = Target.objects.create(
+        task=bobs_task, order=1, text="新建道路8公里", start=0, end=2, value=8, unit="公里"
+    )
+    return bobs_task.targets.get(order=0), road
+
+
+def test_one_submission_reports_several_targets_for_one_review(api, bobs_task, two_targets):
+    first, road = two_targets
+    body = {
+        "task": bobs_task.pk,
+        **REPORT,
+        "values": [{"target": first.pk, "value": 120}, {"target": road.pk, "value": 5}],
+    }
+    response = api("liaison_a").post_json("/api/reports/submission/", body)
+    assert response.status_code == 201, response.content
+    made = response.json()
+    assert [r["target"] for r in made] == [first.pk, road.pk]
+    assert [r["value"] for r in made] == [120, 5]
+    reports = ProgressReport.objects.all()
+    assert reports.count() == 2 and len({r.submission for r in reports}) == 1
+
+
+def test_a_submission_naming_another_tasks_target_stores_nothing(
+    api, bobs_task, charlies_task, two_targets
+):
+    from luoshi.tracking.models import Target
+
+    first, _road = two_targets
+    other = Target.objects.create(
+        task=charlies_task, order=0, text="新增就业1万人", start=0, end=2, value=1, unit="万人"
+    )
+    body = {
+        "task": bobs_task.pk,
+        **REPORT,
+        "values": [{"target": first.pk, "value": 120}, {"target": other.pk, "value": 1}],
+    }
+    response = api("liaison_a").post_json("/api/reports/submission/", body)
+    assert response.status_code == 400
+    assert response.json()["errors"]["values"] == [f"{other.pk}: 不是该任务的指标。"]
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_submission_without_a_value_is_refused_in_chinese(api, bobs_task, two_targets):
+    body = {"task": bobs_task.pk, **REPORT, "values": []}
+    response = api("liaison_a").post_json("/api/reports/submission/", body)
+    assert response.status_code == 400
+    assert not ProgressReport.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["liaison_b", "office", "anonymous"])
+def test_only_the_lead_departments_liaison_submits(api, bobs_task, two_targets, persona):
+    first, _road = two_targets
+    body = {"task": bobs_task.pk, **REPORT, "values": [{"target": first.pk, "value": 1}]}
+    response = api(persona).post_json("/api/reports/submission/", body)
+    assert response.status_code == (401 if persona == "anonymous" else 403)
+    assert not ProgressReport.objects.exists()

@@ -27,11 +27,21 @@ def test_every_message_has_a_chinese_translation_and_none_is_fuzzy():
     assert "#, fuzzy" not in (LOCALE / "django.po").read_text("utf-8")
 
 
-def test_the_compiled_catalog_matches_the_po_file():
-    entries = po_entries((LOCALE / "django.po").read_text("utf-8"))
-    with (LOCALE / "django.mo").open("rb") as mo:
+def assert_catalog_complete(folder):
+    """Every message of the folder's django.po is translated, none fuzzy, and the compiled .mo
+    gives each translation (messages with a context included)."""
+    text = (folder / "django.po").read_text("utf-8")
+    entries = po_entries(text)
+    assert [key for key, msgstr in entries.items() if key[1] and not msgstr] == []
+    # msgfmt leaves fuzzy entries out of the .mo: they would show in English.
+    assert "#, fuzzy" not in text
+    with (folder / "django.mo").open("rb") as mo:
         catalog = gettext.GNUTranslations(mo)
     for (context, msgid), msgstr in entries.items():
         if msgid:
             found = catalog.pgettext(context, msgid) if context else catalog.gettext(msgid)
             assert found == msgstr, msgid
+
+
+def test_the_compiled_catalog_matches_the_po_file():
+    assert_catalog_complete(LOCALE)

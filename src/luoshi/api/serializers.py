@@ -214,6 +214,29 @@ class ReportInputSerializer(serializers.Serializer[Any]):
     )
 
 
+class SubmissionLineSerializer(serializers.Serializer[Any]):
+    target = serializers.IntegerField()
+    value = serializers.FloatField(allow_null=True)
+    each_item = serializers.CharField(
+        required=False, allow_blank=True, help_text="For targets that apply to each unit."
+    )
+
+
+class SubmissionInputSerializer(serializers.Serializer[Any]):
+    """One submission for a task: a value for each of its targets reported by hand, with one
+    period, narrative and set of evidence files; validated by the web's report form."""
+
+    task = serializers.IntegerField()
+    period = serializers.CharField(help_text="YYYY-MM, within the plan year, not in the future.")
+    values = SubmissionLineSerializer(
+        many=True, required=False, help_text="One line per target (tasks with targets)."
+    )
+    percent = serializers.FloatField(
+        required=False, allow_null=True, help_text="0–100, for tasks without targets."
+    )
+    narrative = serializers.CharField()
+
+
 class ReviewInputSerializer(serializers.Serializer[Any]):
     decision = serializers.ChoiceField(choices=["approve", "return"])
     reason = serializers.CharField(

@@ -4,6 +4,7 @@ pages show and allow. Task statuses are the ones stored on each task."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -21,7 +22,7 @@ from rest_framework.serializers import BaseSerializer
 from luoshi.api import filters, serializers
 from luoshi.api.permissions import LiaisonWrite, MemberRead, OfficeWrite, PublicRead
 from luoshi.tracking import services
-from luoshi.tracking.forms import ProgressReportForm, ReviewForm
+from luoshi.tracking.forms import LIVE_TARGET_REFUSED, ProgressReportForm, ReviewForm
 from luoshi.tracking.measure import today
 from luoshi.tracking.models import Department, Plan, ProgressReport, Section, Target, Task
 from luoshi.tracking.permissions import user_of
@@ -128,7 +129,7 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["-period", "-submitted_at"]
 
     def get_permissions(self) -> list[Any]:
-        if self.action == "create":
+        if self.action in ("create", "submission"):
             return [LiaisonWrite()]
         return list(super().get_permissions())
 
@@ -147,27 +148,64 @@ class ProgressReportViewSet(viewsets.ReadOnlyModelViewSet):
         responses={201: serializers.ProgressReportSerializer},
     )
     def create(self, request: Request) -> Response:
-        """Report progress on a task (the liaison of its lead department)."""
+        """Report progress on one target of a task (the liaison of its lead department)."""
         head = serializers.ReportInputSerializer(data=_plain(request.data))
         head.is_valid(raise_exception=True)
+        task = self._task(request, head.validated_data["task"])
+        data = _plain(request.data)
+        target = data.get("target")
+        data = {**data, "target": "" if target is None else str(target)}
+        report = self._submit(request, task, data)[0]
+        return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request={"application/json": serializers.SubmissionInputSerializer},
+        responses={201: serializers.ProgressReportSerializer(many=True)},
+    )
+    @action(detail=False, methods=["post"], permission_classes=[LiaisonWrite])
+    def submission(self, request: Request) -> Response:
+        """Report progress on several targets of a task at once, as the web's report form
+        does: one period, one narrative, one review for them all."""
+        head = serializers.SubmissionInputSerializer(data=_plain(request.data))
+        head.is_valid(raise_exception=True)
+        task = self._task(request, head.validated_data["task"])
+        data = {k: v for k, v in head.validated_data.items() if k not in ("task", "values")}
+        lines = head.validated_data.get("values", [])
+        for line in lines:
+            data[f"value-{line['target']}"] = "" if line["value"] is None else line["value"]
+            data[f"each-{line['target']}"] = line.get("each_item", "")
+        if data.get("percent") is None:
+            data.pop("percent", None)
+        reports = self._submit(request, task, data, [str(line["target"]) for line in lines])
+        return Response(
+            self.get_serializer(reports, many=True).data, status=status.HTTP_201_CREATED
+        )
+
+    def _task(self, request: Request, pk: int) -> Task:
         targets = Prefetch("targets", queryset=Target.objects.order_by("order"))
         tasks = Task.objects.visible_to(request.user).select_related("plan")
         tasks = tasks.prefetch_related(targets)
-        task = get_object_or_404(tasks.defer("plan__source_text"), pk=head.validated_data["task"])
+        task = get_object_or_404(tasks.defer("plan__source_text"), pk=pk)
         self.check_object_permissions(request, task)
-        data = _plain(request.data)
-        target = data.get("target")
-        form = ProgressReportForm(
-            task,
-            {**data, "target": "" if target is None else str(target)},
-            request.FILES,
-            today=today(),
-        )
+        return task
+
+    def _submit(
+        self, request: Request, task: Task, data: dict[str, Any], targets: Sequence[str] = ()
+    ) -> list[Any]:
+        """The reports made; `targets`: the ones a submission names, each one to report."""
+        form = ProgressReportForm(task, data, request.FILES, today=today())
+        live = [key for key in targets if key in form.live]
+        if live:
+            refused = str(LIVE_TARGET_REFUSED)
+            raise exceptions.ValidationError({"values": [f"{key}: {refused}" for key in live]})
+        unknown = [key for key in targets if key not in form.targets]
+        if unknown:
+            refused = _("Not a target of this task.")
+            raise exceptions.ValidationError({"values": [f"{key}: {refused}" for key in unknown]})
         if not form.is_valid():
             raise exceptions.ValidationError(form.posted_errors())
-        report = services.submit_report(user_of(request._request), task, form.cleaned_data)
-        report = self.get_queryset().get(pk=report.pk)
-        return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
+        made = services.submit_reports(user_of(request._request), task, form.cleaned_data)
+        return list(self.get_queryset().filter(pk__in=[r.pk for r in made]).order_by("pk"))
 
     @extend_schema(request=serializers.ReviewInputSerializer)
     @action(detail=True, methods=["post"], permission_classes=[OfficeWrite])
