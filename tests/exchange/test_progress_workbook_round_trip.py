@@ -334,3 +334,15 @@ def test_the_sheet_prints_on_a4_landscape_one_page_wide_with_the_header_repeated
     pages = [p for p in extract_text(tmp_path / "taizhang.pdf").split("\f") if p.strip()]
     assert len(pages) == 1  # one page wide: the 15 columns are not split across pages
     assert "下步打算" in pages[0] and "行标识" not in pages[0]
+
+
+def test_before_any_report_the_contact_named_at_signing_is_filled_in(bob, ndrc, bobs_task):
+    from luoshi.tracking.models import Acknowledgement
+
+    Acknowledgement.objects.create(
+        task=bobs_task, department=ndrc, user=bob, person="李华", phone="0437-3211111"
+    )
+    sheet = download(logged_in(bob), ndrc)[progress_workbook.SHEET]
+    row = row_of(sheet, "T001")
+    assert sheet.cell(row, progress_workbook.PERSON).value == "李华"
+    assert sheet.cell(row, progress_workbook.PHONE).value == "0437-3211111"

@@ -1,5 +1,6 @@
 """The 台账 as exported for a department (or every department): its lines with what the
-tracker knows of them (序时进度, 上期完成, the 责任人 and 联系电话 last reported)."""
+tracker knows of them (序时进度, 上期完成, the 责任人 and 联系电话 last reported, else the ones
+named at 签收)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from luoshi.exchange.progress_rows import (
     tasks_of,
 )
 from luoshi.tracking.measure import live_targets, measure
-from luoshi.tracking.models import Department, Plan
+from luoshi.tracking.models import Acknowledgement, Department, Plan
 
 
 def _deadline(value: date | None, year: int) -> str:
@@ -60,10 +61,19 @@ def export(
     all_lines = lines(tasks)
     live = live_targets(line.target.pk for line in all_lines if line.target)
     previous, latest = reported(all_lines, period)
+    # Who the reporting department named at 签收: the sheet's department, or each task's lead.
+    acknowledged = {
+        (a.task_id, a.department_id): (a.person, a.phone)
+        for a in Acknowledgement.objects.filter(task__plan=plan).only(
+            "task_id", "department_id", "person", "phone"
+        )
+    }
     rows = []
     for line in all_lines:
         task = line.task
         told = latest.get(task.pk, "")
+        unit = department.pk if department else task.lead_id
+        named, telephone = acknowledged.get((task.pk, unit), ("", ""))
         fillable = line.target is None or line.target.pk not in live
         rows.append(
             SheetRow(
@@ -76,8 +86,8 @@ def export(
                 deadline=_deadline(task.deadline, plan.year),
                 expected=_share(expected[task.pk]),
                 previous=previous.get(line.key),
-                person=_labelled(told, PERSON_LABEL),
-                phone=_labelled(told, PHONE_LABEL),
+                person=_labelled(told, PERSON_LABEL) or named,
+                phone=_labelled(told, PHONE_LABEL) or telephone,
                 fillable=fillable,
                 note="" if fillable else LIVE_NOTE,
             )
