@@ -62,7 +62,7 @@ def export(
     live = live_targets(line.target.pk for line in all_lines if line.target)
     previous, latest = reported(all_lines, period)
     # Who the reporting department named at 签收: the sheet's department, or each task's lead.
-    acknowledged = {
+    acknowledged: dict[tuple[int, int | None], tuple[str, str]] = {
         (a.task_id, a.department_id): (a.person, a.phone)
         for a in Acknowledgement.objects.filter(task__plan=plan).only(
             "task_id", "department_id", "person", "phone"
