@@ -90,3 +90,14 @@ def test_no_module_is_over_400_lines():
         and (lines := len(path.read_text("utf-8").splitlines())) > MAX_LINES
     }
     assert not long, f"split these modules (lines): {long}"
+
+
+def test_every_type_ignore_says_why():
+    bare = re.compile(r"# type: ignore(?:\[[\w,-]+\])?\s*$")
+    found = [
+        f"{path.relative_to(SRC)}:{number}"
+        for path in sorted(SRC.rglob("*.py"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if bare.search(line)
+    ]
+    assert not found, f"say why after the ignore: {found}"

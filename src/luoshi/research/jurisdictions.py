@@ -38,7 +38,7 @@ def parse_levels(data: dict[str, object]) -> Levels:
             if bad:
                 raise RuleError(f"{_FILE}: {key}: {bad[0]}: the level is not in `order`")
     file_names: dict[str, tuple[str, str]] = {}
-    for key, entry in (data.get("file_names") or {}).items():  # type: ignore[attr-defined]
+    for key, entry in (data.get("file_names") or {}).items():  # type: ignore[attr-defined]  # untyped YAML; each entry is checked
         if not isinstance(entry, dict) or entry.get("level") not in order or not entry.get("name"):
             raise RuleError(f"{_FILE}: file_names: {key}: needs a `level` of `order` and a `name`")
         file_names[str(key).lower()] = (str(entry["level"]), str(entry["name"]))

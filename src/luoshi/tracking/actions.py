@@ -87,7 +87,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "counts": {state: counts.get(code, 0) for code, state in ProgressReport.STATES},
         "waiting": visible.filter(state=ProgressReport.SUBMITTED).count(),
         "chosen": chosen,
-        "sorts": filters.fields["sort"].choices,  # type: ignore[attr-defined]
+        "sorts": filters.fields["sort"].choices,  # type: ignore[attr-defined]  # a ChoiceField; Field has no choices
         **review.choices(request.user),
     }
     return render(request, "tracking/review.html", context)

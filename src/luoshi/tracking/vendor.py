@@ -62,5 +62,5 @@ class EChartsFinder(BaseFinder):
         if utils.matches_patterns(source.name, ignore_patterns or ()):
             return
         storage = FileSystemStorage(location=source.parent)
-        storage.prefix = STATIC_PATH.rsplit("/", 1)[0]  # type: ignore[attr-defined]
+        storage.prefix = STATIC_PATH.rsplit("/", 1)[0]  # type: ignore[attr-defined]  # as staticfiles sets it; not in the stubs
         yield source.name, storage
