@@ -166,3 +166,9 @@ def test_a_number_after_le_is_done_even_in_the_plan():
     # laishui-2021, boye-2024: 梳理形成了32个民生实事候选项目 reports work already done.
     result = extract_targets("二、2021年工作安排\n前期我们梳理形成了32个民生实事候选项目。")
     assert [t.kind for t in result.targets] == ["achievement"]
+
+
+def test_a_counted_noun_stops_before_a_note_mark():
+    # fuping-2021: notes are numbered 〔70〕 in the text and explained in the 名词解释.
+    [target] = planned("改造农行家属楼等12个老旧小区〔71〕，拓宽道路。")
+    assert target.text.endswith("12个老旧小区")
