@@ -78,3 +78,15 @@ def test_every_moment_the_demo_records_is_in_the_demos_year(db):
                     if years - {2022}:
                         found[f"{model.__name__}.{field.name}"] = years
     assert not found, sorted(found)
+
+
+def test_no_demo_task_has_a_checkpoint_after_its_deadline(db):
+    from luoshi.tracking.measure import nodes
+    from luoshi.tracking.models import Task
+
+    call_command("demo", no_serve=True)
+    late = [
+        t.code for t in Task.objects.exclude(deadline=None)
+        if any(node.on > t.deadline for node in nodes(t.nodes))
+    ]  # fmt: skip
+    assert late == []

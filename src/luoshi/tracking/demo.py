@@ -147,7 +147,9 @@ def set_up_plan(city: Jurisdiction, office: User) -> Plan:
     # kind of expectation shows up.
     for task in plan.tasks.all()[::11]:
         task.deadline = task.original_deadline = date(YEAR, 6, 30)
-        task.save(update_fields=["deadline", "original_deadline"])
+        # Its checkpoints end with it (the quarterly reporting dates after June go).
+        task.nodes = [n for n in task.nodes if _node_day(n) <= task.deadline]
+        task.save(update_fields=["deadline", "original_deadline", "nodes"])
     for task in plan.tasks.filter(kind="target")[3::9]:
         task.nodes = [
             {"on": f"{YEAR}-03-31", "share": 0.2, "label": "一季度完成20%"},
@@ -186,6 +188,10 @@ def _value(target_value: float, share: float, level: bool, rng: random.Random) -
     if float(target_value).is_integer():
         return float(round(target_value * share))  # counts: whole projects, schools, people
     return round(target_value * share, 2)
+
+
+def _node_day(node: Any) -> date:
+    return date.fromisoformat(str(node["on"] if isinstance(node, dict) else node))
 
 
 def set_up_moment() -> datetime:
