@@ -105,6 +105,24 @@ def test_a_heading_that_names_nothing_plans_when_its_text_sets_the_goals():
     assert [p.rule for p in result.parts][-1] == "part.plan_body"
 
 
+def test_a_heading_that_names_nothing_reviews_when_its_text_opens_on_the_past_year():
+    # fujian-2026: 一、一年接着一年干，… opens with 2025年是…收官之年。一年来，我们…
+    text = (
+        "一、一年接着一年干，新福建建设持续取得新进展\n"
+        "2025年是收官之年。一年来，我们扎实工作。全省生产总值增长5%，新增城镇就业52万人。\n"
+        "二、一张蓝图绘到底，奋力谱写新篇章\n" + PLAN + "\n"
+    )
+    found, result = kinds(text, year=2026)
+    assert [kind for _, kind in found] == ["achievement"] * 2 + ["target"] * 2
+    assert [p.rule for p in result.parts] == ["part.review_body", "part.plan_body"]
+
+
+def test_a_heading_that_names_nothing_stays_plan_when_its_text_opens_on_this_year():
+    text = "一、一年接着一年干\n2026年是开局之年。全年新增城镇就业50万人。\n"
+    found, _ = kinds(text, year=2026)
+    assert [kind for _, kind in found] == ["target"]
+
+
 def test_a_heading_followed_by_its_text_on_the_same_line_is_found():
     # hebei-2005: "二、2005年主要任务 今年是全面实现…" on one line.
     text = (

@@ -123,10 +123,12 @@ def _by_headings(
         if heading.level == 0 and rule == "part.heading_year":
             kind, rule = None, "part.inherited"  # a date line (2022年1月27日在…) names no part
         previous = marks[-1][1] if marks else None
+        body_end = headings[index + 1].start if index + 1 < len(headings) else end
         if kind is None and previous == "review":
-            body_end = headings[index + 1].start if index + 1 < len(headings) else end
             if _plans(text[heading.end : body_end], rules):
                 kind, rule = "plan", "part.plan_body"
+        if kind is None and heading.level > 0 and _reviews(text[heading.end : body_end], rules):
+            kind, rule = "review", "part.review_body"
         if kind is None:
             if heading.level == 0:
                 continue  # an unnumbered line that names nothing is not a heading
@@ -156,6 +158,17 @@ def _plan_opening(text: str, start: int, end: int, rules: Rules) -> int | None:
         if start < p_start < end and text[p_start:p_end].startswith(rules.plan_openings):
             return p_start
     return None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _reviews(body: str, rules: Rules) -> bool:
+    """A section with an unnamed heading reviews when one of its first sentences opens on a past
+    period (2025年是“十四五”收官之年。一年来，我们…)."""
+    opening = body.lstrip()[:300]
+    sentences = _SENTENCE_END.split(opening)[:3]
+    return any(s.strip().startswith(rules.review_openings) for s in sentences)
 
 
 def _plans(body: str, rules: Rules) -> bool:
