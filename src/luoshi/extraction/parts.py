@@ -124,9 +124,8 @@ def _by_headings(
             kind, rule = None, "part.inherited"  # a date line (2022年1月27日在…) names no part
         previous = marks[-1][1] if marks else None
         body_end = headings[index + 1].start if index + 1 < len(headings) else end
-        if kind is None and previous == "review":
-            if _plans(text[heading.end : body_end], rules):
-                kind, rule = "plan", "part.plan_body"
+        if kind is None and previous == "review" and _plans(text[heading.end : body_end], rules):
+            kind, rule = "plan", "part.plan_body"
         if kind is None and heading.level > 0 and _reviews(text[heading.end : body_end], rules):
             kind, rule = "review", "part.review_body"
         if kind is None:
