@@ -81,11 +81,15 @@ def _words(
     words: dict[str, list[str]] = {}
     objects: dict[str, list[str]] = {}
     score: dict[str, float] = {}
-    for match in pattern.finditer(folded):
-        for name, word, is_object in owners[match.group()]:
-            if word in words.setdefault(name, []):
+    for found_word in pattern.findall(folded):  # the pattern has no groups: the words
+        for name, word, is_object in owners[found_word]:
+            seen = words.get(name)
+            if seen is None:
+                words[name] = [word]
+            elif word in seen:
                 continue
-            words[name].append(word)
+            else:
+                seen.append(word)
             score[name] = score.get(name, 0.0) + len(word) * (OBJECT_WEIGHT if is_object else 1)
             if is_object:
                 objects.setdefault(name, []).append(word)

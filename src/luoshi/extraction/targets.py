@@ -16,7 +16,7 @@ from luoshi.extraction.model import Part, Section, Target
 from luoshi.extraction.names import capacity_in_name, counted_slogan, counts_goals, is_baseline
 from luoshi.extraction.restated import merge_restated
 from luoshi.extraction.structure import SectionIndex
-from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, Spans, alternation
+from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, Spans, alternation, first_at
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -79,8 +79,16 @@ _SENTENCE_SKIP = " \t\u3000—"
 
 def _cue_before(prefix: str, cues: dict[str, str] | tuple[str, ...]) -> str | None:
     """A cue that ends the prefix, allowing only filler words between it and the number."""
-    match = _cue_pattern(tuple(cues)).search(prefix[-24:])
+    entry = _CUE_PATTERNS.get(id(cues))
+    if entry is None or entry[0] is not cues:
+        entry = _CUE_PATTERNS[id(cues)] = (cues, _cue_pattern(tuple(cues)))
+    match = entry[1].search(prefix[-24:])
     return match.group(1) if match else None
+
+
+# The pattern of each cue list, by the list's identity: the lists are the rule set's own (or
+# cached), and a tuple of their words is slow to build and hash once per number.
+_CUE_PATTERNS: dict[int, tuple[object, re.Pattern[str]]] = {}
 
 
 @cache
@@ -106,6 +114,11 @@ _TITLE_LINE = re.compile(r"(?m)^[ \t]*(?:20\d\d年|附件|附录)[^\n,;:。!?]{0
 
 def _title_lines(folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TITLE_LINE.finditer(folded)]
+
+
+@cache
+def _after_cues(rules: Rules) -> tuple[str, ...]:
+    return tuple(rules.comparators_after)
 
 
 @cache
@@ -212,7 +225,7 @@ class TargetFinder:
         if is_baseline(text, mention, clause, rules):
             return "baseline"
         after = text[end : end + 6]
-        link = next((w for w in rules.qualifier_links if after.startswith(w)), None)
+        link = first_at(rules.qualifier_links, after, 0)
         noun_follows = (
             bool(_CJK.match(text[end + len(link) : end + len(link) + 1])) if link else False
         )
@@ -242,7 +255,7 @@ class TargetFinder:
 
     def _after_link(self, mention: Mention) -> int:
         after = self.folded[mention.end : mention.end + 6]
-        link = next((w for w in self.rules.qualifier_links if after.startswith(w)), "")
+        link = first_at(self.rules.qualifier_links, after, 0) or ""
         return mention.end + len(link)
 
     # --- building --------------------------------------------------------------------------
@@ -257,7 +270,7 @@ class TargetFinder:
         end = mention.end
         prefix = folded[start : mention.start]
         comparator, rule = "=", "target.plain"
-        after_cue = next((c for c in rules.comparators_after if folded.startswith(c, end)), None)
+        after_cue = first_at(_after_cues(rules), folded, end)
         before_cue = _cue_before(prefix, rules.comparators_before)
         if after_cue:
             comparator, rule = rules.comparators_after[after_cue], "target.comparator_after"
@@ -268,7 +281,7 @@ class TargetFinder:
             comparator, rule = mention.between, "target.comparator_between"
         change = self._change(prefix, unit)
         gap = folded[previous.end : mention.start].strip() if previous else ""
-        listed = re.fullmatch(r"[、和及与]", gap) is not None
+        listed = len(gap) == 1 and gap in "、和及与"
         if listed and previous is not None:
             # 分别提高30元和5元: the second value shares the first one's cues.
             change = change or previous.change
@@ -280,7 +293,7 @@ class TargetFinder:
         noun = ""
         if unit.unit_class == "count":
             match = _NOUN_END.match(folded, end, max(end, following))
-            if match and not any(folded.startswith(c, end) for c in rules.comparators_after):
+            if match and not folded.startswith(_after_cues(rules), end):
                 noun = text[end : match.end()]
                 end = match.end()
         indicator = self._indicator(text[start : mention.start], noun)

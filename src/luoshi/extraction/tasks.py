@@ -69,7 +69,7 @@ def find_tasks(
     promised, every = _Starts(targets, "target"), _Starts(targets)
     for start, end in sentences(folded):
         start = _after_heading(folded, start, end, heading_at, promised)
-        if start >= end or not _CJK.search(folded[start:end]):
+        if start >= end or not _CJK.search(folded, start, end):
             continue
         if not promised.any(start, end) and (
             start in lead_starts
@@ -181,7 +181,7 @@ def _clauses(
             groups.append([p_start, p_end, int(has_target)])
     spans = [item for s, e, _ in groups for item in _items(folded, s, e, promised, rules)]
     rule = "task.sentence" if len(spans) == 1 else "task.clause"
-    return [(s, e, rule) for s, e in spans if _CJK.search(folded[s:e])]
+    return [(s, e, rule) for s, e in spans if _CJK.search(folded, s, e)]
 
 
 def _items(
@@ -251,6 +251,8 @@ def named_items(sentence: str, rules: TaskRules | None = None) -> list[str]:
     """Names listed with 、 before 等 and a project/enterprise/place noun."""
     active = rules or task_rules()
     found: list[str] = []
+    if "等" not in sentence:  # every list of names closes with 等
+        return found
     for match in _named_list(active).finditer(sentence):
         head = re.split(r"[,，;；:：。]", sentence[: match.start()])[-1]
         items = head.split("、")
@@ -274,13 +276,18 @@ def _named_list(rules: TaskRules) -> re.Pattern[str]:
 def _strip_lead(item: str, rules: TaskRules) -> str:
     """Drop the verbs and scope words that open a clause (重点推进福泰大路 → 福泰大路)."""
     changed = True
-    while changed:
+    while changed and item.startswith(_lead_words(rules)):
         changed = False
-        for word in (*rules.action_verbs, *rules.scope_words):
+        for word in _lead_words(rules):
             if item.startswith(word) and len(item) > len(word) + 1:
                 item, changed = item[len(word) :], True
                 break
     return item
+
+
+@cache
+def _lead_words(rules: TaskRules) -> tuple[str, ...]:
+    return (*rules.action_verbs, *rules.scope_words)
 
 
 def _kind(

@@ -163,3 +163,20 @@ class Spans:
     def __contains__(self, position: int) -> bool:
         index = bisect.bisect_right(self.starts, position) - 1
         return index >= 0 and position < self.ends[index]
+
+
+def first_at(words: tuple[str, ...], text: str, position: int) -> str | None:
+    """The first of `words` (in their order) that `text` has at `position`, if any."""
+    for word in _by_first_char(words).get(text[position : position + 1], ()):
+        if text.startswith(word, position):
+            return word
+    return None
+
+
+@cache
+def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`words` by their first character, each group in the given order (words are not empty)."""
+    table: dict[str, list[str]] = {}
+    for word in words:
+        table.setdefault(word[0], []).append(word)
+    return {char: tuple(group) for char, group in table.items()}
