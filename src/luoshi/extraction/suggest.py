@@ -51,15 +51,21 @@ def matches(text: str, departments: Departments, context: str = "") -> list[Matc
     the text names; only when no department matches the text itself do they choose alone.
     """
     found = _matches(fold(text), departments, 1.0, context=False)
-    around = _matches(fold(context), departments, CONTEXT_WEIGHT, context=True) if context else []
+    if not found and not context:
+        return []
     if not found:
+        around = _matches(fold(context), departments, CONTEXT_WEIGHT, context=True)
         return sorted(around, key=lambda m: -m.score)
-    # What the sub-heading and section are about weighs on the departments the task names.
-    heading = {m.department.name: m for m in around}
-    for match in found:
-        if match.department.name in heading:
-            match.score += heading[match.department.name].score
-            match.heading = heading[match.department.name].words
+    if context:
+        # What the sub-heading and section are about weighs on the departments the task names.
+        heading = {
+            name: (words, score) for name, words, score, _ in _words(fold(context), departments)
+        }
+        for match in found:
+            entry = heading.get(match.department.name)
+            if entry is not None:
+                match.score += CONTEXT_WEIGHT * entry[1]
+                match.heading = list(entry[0])
     return sorted(found, key=lambda m: -m.score)
 
 
