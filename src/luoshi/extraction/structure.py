@@ -27,9 +27,11 @@ _HEADINGS = [
 # (folded) spaces; three or more spaces never occur inside a Chinese sentence.
 # Texts joined by single spaces still start a numbered heading after a sentence end and a
 # space (…提出意见。 一、2021年工作回顾 过去一年，…).
-_PARAGRAPH = re.compile(
-    rf"[^\n]+?(?=\n| {{3,}}|(?<=[。!?:]) {{1,2}}(?:[{CN}]+、|[(（][{CN}]+[)）])|$)"
-)
+_PARAGRAPH_END = rf"\n| {{3,}}|(?<=[。!?:]) {{1,2}}(?:[{CN}]+、|[(（][{CN}]+[)）])|$"
+# A paragraph runs to the first place where one ends; only a line end, a space or the text's
+# end can be one, so the runs between spaces are taken whole (the same spans as a lazy
+# `[^\n]+?(?=end)`, which tries the end at every character).
+_PARAGRAPH = re.compile(rf"[^\n](?:[^\n ]+|(?!{_PARAGRAPH_END}) )*+")
 _SENTENCE = re.compile(r"[^。!?]+(?:[。!?]+[”’\"]?|$)")
 # A sub-heading: a short lead sentence without a comma or a number, ending in 。
 _SUBHEADING_MAX = 16

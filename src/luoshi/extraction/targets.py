@@ -16,7 +16,14 @@ from luoshi.extraction.model import Part, Section, Target
 from luoshi.extraction.names import capacity_in_name, counted_slogan, counts_goals, is_baseline
 from luoshi.extraction.restated import merge_restated
 from luoshi.extraction.structure import SectionIndex
-from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, Spans, alternation, first_at
+from luoshi.extraction.text import (
+    CLAUSE_END,
+    SENTENCE_END,
+    Spans,
+    alternation,
+    first_at,
+    longest_word,
+)
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -93,8 +100,9 @@ _CUE_PATTERNS: dict[int, tuple[object, re.Pattern[str]]] = {}
 
 @cache
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
-    fillers = "|".join(map(re.escape, _FILLERS))
+    # As tries: at each place the longest cue is tried first, as the words longest first would.
+    alternatives = alternation(tuple(sorted(cues, key=len, reverse=True))).pattern
+    fillers = longest_word(_FILLERS).pattern
     return re.compile(rf"({alternatives})(?:{fillers}){{0,3}}$")
 
 
@@ -103,7 +111,7 @@ def _indicator_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]
     """Words to strip from an indicator: leading (力争, 确保) and trailing (不少于, 达到, 各)."""
     trailing = (*rules.comparators_before, *rules.level, *_FILLERS, "各", "保持在", "保持")
     lead = "|".join(map(re.escape, sorted(_LEADING_WORDS, key=len, reverse=True)))
-    trail = "|".join(map(re.escape, sorted(trailing, key=len, reverse=True)))
+    trail = longest_word(trailing).pattern  # a run of them up to the end: any order will do
     return re.compile(rf"^(?:{lead})+"), re.compile(rf"(?:{trail})+$")
 
 
