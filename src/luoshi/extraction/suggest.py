@@ -72,14 +72,15 @@ def matches(text: str, departments: Departments, context: str = "") -> list[Matc
 def _matches(folded: str, departments: Departments, weight: float, context: bool) -> list[Match]:
     """One pass over the text: at each place the longest object, remit word or name wins."""
     by_name = departments_by_name(departments)
+    # Sub-headings and section titles recur for every task under them; a task's text does not.
+    found = _words(folded, departments) if context else _collect(folded, departments)
     return [
         Match(by_name[name], weight * score, list(words), context, list(objects))
-        for name, words, score, objects in _words(folded, departments)
+        for name, words, score, objects in found
     ]
 
 
-@lru_cache(maxsize=1024)  # sub-headings and section titles recur for every task under them
-def _words(
+def _collect(
     folded: str, departments: Departments
 ) -> tuple[tuple[str, tuple[str, ...], float, tuple[str, ...]], ...]:
     """(department, its words, score, those of them that are objects) for each department."""
@@ -105,6 +106,9 @@ def _words(
         (name, tuple(found), score[name], tuple(objects.get(name, ())))
         for name, found in words.items()
     )
+
+
+_words = lru_cache(maxsize=1024)(_collect)
 
 
 @cache

@@ -68,7 +68,8 @@ def find_tasks(
     spans: list[tuple[int, int, str]] = []
     promised, every = _Starts(targets, "target"), _Starts(targets)
     for start, end in sentences(folded):
-        start = _after_heading(folded, start, end, heading_at, promised)
+        if start in heading_at:
+            start = _after_heading(folded, start, end, heading_at, promised)
         if start >= end or not _CJK.search(folded, start, end):
             continue
         if not promised.any(start, end) and (

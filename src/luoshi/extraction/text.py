@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -65,9 +65,41 @@ def _replace(match: re.Match[str]) -> str:
     return _REPLACEMENT[match.group()]
 
 
-@cache
 def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any of `words` (give them longest first to prefer the longest)."""
+    return _by_identity(_ALTERNATIONS, _alternation, words)
+
+
+def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds something in a text exactly when one of `words` occurs in it."""
+    return _by_identity(_ANY_OF, _any_of, words)
+
+
+# Callers pass a rule set's own word lists, once per sentence or number: looking their pattern
+# up by the tuple's identity spares hashing every word of it each time (a tuple does not keep
+# its hash). Bounded, in case a caller builds its tuples afresh.
+_ALTERNATIONS: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+_ANY_OF: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+_IDENTITIES = 256
+
+
+def _by_identity(
+    table: dict[int, tuple[tuple[str, ...], re.Pattern[str]]],
+    build: Callable[[tuple[str, ...]], re.Pattern[str]],
+    words: tuple[str, ...],
+) -> re.Pattern[str]:
+    entry = table.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
+    if len(table) >= _IDENTITIES:
+        table.clear()
+    pattern = build(words)
+    table[id(words)] = (words, pattern)
+    return pattern
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     if "" not in words and all(len(a) >= len(b) for a, b in pairwise(words)):
         return longest_word(words)
     return re.compile("|".join(map(re.escape, words)))
@@ -130,8 +162,7 @@ def _grouped_pattern(trie: _Trie, size: int) -> str:
 
 
 @cache
-def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern that finds something in a text exactly when one of `words` occurs in it."""
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("") if "" in words else longest_word(words)
 
 
