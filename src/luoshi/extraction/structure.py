@@ -80,8 +80,12 @@ def find_subheadings(
     heading_spans = Spans((s.start, s.end) for s in headings)
     found: list[Subheading] = []
     for index, (start, end) in enumerate(spans[:-1]):
+        if text[end - 1] != "。":  # spans are never empty
+            continue
+        if end - start > _SUBHEADING_MAX + 1 and text[end - 2] != "。":
+            continue  # one closing 。, so the body is longer than a sub-heading
         body = text[start:end].rstrip("。")
-        if not text[start:end].endswith("。") or not 2 <= len(body) <= _SUBHEADING_MAX:
+        if not 2 <= len(body) <= _SUBHEADING_MAX:
             continue
         if _NOT_IN_SUBHEADING.search(body) or start in heading_spans:
             continue
