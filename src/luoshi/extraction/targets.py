@@ -53,13 +53,11 @@ _NOUN_END = re.compile(
 )
 
 
-_END = 2**62  # larger than any offset
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
-    index = bisect.bisect_right(spans, (start, _END)) - 1
-    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping; `starts`
+    their starts)."""
+    index = bisect.bisect_right(starts, start) - 1
+    return index >= 0 and end <= spans[index][1]
 
 
 def _phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -69,7 +67,7 @@ def _phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
 def _starts_after(text: str, boundaries: str) -> list[int]:
     """Positions right after each boundary character, and 0: where clauses or sentences begin."""
     pattern = re.compile("[" + re.escape(boundaries) + "]")
-    return [0, *(match.end() for match in pattern.finditer(text))]
+    return [0, *map(re.Match.end, pattern.finditer(text))]
 
 
 def _start_from(text: str, starts: list[int], position: int, floor: int, skip: str) -> int:
@@ -160,6 +158,8 @@ class TargetFinder:
         self.year = year  # the plan year: a sentence opening with an earlier year is a review
         self.set_phrases = _phrase_spans(folded, rules.set_phrases)
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
+        self.set_phrase_starts = [s for s, _ in self.set_phrases]
+        self.quoted_starts = [s for s, _ in self.quoted]
         self.clause_starts = _starts_after(folded, CLAUSE_END)
         self.sentence_starts = _starts_after(folded, SENTENCE_END)
 
@@ -219,7 +219,9 @@ class TargetFinder:
         before = text[max(0, start - 4) : start]
         if before.endswith(rules.ordinal_prefixes):
             return "none"
-        if _inside(self.set_phrases, start, mention.number.end) or _inside(self.quoted, start, end):
+        if _inside(self.set_phrases, self.set_phrase_starts, start, mention.number.end) or _inside(
+            self.quoted, self.quoted_starts, start, end
+        ):
             return "none"
         if mention.number.chinese and mention.value == 0:
             return "none"  # 零部件, 零碳: words, not numbers

@@ -56,13 +56,16 @@ def _fold_short(text: str) -> str:
 def _fold(text: str) -> str:
     if not _FOLDED_CHARS.search(text):
         return text
-    folded = _FOLDED_CHARS.sub(_replace, text)
+    # Split at the characters to fold (kept, at the odd places) and replace those: no call
+    # back into Python for each of them, as a substitution with a function would make.
+    pieces = _SPLIT.split(text)
+    pieces[1::2] = [_REPLACEMENT[char] for char in pieces[1::2]]
+    folded = "".join(pieces)
     assert len(folded) == len(text)
     return folded
 
 
-def _replace(match: re.Match[str]) -> str:
-    return _REPLACEMENT[match.group()]
+_SPLIT = re.compile(f"({_FOLDED_CHARS.pattern})")
 
 
 def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
