@@ -44,13 +44,16 @@ class Match:
     heading: list[str] = field(default_factory=list)  # words of the sub-heading or section too
 
 
-def matches(text: str, departments: Departments, context: str = "") -> list[Match]:
+def matches(
+    text: str, departments: Departments, context: str = "", *, folded: str | None = None
+) -> list[Match]:
     """Departments whose objects, remit words or names occur in text, best first.
 
     The context's words (sub-heading, section title) count at half weight for the departments
     the text names; only when no department matches the text itself do they choose alone.
+    `folded` is fold(text), when the caller has it.
     """
-    found = _matches(fold(text), departments, 1.0, context=False)
+    found = _matches(fold(text) if folded is None else folded, departments, 1.0, context=False)
     if not found and not context:
         return []
     if not found:
@@ -158,19 +161,25 @@ def _target_choice(target: Target, departments: Departments) -> _Choice | None:
 
 
 def assign(
-    task: Task, departments: Departments, targets: Sequence[Target] = ()
+    task: Task,
+    departments: Departments,
+    targets: Sequence[Target] = (),
+    *,
+    folded: str | None = None,
 ) -> list[Assignment]:
     """The lead and supporting departments and units of one task.
 
     `targets` are the extraction's targets (task.targets index into them): what each counts
-    or builds is weighed before the rest of the sentence.
+    or builds is weighed before the rest of the sentence. `folded` is fold(task.text), when
+    the caller has it.
     """
     context = " ".join(x for x in (task.subheading, task.section) if x)
     # Names (东北亚铁路, 鑫达钢铁) say which enterprise or project, not whose remit it is.
     text = task.text
     for name in task.named_items:
         text = text.replace(name, "□" * len(name))
-    found = matches(text, departments, context)
+    # A task's folded text, when given, is that of its words before names are blanked.
+    found = matches(text, departments, context, folded=None if task.named_items else folded)
     own = [
         (index, choice)
         for index in task.targets
@@ -193,13 +202,13 @@ def assign(
         found = [m for m in found if m.department.name != choice.lead]
         found = [m for m in found if m.department.name not in {a.department for a in result}]
         _add_support(result, found, None)
-        result += _units(task.text, departments)
+        result += _units(task.text, departments, folded)
         return result
     if found:
         lead = found[0]
         result.append(Assignment(lead.department.name, "lead", _reason(lead)))
         _add_support(result, found[1:], lead)
-    result += _units(task.text, departments)
+    result += _units(task.text, departments, folded)
     return result
 
 
@@ -229,9 +238,9 @@ def _reason(match: Match) -> str:
     return reason
 
 
-def _units(text: str, departments: Departments) -> list[Assignment]:
+def _units(text: str, departments: Departments, folded: str | None) -> list[Assignment]:
     """Counties, districts and zones a task names, or all of a kind when it applies to each."""
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     result: list[Assignment] = []
     unit_words, scope_words, anywhere = _unit_index(departments)
     if anywhere.search(folded) is None:  # most tasks name no unit and no scope
@@ -276,12 +285,19 @@ def _unit_index(
     return units, scopes, re.compile("") if "" in every else longest_word(every)
 
 
-def suggest(extraction: Extraction, departments: Departments | None = None) -> Extraction:
-    """Fill each task's assignments, deadline and nodes, in place; returns the extraction."""
+def suggest(
+    extraction: Extraction, departments: Departments | None = None, *, folded: str | None = None
+) -> Extraction:
+    """Fill each task's assignments, deadline and nodes, in place; returns the extraction.
+
+    `folded` is fold(extraction.text), when the caller has it: each task's text is then not
+    folded again.
+    """
     active = departments or load_departments()
     for task in extraction.tasks:
-        task.assignments = assign(task, active, extraction.targets)
-        task.deadline, task.nodes = schedule(task.text, extraction.year)
+        own = None if folded is None else folded[task.start : task.end]
+        task.assignments = assign(task, active, extraction.targets, folded=own)
+        task.deadline, task.nodes = schedule(task.text, extraction.year, folded=own)
         if task.kind != "target" and task.deadline == f"{extraction.year}-12-31":
             task.nodes = task.nodes[-1:]
     fill_empty_leads(extraction.tasks)
