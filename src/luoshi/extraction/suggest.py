@@ -75,17 +75,20 @@ def matches(
 def _matches(folded: str, departments: Departments, weight: float, context: bool) -> list[Match]:
     """One pass over the text: at each place the longest object, remit word or name wins."""
     by_name = departments_by_name(departments)
-    # Sub-headings and section titles recur for every task under them; a task's text does not.
-    found = _words(folded, departments) if context else _collect(folded, departments)
-    return [
-        Match(by_name[name], weight * score, list(words), context, list(objects))
-        for name, words, score, objects in found
+    if context:  # sub-headings and section titles recur for every task under them
+        return [
+            Match(by_name[name], weight * score, list(words), context, list(objects))
+            for name, words, score, objects in _words(folded, departments)
+        ]
+    return [  # a task's own text does not: its lists are fresh
+        Match(by_name[name], weight * score, words, context, objects)
+        for name, words, score, objects in _collect(folded, departments)
     ]
 
 
 def _collect(
     folded: str, departments: Departments
-) -> tuple[tuple[str, tuple[str, ...], float, tuple[str, ...]], ...]:
+) -> list[tuple[str, list[str], float, list[str]]]:
     """(department, its words, score, those of them that are objects) for each department."""
     pattern, owners = _index(departments)
     words: dict[str, list[str]] = {}
@@ -105,13 +108,18 @@ def _collect(
                 objects.setdefault(name, []).append(word)
     # In the order of their first word in the text: on equal scores, the sorted list keeps the
     # department the text names first (发展定制农业，满足消费者… is farming, not commerce).
+    return [(name, found, score[name], objects.get(name, [])) for name, found in words.items()]
+
+
+@lru_cache(maxsize=1024)
+def _words(
+    folded: str, departments: Departments
+) -> tuple[tuple[str, tuple[str, ...], float, tuple[str, ...]], ...]:
+    """_collect's, kept: the same sub-headings and section titles come back task after task."""
     return tuple(
-        (name, tuple(found), score[name], tuple(objects.get(name, ())))
-        for name, found in words.items()
+        (name, tuple(words), score, tuple(objects))
+        for name, words, score, objects in _collect(folded, departments)
     )
-
-
-_words = lru_cache(maxsize=1024)(_collect)
 
 
 @cache
@@ -152,7 +160,8 @@ def _target_choice(target: Target, departments: Departments) -> _Choice | None:
         return _Choice(main.lead, reason, [(name, f"{reason}（配合）") for name in main.support])
     indicator = target.indicator
     for word in (*(target.named_items or ()), *departments.incidental):
-        indicator = indicator.replace(word, "□" * len(word))
+        if word in indicator:
+            indicator = indicator.replace(word, "□" * len(word))
     found = matches(indicator, departments)
     if not found:
         return None
@@ -173,7 +182,8 @@ def assign(
     or builds is weighed before the rest of the sentence. `folded` is fold(task.text), when
     the caller has it.
     """
-    context = " ".join(x for x in (task.subheading, task.section) if x)
+    sub, section = task.subheading, task.section
+    context = f"{sub} {section}" if sub and section else sub or section or ""
     # Names (东北亚铁路, 鑫达钢铁) say which enterprise or project, not whose remit it is.
     text = task.text
     for name in task.named_items:
