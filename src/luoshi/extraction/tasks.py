@@ -41,6 +41,10 @@ class _Starts:
         hi = bisect_left(self.starts, position)
         return any(e > position for e in self.ends[max(0, hi - 8) : hi])
 
+    def count(self, start: int, end: int) -> int:
+        """How many targets start in [start, end)."""
+        return bisect_left(self.starts, end) - bisect_left(self.starts, start)
+
     def within(self, start: int, end: int) -> list[int]:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return sorted(self.indexes[lo:hi])
@@ -193,7 +197,7 @@ def _items(
     新建良田20.4万亩、造林26.3万亩、治河67.5公里 is three commitments (three departments);
     打造10个“数字领航”企业、100个先进级智能工厂 shares one verb and stays one task.
     """
-    if len(promised.within(start, end)) < 2:
+    if promised.count(start, end) < 2:
         return [(start, end)]
     bounds = _top_level(folded, start, end, "、,;")
     edges = [start - 1, *bounds, end]
@@ -294,7 +298,7 @@ def _lead_words(rules: TaskRules) -> tuple[str, ...]:
 def _kind(
     sentence: str, inside: list[int], named: list[str], targets: list[Target], rules: TaskRules
 ) -> str:
-    if any(targets[i].kind == "target" for i in inside):
+    if inside and any(targets[i].kind == "target" for i in inside):
         return "target"
     builds = any_of(rules.project_words).search(sentence)
     # Named items make a project task when the sentence builds something: a list of named
