@@ -21,6 +21,7 @@ from luoshi.extraction.text import (
     SENTENCE_END,
     Spans,
     alternation,
+    any_of,
     first_at,
     longest_word,
 )
@@ -289,7 +290,7 @@ class TargetFinder:
             comparator, rule = rules.comparators_before[before_cue], "target.comparator_before"
         elif mention.between:
             comparator, rule = mention.between, "target.comparator_between"
-        change = self._change(prefix, unit)
+        change = self._change(prefix, unit, before_cue)
         gap = folded[previous.end : mention.start].strip() if previous else ""
         listed = len(gap) == 1 and gap in "、和及与"
         if listed and previous is not None:
@@ -325,7 +326,8 @@ class TargetFinder:
             each=each,
         )
 
-    def _change(self, prefix: str, unit: Unit) -> str | None:
+    def _change(self, prefix: str, unit: Unit, comparator: str | None) -> str | None:
+        """`comparator` is the comparator cue that ends the prefix, if any."""
         rules = self.rules
         if _cue_before(prefix, rules.level):
             return None
@@ -334,16 +336,16 @@ class TargetFinder:
         )
         ordered = _change_cues(rules, on_a_count)
         cue = _cue_before(prefix, ordered)
-        if cue is None:
+        if cue is None and comparator:
             # A comparator may sit between the change and the number (增长不低于5%).
-            comparator = _cue_before(prefix, self.rules.comparators_before)
-            if comparator:
-                cut = prefix.rstrip()[: prefix.rfind(comparator)]
-                cue = _cue_before(cut, ordered)
+            cut = prefix.rstrip()[: prefix.rfind(comparator)]
+            cue = _cue_before(cut, ordered)
         return ordered[cue] if cue else None
 
     def _has_each_cue(self, prefix: str) -> bool:
-        return any(cue in prefix for cue in self.rules.each_before) or prefix.startswith("每个")
+        return any_of(self.rules.each_before).search(prefix) is not None or prefix.startswith(
+            "每个"
+        )
 
     def _each(self, prefix: str) -> list[str] | None:
         """The units before 各: 县(区)、高新区、市本级…各不少于100次; else the items listed."""
