@@ -62,6 +62,9 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     for p_start, p_end in paragraphs(text):
         for match in _SENTENCE.finditer(text, p_start, p_end):
             chunk = match.group()
+            if not (chunk[0].isspace() or chunk[-1].isspace()):  # nothing to strip, as a rule
+                spans.append(match.span())
+                continue
             s_start = match.start() + len(chunk) - len(chunk.lstrip())
             s_end = match.start() + len(chunk.rstrip())
             if s_start < s_end:
