@@ -159,7 +159,7 @@ def find_sections(text: str, glossary_headings: tuple[str, ...]) -> list[Section
         line = text[start:end]
         if is_glossary_heading(line, glossary_headings):
             break
-        if _ANNEX.match(line.split(" ")[0]):
+        if line.startswith(_ANNEX_WORDS) and _ANNEX.match(line.split(" ")[0]):
             annex = _annex_section(text, spans, index)
             if is_glossary_heading(annex.title, glossary_headings):
                 break  # 附件2, then 名词解释 on the next line
@@ -207,16 +207,20 @@ class SectionIndex:
 def glossary_start(text: str, glossary_headings: tuple[str, ...]) -> int | None:
     """Where a glossary (名词解释) starts, if the report ends with one."""
     for start, end in paragraphs(text):
-        if is_glossary_heading(text[start:end], glossary_headings):
+        if end - start <= _GLOSSARY_HEADING and is_glossary_heading(
+            text[start:end], glossary_headings
+        ):
             return start
     return None
 
 
 def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:
     """A short line naming an appendix of definitions (附件2 名词解释)."""
-    return len(line) <= 20 and any(word in line for word in words)
+    return len(line) <= _GLOSSARY_HEADING and any(word in line for word in words)
 
 
+_GLOSSARY_HEADING = 20  # characters at most
+_ANNEX_WORDS = ("附件", "附录")  # what _ANNEX opens with: a cheap check before splitting a line
 _ANNEX = re.compile(r"(?:附件|附录)\s*[\d一二三四五六七八九十]*\s*(?:[:：].*)?$")
 
 
@@ -235,7 +239,11 @@ def _annex_section(text: str, spans: tuple[tuple[int, int], ...], index: int) ->
 
 def annex_starts(text: str) -> list[int]:
     """Where annexes (附件1, 附录) start: each numbers its sections afresh."""
-    return [s for s, e in paragraphs(text) if _ANNEX.match(text[s:e].split(" ")[0])]
+    return [
+        s
+        for s, e in paragraphs(text)
+        if text.startswith(_ANNEX_WORDS, s) and _ANNEX.match(text[s:e].split(" ")[0])
+    ]
 
 
 _TITLE_REACH = 2000
