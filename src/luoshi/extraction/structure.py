@@ -195,12 +195,10 @@ class SectionIndex:
 
     def innermost(self, position: int) -> Section | None:
         best: Section | None = None
-        for starts, same in self.levels:
+        for starts, same in self.levels:  # by level, outermost first: the last found wins
             index = bisect.bisect_right(starts, position) - 1
             if index >= 0 and position < same[index].body_end:
-                section = same[index]
-                if best is None or (section.level, section.start) > (best.level, best.start):
-                    best = section
+                best = same[index]
         return best
 
 

@@ -92,18 +92,19 @@ def find_tasks(
         at = bisect_right(lead_starts_sorted, start) - 1
         sub = [subheadings[at]] if at >= 0 and start < subheadings[at].body_end else []
         inside = every.within(start, end)
-        named = named_items(text[start:end], active)
+        words = text[start:end]
+        named = named_items(words, active)
         for index in inside:
             named += [n for n in targets[index].named_items or [] if n not in named]
         tasks.append(
             Task(
                 id=f"T{number:03d}",
-                text=text[start:end],
+                text=words,
                 start=start,
                 end=end,
                 section=section.title if section else None,
                 subheading=sub[-1].title if sub else None,
-                kind=_kind(text[start:end], inside, named, targets, active),
+                kind=_kind(words, inside, named, targets, active),
                 targets=inside,
                 named_items=named,
                 section_number=section.number if section else None,
