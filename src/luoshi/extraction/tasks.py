@@ -164,6 +164,9 @@ def _clauses(
     folded: str, start: int, end: int, promised: _Starts, rules: TaskRules
 ) -> list[tuple[int, int, str]]:
     """Cut one sentence into commitments (see the module docstring)."""
+    if not promised.any(start, end) and folded.find(";", start, end) < 0:
+        # Only a semicolon or a target cuts a sentence: most have neither.
+        return [(start, end, "task.sentence")] if _CJK.search(folded, start, end) else []
     pieces = []  # (start, end, delimiter before)
     piece_start, before = start, ""
     for i in _top_level(folded, start, end, ",;"):

@@ -70,11 +70,17 @@ _SPLIT = re.compile(f"({_FOLDED_CHARS.pattern})")
 
 def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any of `words` (give them longest first to prefer the longest)."""
+    entry = _ALTERNATIONS.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
     return _by_identity(_ALTERNATIONS, _alternation, words)
 
 
 def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern that finds something in a text exactly when one of `words` occurs in it."""
+    entry = _ANY_OF.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
     return _by_identity(_ANY_OF, _any_of, words)
 
 
