@@ -96,9 +96,10 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
     """Every number in `text` (already folded), left to right, not overlapping."""
     pattern, _ = _patterns(rules)
     found = []
+    fraction_words = rules.fraction_words
     for match in pattern.finditer(text):
         fraction, arabic, magnitude, words = match.group("frac", "arabic", "mag", "chinese")
-        hint = rules.fraction_words.get(fraction or "")
+        hint = fraction_words.get(fraction) if fraction else None  # its words are not empty
         if arabic:
             at = match.start("arabic")
             if at > 0 and text[at - 1] in ".":

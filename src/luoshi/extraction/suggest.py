@@ -182,8 +182,7 @@ def assign(
     or builds is weighed before the rest of the sentence. `folded` is fold(task.text), when
     the caller has it.
     """
-    sub, section = task.subheading, task.section
-    context = f"{sub} {section}" if sub and section else sub or section or ""
+    context = _context(task.subheading, task.section)
     # Names (东北亚铁路, 鑫达钢铁) say which enterprise or project, not whose remit it is.
     text = task.text
     for name in task.named_items:
@@ -220,6 +219,11 @@ def assign(
         _add_support(result, found[1:], lead)
     result += _units(task.text, departments, folded)
     return result
+
+
+@lru_cache(maxsize=1024)  # one string per sub-heading and section: its folding is cached too
+def _context(subheading: str | None, section: str | None) -> str:
+    return " ".join(x for x in (subheading, section) if x)
 
 
 def _add_support(result: list[Assignment], found: list[Match], lead: Match | None) -> None:
