@@ -1,10 +1,13 @@
 """Sections on every report: numbered as the report numbers them, glossaries and annexes apart."""
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from luoshi.extraction import extract
+from luoshi.extraction import extract, structure
 from luoshi.extraction.structure import annex_starts
 
 REPORTS = Path(__file__).parent.parent / "data" / "reports"
@@ -86,3 +89,22 @@ def test_an_annex_is_one_section_whose_list_entries_are_its_sub_sections(stem):
     assert len([s for s in sections if s.level == 1]) == 1 + len(
         [s for s in sections if s.level == 1 and s.start < annexes[0]]
     )
+
+
+_PARAGRAPH_ENDS = "一二、。!?:(（)）a\n"
+
+
+@given(st.text(_PARAGRAPH_ENDS + "   ", max_size=40))
+def test_paragraph_spans_run_to_the_first_paragraph_end(text):
+    # The definition: the shortest run of one or more characters followed by a paragraph end.
+    lazy = re.compile(rf"[^\n]+?(?={structure._PARAGRAPH_END})")
+    expected = []
+    for match in lazy.finditer(text):
+        chunk = match.group()
+        start, end = (
+            match.start() + len(chunk) - len(chunk.lstrip()),
+            match.start() + len(chunk.rstrip()),
+        )
+        if start < end:
+            expected.append((start, end))
+    assert list(structure.paragraphs(text)) == expected

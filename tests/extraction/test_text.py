@@ -1,10 +1,12 @@
 """The word patterns: a trie finds what the words' alternation, longest first, finds."""
 
 import re
+from unittest import mock
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from luoshi.extraction import text as text_module
 from luoshi.extraction.text import alternation, any_of, fold, longest_word
 
 ALPHABET = "新增城镇就业万人.()*+?[]\\|"
@@ -19,6 +21,17 @@ def plain(words):
 @given(WORDS, st.text(ALPHABET, max_size=60))
 def test_the_trie_finds_the_longest_word_at_each_place(words, text):
     found = [(m.start(), m.group()) for m in longest_word(words).finditer(text)]
+    assert found == [(m.start(), m.group()) for m in plain(words).finditer(text)]
+
+
+@given(WORDS, st.text(ALPHABET, max_size=60))
+def test_the_grouped_trie_finds_what_the_plain_one_finds(words, text):
+    # Tries with many first characters split them into groups; force it on a small alphabet.
+    with (
+        mock.patch.object(text_module, "_GROUPED_ABOVE", 1),
+        mock.patch.object(text_module, "_GROUP", 3),
+    ):
+        found = [(m.start(), m.group()) for m in longest_word(words).finditer(text)]
     assert found == [(m.start(), m.group()) for m in plain(words).finditer(text)]
 
 

@@ -57,7 +57,7 @@ def extract(
     result.tasks = find_tasks(text, folded, parts, sections, subheadings, targets)
     result.subheadings = subheadings
     result.sentences = spans
-    return suggest(result, departments)
+    return suggest(result, departments, folded=folded)  # task texts are slices of it
 
 
 def extract_targets(

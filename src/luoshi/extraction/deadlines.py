@@ -18,12 +18,15 @@ _MONTH_END = re.compile(r"(\d{1,2}|十[一二]|[一二三四五六七八九十])
 _QUARTER = re.compile(r"(?:前|第)?([一二三四1-4])季度")
 
 
-def schedule(text: str, year: int | None) -> tuple[str | None, list[str]]:
+def schedule(
+    text: str, year: int | None, *, folded: str | None = None
+) -> tuple[str | None, list[str]]:
     """The deadline (ISO date) a task's words set, else the plan year's end; and its nodes.
 
     Nodes are quarter ends for a task due at the year's end, year ends for a multi-year task.
+    `folded` is fold(text), when the caller has it.
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     later = _LATER.search(folded) if "年" in folded else None  # a search needs its 年
     if later and (year is None or int(later.group(1)) > year):
         end_year = int(later.group(1))

@@ -57,10 +57,17 @@ class Departments:
     incidental: tuple[str, ...] = ()
 
     def get(self, name: str) -> Department | None:
-        for entry in (*self.departments, *self.units):
-            if name in (entry.name, entry.code, *entry.aliases):
-                return entry
-        return None
+        """The first department or unit whose name, code or alias is `name`."""
+        return _by_word(self).get(name)
+
+
+@cache
+def _by_word(departments: Departments) -> dict[str, Department]:
+    table: dict[str, Department] = {}
+    for entry in (*departments.departments, *departments.units):
+        for word in (entry.name, entry.code, *entry.aliases):
+            table.setdefault(word, entry)
+    return table
 
 
 def load_departments(path: str | Path | None = None) -> Departments:

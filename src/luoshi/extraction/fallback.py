@@ -9,15 +9,19 @@ so; counts are taken over the leads the tasks' own words gave, never over fallba
 from __future__ import annotations
 
 from collections import Counter
+from typing import TypeVar
 
 from luoshi.extraction.model import Assignment, Task
+
+_K = TypeVar("_K")
 
 
 def general_lead(task: Task) -> str | None:
     """The task's own lead (not one of its indicators')."""
-    return next(
-        (a.department for a in task.assignments if a.role == "lead" and a.target is None), None
-    )
+    for assignment in task.assignments:
+        if assignment.role == "lead" and assignment.target is None:
+            return assignment.department
+    return None
 
 
 def fill_empty_leads(tasks: list[Task]) -> None:
@@ -30,9 +34,9 @@ def fill_empty_leads(tasks: list[Task]) -> None:
             continue
         if task.subheading:
             key = (task.section_number, task.section, task.subheading)
-            by_subheading.setdefault(key, Counter())[lead] += 1
+            _count(by_subheading, key, lead)
         if task.section:
-            by_section.setdefault((task.section_number, task.section), Counter())[lead] += 1
+            _count(by_section, (task.section_number, task.section), lead)
     for position, task in enumerate(tasks):
         if own[position] is not None:
             continue
@@ -41,6 +45,13 @@ def fill_empty_leads(tasks: list[Task]) -> None:
             lead, reason = found
             rest = [a for a in task.assignments if a.department != lead or a.target is not None]
             task.assignments = [Assignment(lead, "lead", reason), *rest]
+
+
+def _count(table: dict[_K, Counter[str]], key: _K, lead: str) -> None:
+    counts = table.get(key)
+    if counts is None:  # not setdefault(key, Counter()): a Counter is slow to build
+        counts = table[key] = Counter()
+    counts[lead] += 1
 
 
 def _usual(

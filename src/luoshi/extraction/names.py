@@ -11,6 +11,7 @@ from functools import cache
 
 from luoshi.extraction.lexicons import Rules, task_rules
 from luoshi.extraction.mentions import Mention
+from luoshi.extraction.text import any_of
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_BREAK = re.compile(r"[,;:。!?\n、]")
@@ -85,9 +86,9 @@ def is_baseline(text: str, mention: Mention, clause: str, rules: Rules) -> bool:
     The number follows a baseline word (从, 由, 现行) in its clause, and a level word (提高到,
     降至) follows it there, with only other starting levels in between.
     """
+    if any_of(rules.baseline_prefixes).search(clause) is None:
+        return False  # most clauses have none: one search says so
     opener = max((clause.rfind(p) for p in rules.baseline_prefixes), default=-1)
-    if opener < 0:
-        return False
     between = clause[opener:]
     if any(cue in between for cue in rules.level):
         return False  # 从75%提高到100%: the 100% comes after the level word

@@ -96,13 +96,15 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
     """Every number in `text` (already folded), left to right, not overlapping."""
     pattern, _ = _patterns(rules)
     found = []
+    fraction_words = rules.fraction_words
     for match in pattern.finditer(text):
-        hint = rules.fraction_words.get(match.group("frac") or "")
-        if match.group("arabic"):
-            if match.start("arabic") > 0 and text[match.start("arabic") - 1] in ".":
+        fraction, arabic, magnitude, words = match.group("frac", "arabic", "mag", "chinese")
+        hint = fraction_words.get(fraction) if fraction else None  # its words are not empty
+        if arabic:
+            at = match.start("arabic")
+            if at > 0 and text[at - 1] in ".":
                 continue  # the tail of a version or a decimal we did not start on
-            value = Decimal(match.group("arabic"))
-            magnitude = match.group("mag")
+            value = Decimal(arabic)
             end = match.end()
             if magnitude and _starts_unit(text, match.start("mag"), rules):
                 end = match.start("mag")  # 20千瓦: 千 belongs to the unit
@@ -110,7 +112,6 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
                 value *= rules.magnitudes[magnitude]
             found.append(Number(match.start(), end, value, False, hint))
             continue
-        words = match.group("chinese")
         lone = len(words) == 1 and not hint
         if lone and text[match.end() : match.end() + 1] not in _unit_initials(rules):
             continue  # 统一, 进一步: a lone numeral character with no unit is a word

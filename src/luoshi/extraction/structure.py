@@ -27,9 +27,11 @@ _HEADINGS = [
 # (folded) spaces; three or more spaces never occur inside a Chinese sentence.
 # Texts joined by single spaces still start a numbered heading after a sentence end and a
 # space (…提出意见。 一、2021年工作回顾 过去一年，…).
-_PARAGRAPH = re.compile(
-    rf"[^\n]+?(?=\n| {{3,}}|(?<=[。!?:]) {{1,2}}(?:[{CN}]+、|[(（][{CN}]+[)）])|$)"
-)
+_PARAGRAPH_END = rf"\n| {{3,}}|(?<=[。!?:]) {{1,2}}(?:[{CN}]+、|[(（][{CN}]+[)）])|$"
+# A paragraph runs to the first place where one ends; only a line end, a space or the text's
+# end can be one, so the runs between spaces are taken whole (the same spans as a lazy
+# `[^\n]+?(?=end)`, which tries the end at every character).
+_PARAGRAPH = re.compile(rf"[^\n](?:[^\n ]+|(?!{_PARAGRAPH_END}) )*+")
 _SENTENCE = re.compile(r"[^。!?]+(?:[。!?]+[”’\"]?|$)")
 # A sub-heading: a short lead sentence without a comma or a number, ending in 。
 _SUBHEADING_MAX = 16
@@ -60,6 +62,9 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     for p_start, p_end in paragraphs(text):
         for match in _SENTENCE.finditer(text, p_start, p_end):
             chunk = match.group()
+            if not (chunk[0].isspace() or chunk[-1].isspace()):  # nothing to strip, as a rule
+                spans.append(match.span())
+                continue
             s_start = match.start() + len(chunk) - len(chunk.lstrip())
             s_end = match.start() + len(chunk.rstrip())
             if s_start < s_end:
@@ -78,8 +83,12 @@ def find_subheadings(
     heading_spans = Spans((s.start, s.end) for s in headings)
     found: list[Subheading] = []
     for index, (start, end) in enumerate(spans[:-1]):
+        if text[end - 1] != "。":  # spans are never empty
+            continue
+        if end - start > _SUBHEADING_MAX + 1 and text[end - 2] != "。":
+            continue  # one closing 。, so the body is longer than a sub-heading
         body = text[start:end].rstrip("。")
-        if not text[start:end].endswith("。") or not 2 <= len(body) <= _SUBHEADING_MAX:
+        if not 2 <= len(body) <= _SUBHEADING_MAX:
             continue
         if _NOT_IN_SUBHEADING.search(body) or start in heading_spans:
             continue
@@ -150,7 +159,7 @@ def find_sections(text: str, glossary_headings: tuple[str, ...]) -> list[Section
         line = text[start:end]
         if is_glossary_heading(line, glossary_headings):
             break
-        if _ANNEX.match(line.split(" ")[0]):
+        if line.startswith(_ANNEX_WORDS) and _ANNEX.match(line.split(" ")[0]):
             annex = _annex_section(text, spans, index)
             if is_glossary_heading(annex.title, glossary_headings):
                 break  # 附件2, then 名词解释 on the next line
@@ -186,28 +195,30 @@ class SectionIndex:
 
     def innermost(self, position: int) -> Section | None:
         best: Section | None = None
-        for starts, same in self.levels:
+        for starts, same in self.levels:  # by level, outermost first: the last found wins
             index = bisect.bisect_right(starts, position) - 1
             if index >= 0 and position < same[index].body_end:
-                section = same[index]
-                if best is None or (section.level, section.start) > (best.level, best.start):
-                    best = section
+                best = same[index]
         return best
 
 
 def glossary_start(text: str, glossary_headings: tuple[str, ...]) -> int | None:
     """Where a glossary (名词解释) starts, if the report ends with one."""
     for start, end in paragraphs(text):
-        if is_glossary_heading(text[start:end], glossary_headings):
+        if end - start <= _GLOSSARY_HEADING and is_glossary_heading(
+            text[start:end], glossary_headings
+        ):
             return start
     return None
 
 
 def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:
     """A short line naming an appendix of definitions (附件2 名词解释)."""
-    return len(line) <= 20 and any(word in line for word in words)
+    return len(line) <= _GLOSSARY_HEADING and any(word in line for word in words)
 
 
+_GLOSSARY_HEADING = 20  # characters at most
+_ANNEX_WORDS = ("附件", "附录")  # what _ANNEX opens with: a cheap check before splitting a line
 _ANNEX = re.compile(r"(?:附件|附录)\s*[\d一二三四五六七八九十]*\s*(?:[:：].*)?$")
 
 
@@ -226,7 +237,11 @@ def _annex_section(text: str, spans: tuple[tuple[int, int], ...], index: int) ->
 
 def annex_starts(text: str) -> list[int]:
     """Where annexes (附件1, 附录) start: each numbers its sections afresh."""
-    return [s for s, e in paragraphs(text) if _ANNEX.match(text[s:e].split(" ")[0])]
+    return [
+        s
+        for s, e in paragraphs(text)
+        if text.startswith(_ANNEX_WORDS, s) and _ANNEX.match(text[s:e].split(" ")[0])
+    ]
 
 
 _TITLE_REACH = 2000

@@ -44,56 +44,81 @@ class Match:
     heading: list[str] = field(default_factory=list)  # words of the sub-heading or section too
 
 
-def matches(text: str, departments: Departments, context: str = "") -> list[Match]:
+def matches(
+    text: str, departments: Departments, context: str = "", *, folded: str | None = None
+) -> list[Match]:
     """Departments whose objects, remit words or names occur in text, best first.
 
     The context's words (sub-heading, section title) count at half weight for the departments
     the text names; only when no department matches the text itself do they choose alone.
+    `folded` is fold(text), when the caller has it.
     """
-    found = _matches(fold(text), departments, 1.0, context=False)
-    around = _matches(fold(context), departments, CONTEXT_WEIGHT, context=True) if context else []
+    found = _matches(fold(text) if folded is None else folded, departments, 1.0, context=False)
+    if not found and not context:
+        return []
     if not found:
+        around = _matches(fold(context), departments, CONTEXT_WEIGHT, context=True)
         return sorted(around, key=lambda m: -m.score)
-    # What the sub-heading and section are about weighs on the departments the task names.
-    heading = {m.department.name: m for m in around}
-    for match in found:
-        if match.department.name in heading:
-            match.score += heading[match.department.name].score
-            match.heading = heading[match.department.name].words
+    if context:
+        # What the sub-heading and section are about weighs on the departments the task names.
+        heading = {
+            name: (words, score) for name, words, score, _ in _words(fold(context), departments)
+        }
+        for match in found:
+            entry = heading.get(match.department.name)
+            if entry is not None:
+                match.score += CONTEXT_WEIGHT * entry[1]
+                match.heading = list(entry[0])
     return sorted(found, key=lambda m: -m.score)
 
 
 def _matches(folded: str, departments: Departments, weight: float, context: bool) -> list[Match]:
     """One pass over the text: at each place the longest object, remit word or name wins."""
     by_name = departments_by_name(departments)
-    return [
-        Match(by_name[name], weight * score, list(words), context, list(objects))
-        for name, words, score, objects in _words(folded, departments)
+    if context:  # sub-headings and section titles recur for every task under them
+        return [
+            Match(by_name[name], weight * score, list(words), context, list(objects))
+            for name, words, score, objects in _words(folded, departments)
+        ]
+    return [  # a task's own text does not: its lists are fresh
+        Match(by_name[name], weight * score, words, context, objects)
+        for name, words, score, objects in _collect(folded, departments)
     ]
 
 
-@lru_cache(maxsize=1024)  # sub-headings and section titles recur for every task under them
-def _words(
+def _collect(
     folded: str, departments: Departments
-) -> tuple[tuple[str, tuple[str, ...], float, tuple[str, ...]], ...]:
+) -> list[tuple[str, list[str], float, list[str]]]:
     """(department, its words, score, those of them that are objects) for each department."""
     pattern, owners = _index(departments)
     words: dict[str, list[str]] = {}
     objects: dict[str, list[str]] = {}
     score: dict[str, float] = {}
-    for match in pattern.finditer(folded):
-        for name, word, is_object in owners[match.group()]:
-            if word in words.setdefault(name, []):
+    for found_word in pattern.findall(folded):  # the pattern has no groups: the words
+        for name, word, is_object in owners[found_word]:
+            seen = words.get(name)
+            if seen is None:
+                words[name] = [word]
+            elif word in seen:
                 continue
-            words[name].append(word)
+            else:
+                seen.append(word)
             score[name] = score.get(name, 0.0) + len(word) * (OBJECT_WEIGHT if is_object else 1)
             if is_object:
                 objects.setdefault(name, []).append(word)
     # In the order of their first word in the text: on equal scores, the sorted list keeps the
     # department the text names first (发展定制农业，满足消费者… is farming, not commerce).
+    return [(name, found, score[name], objects.get(name, [])) for name, found in words.items()]
+
+
+@lru_cache(maxsize=1024)
+def _words(
+    folded: str, departments: Departments
+) -> tuple[tuple[str, tuple[str, ...], float, tuple[str, ...]], ...]:
+    """_collect's, kept: the same sub-headings and section titles come back task after task."""
     return tuple(
-        (name, tuple(found), score[name], tuple(objects.get(name, ())))
-        for name, found in words.items()
+        (name, tuple(words), score, tuple(objects))
+        for name, words, score, objects in _collect(folded, departments)
     )
 
 
@@ -135,7 +160,8 @@ def _target_choice(target: Target, departments: Departments) -> _Choice | None:
         return _Choice(main.lead, reason, [(name, f"{reason}（配合）") for name in main.support])
     indicator = target.indicator
     for word in (*(target.named_items or ()), *departments.incidental):
-        indicator = indicator.replace(word, "□" * len(word))
+        if word in indicator:
+            indicator = indicator.replace(word, "□" * len(word))
     found = matches(indicator, departments)
     if not found:
         return None
@@ -144,19 +170,25 @@ def _target_choice(target: Target, departments: Departments) -> _Choice | None:
 
 
 def assign(
-    task: Task, departments: Departments, targets: Sequence[Target] = ()
+    task: Task,
+    departments: Departments,
+    targets: Sequence[Target] = (),
+    *,
+    folded: str | None = None,
 ) -> list[Assignment]:
     """The lead and supporting departments and units of one task.
 
     `targets` are the extraction's targets (task.targets index into them): what each counts
-    or builds is weighed before the rest of the sentence.
+    or builds is weighed before the rest of the sentence. `folded` is fold(task.text), when
+    the caller has it.
     """
-    context = " ".join(x for x in (task.subheading, task.section) if x)
+    context = _context(task.subheading, task.section)
     # Names (东北亚铁路, 鑫达钢铁) say which enterprise or project, not whose remit it is.
     text = task.text
     for name in task.named_items:
         text = text.replace(name, "□" * len(name))
-    found = matches(text, departments, context)
+    # A task's folded text, when given, is that of its words before names are blanked.
+    found = matches(text, departments, context, folded=None if task.named_items else folded)
     own = [
         (index, choice)
         for index in task.targets
@@ -179,14 +211,19 @@ def assign(
         found = [m for m in found if m.department.name != choice.lead]
         found = [m for m in found if m.department.name not in {a.department for a in result}]
         _add_support(result, found, None)
-        result += _units(task.text, departments)
+        result += _units(task.text, departments, folded)
         return result
     if found:
         lead = found[0]
         result.append(Assignment(lead.department.name, "lead", _reason(lead)))
         _add_support(result, found[1:], lead)
-    result += _units(task.text, departments)
+    result += _units(task.text, departments, folded)
     return result
+
+
+@lru_cache(maxsize=1024)  # one string per sub-heading and section: its folding is cached too
+def _context(subheading: str | None, section: str | None) -> str:
+    return " ".join(x for x in (subheading, section) if x)
 
 
 def _add_support(result: list[Assignment], found: list[Match], lead: Match | None) -> None:
@@ -215,9 +252,9 @@ def _reason(match: Match) -> str:
     return reason
 
 
-def _units(text: str, departments: Departments) -> list[Assignment]:
+def _units(text: str, departments: Departments, folded: str | None) -> list[Assignment]:
     """Counties, districts and zones a task names, or all of a kind when it applies to each."""
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     result: list[Assignment] = []
     unit_words, scope_words, anywhere = _unit_index(departments)
     if anywhere.search(folded) is None:  # most tasks name no unit and no scope
@@ -262,12 +299,19 @@ def _unit_index(
     return units, scopes, re.compile("") if "" in every else longest_word(every)
 
 
-def suggest(extraction: Extraction, departments: Departments | None = None) -> Extraction:
-    """Fill each task's assignments, deadline and nodes, in place; returns the extraction."""
+def suggest(
+    extraction: Extraction, departments: Departments | None = None, *, folded: str | None = None
+) -> Extraction:
+    """Fill each task's assignments, deadline and nodes, in place; returns the extraction.
+
+    `folded` is fold(extraction.text), when the caller has it: each task's text is then not
+    folded again.
+    """
     active = departments or load_departments()
     for task in extraction.tasks:
-        task.assignments = assign(task, active, extraction.targets)
-        task.deadline, task.nodes = schedule(task.text, extraction.year)
+        own = None if folded is None else folded[task.start : task.end]
+        task.assignments = assign(task, active, extraction.targets, folded=own)
+        task.deadline, task.nodes = schedule(task.text, extraction.year, folded=own)
         if task.kind != "target" and task.deadline == f"{extraction.year}-12-31":
             task.nodes = task.nodes[-1:]
     fill_empty_leads(extraction.tasks)

@@ -16,7 +16,15 @@ from luoshi.extraction.model import Part, Section, Target
 from luoshi.extraction.names import capacity_in_name, counted_slogan, counts_goals, is_baseline
 from luoshi.extraction.restated import merge_restated
 from luoshi.extraction.structure import SectionIndex
-from luoshi.extraction.text import CLAUSE_END, SENTENCE_END, Spans, alternation
+from luoshi.extraction.text import (
+    CLAUSE_END,
+    SENTENCE_END,
+    Spans,
+    alternation,
+    any_of,
+    first_at,
+    longest_word,
+)
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -46,13 +54,11 @@ _NOUN_END = re.compile(
 )
 
 
-_END = 2**62  # larger than any offset
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
-    index = bisect.bisect_right(spans, (start, _END)) - 1
-    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping; `starts`
+    their starts)."""
+    index = bisect.bisect_right(starts, start) - 1
+    return index >= 0 and end <= spans[index][1]
 
 
 def _phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -62,7 +68,7 @@ def _phrase_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
 def _starts_after(text: str, boundaries: str) -> list[int]:
     """Positions right after each boundary character, and 0: where clauses or sentences begin."""
     pattern = re.compile("[" + re.escape(boundaries) + "]")
-    return [0, *(match.end() for match in pattern.finditer(text))]
+    return [0, *map(re.Match.end, pattern.finditer(text))]
 
 
 def _start_from(text: str, starts: list[int], position: int, floor: int, skip: str) -> int:
@@ -79,14 +85,23 @@ _SENTENCE_SKIP = " \t\u3000—"
 
 def _cue_before(prefix: str, cues: dict[str, str] | tuple[str, ...]) -> str | None:
     """A cue that ends the prefix, allowing only filler words between it and the number."""
-    match = _cue_pattern(tuple(cues)).search(prefix[-24:])
+    entry = _CUE_PATTERNS.get(id(cues))
+    if entry is None or entry[0] is not cues:
+        entry = _CUE_PATTERNS[id(cues)] = (cues, _cue_pattern(tuple(cues)))
+    match = entry[1].search(prefix[-24:])
     return match.group(1) if match else None
+
+
+# The pattern of each cue list, by the list's identity: the lists are the rule set's own (or
+# cached), and a tuple of their words is slow to build and hash once per number.
+_CUE_PATTERNS: dict[int, tuple[object, re.Pattern[str]]] = {}
 
 
 @cache
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
-    fillers = "|".join(map(re.escape, _FILLERS))
+    # As tries: at each place the longest cue is tried first, as the words longest first would.
+    alternatives = alternation(tuple(sorted(cues, key=len, reverse=True))).pattern
+    fillers = longest_word(_FILLERS).pattern
     return re.compile(rf"({alternatives})(?:{fillers}){{0,3}}$")
 
 
@@ -95,7 +110,7 @@ def _indicator_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]
     """Words to strip from an indicator: leading (力争, 确保) and trailing (不少于, 达到, 各)."""
     trailing = (*rules.comparators_before, *rules.level, *_FILLERS, "各", "保持在", "保持")
     lead = "|".join(map(re.escape, sorted(_LEADING_WORDS, key=len, reverse=True)))
-    trail = "|".join(map(re.escape, sorted(trailing, key=len, reverse=True)))
+    trail = longest_word(trailing).pattern  # a run of them up to the end: any order will do
     return re.compile(rf"^(?:{lead})+"), re.compile(rf"(?:{trail})+$")
 
 
@@ -106,6 +121,11 @@ _TITLE_LINE = re.compile(r"(?m)^[ \t]*(?:20\d\d年|附件|附录)[^\n,;:。!?]{0
 
 def _title_lines(folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TITLE_LINE.finditer(folded)]
+
+
+@cache
+def _after_cues(rules: Rules) -> tuple[str, ...]:
+    return tuple(rules.comparators_after)
 
 
 @cache
@@ -139,6 +159,8 @@ class TargetFinder:
         self.year = year  # the plan year: a sentence opening with an earlier year is a review
         self.set_phrases = _phrase_spans(folded, rules.set_phrases)
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
+        self.set_phrase_starts = [s for s, _ in self.set_phrases]
+        self.quoted_starts = [s for s, _ in self.quoted]
         self.clause_starts = _starts_after(folded, CLAUSE_END)
         self.sentence_starts = _starts_after(folded, SENTENCE_END)
 
@@ -198,7 +220,9 @@ class TargetFinder:
         before = text[max(0, start - 4) : start]
         if before.endswith(rules.ordinal_prefixes):
             return "none"
-        if _inside(self.set_phrases, start, mention.number.end) or _inside(self.quoted, start, end):
+        if _inside(self.set_phrases, self.set_phrase_starts, start, mention.number.end) or _inside(
+            self.quoted, self.quoted_starts, start, end
+        ):
             return "none"
         if mention.number.chinese and mention.value == 0:
             return "none"  # 零部件, 零碳: words, not numbers
@@ -212,7 +236,7 @@ class TargetFinder:
         if is_baseline(text, mention, clause, rules):
             return "baseline"
         after = text[end : end + 6]
-        link = next((w for w in rules.qualifier_links if after.startswith(w)), None)
+        link = first_at(rules.qualifier_links, after, 0)
         noun_follows = (
             bool(_CJK.match(text[end + len(link) : end + len(link) + 1])) if link else False
         )
@@ -242,7 +266,7 @@ class TargetFinder:
 
     def _after_link(self, mention: Mention) -> int:
         after = self.folded[mention.end : mention.end + 6]
-        link = next((w for w in self.rules.qualifier_links if after.startswith(w)), "")
+        link = first_at(self.rules.qualifier_links, after, 0) or ""
         return mention.end + len(link)
 
     # --- building --------------------------------------------------------------------------
@@ -257,7 +281,7 @@ class TargetFinder:
         end = mention.end
         prefix = folded[start : mention.start]
         comparator, rule = "=", "target.plain"
-        after_cue = next((c for c in rules.comparators_after if folded.startswith(c, end)), None)
+        after_cue = first_at(_after_cues(rules), folded, end)
         before_cue = _cue_before(prefix, rules.comparators_before)
         if after_cue:
             comparator, rule = rules.comparators_after[after_cue], "target.comparator_after"
@@ -266,9 +290,9 @@ class TargetFinder:
             comparator, rule = rules.comparators_before[before_cue], "target.comparator_before"
         elif mention.between:
             comparator, rule = mention.between, "target.comparator_between"
-        change = self._change(prefix, unit)
+        change = self._change(prefix, unit, before_cue)
         gap = folded[previous.end : mention.start].strip() if previous else ""
-        listed = re.fullmatch(r"[、和及与]", gap) is not None
+        listed = len(gap) == 1 and gap in "、和及与"
         if listed and previous is not None:
             # 分别提高30元和5元: the second value shares the first one's cues.
             change = change or previous.change
@@ -280,7 +304,7 @@ class TargetFinder:
         noun = ""
         if unit.unit_class == "count":
             match = _NOUN_END.match(folded, end, max(end, following))
-            if match and not any(folded.startswith(c, end) for c in rules.comparators_after):
+            if match and not folded.startswith(_after_cues(rules), end):
                 noun = text[end : match.end()]
                 end = match.end()
         indicator = self._indicator(text[start : mention.start], noun)
@@ -302,7 +326,8 @@ class TargetFinder:
             each=each,
         )
 
-    def _change(self, prefix: str, unit: Unit) -> str | None:
+    def _change(self, prefix: str, unit: Unit, comparator: str | None) -> str | None:
+        """`comparator` is the comparator cue that ends the prefix, if any."""
         rules = self.rules
         if _cue_before(prefix, rules.level):
             return None
@@ -311,16 +336,16 @@ class TargetFinder:
         )
         ordered = _change_cues(rules, on_a_count)
         cue = _cue_before(prefix, ordered)
-        if cue is None:
+        if cue is None and comparator:
             # A comparator may sit between the change and the number (增长不低于5%).
-            comparator = _cue_before(prefix, self.rules.comparators_before)
-            if comparator:
-                cut = prefix.rstrip()[: prefix.rfind(comparator)]
-                cue = _cue_before(cut, ordered)
+            cut = prefix.rstrip()[: prefix.rfind(comparator)]
+            cue = _cue_before(cut, ordered)
         return ordered[cue] if cue else None
 
     def _has_each_cue(self, prefix: str) -> bool:
-        return any(cue in prefix for cue in self.rules.each_before) or prefix.startswith("每个")
+        return any_of(self.rules.each_before).search(prefix) is not None or prefix.startswith(
+            "每个"
+        )
 
     def _each(self, prefix: str) -> list[str] | None:
         """The units before 各: 县(区)、高新区、市本级…各不少于100次; else the items listed."""

@@ -41,6 +41,10 @@ class _Starts:
         hi = bisect_left(self.starts, position)
         return any(e > position for e in self.ends[max(0, hi - 8) : hi])
 
+    def count(self, start: int, end: int) -> int:
+        """How many targets start in [start, end)."""
+        return bisect_left(self.starts, end) - bisect_left(self.starts, start)
+
     def within(self, start: int, end: int) -> list[int]:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return sorted(self.indexes[lo:hi])
@@ -68,8 +72,9 @@ def find_tasks(
     spans: list[tuple[int, int, str]] = []
     promised, every = _Starts(targets, "target"), _Starts(targets)
     for start, end in sentences(folded):
-        start = _after_heading(folded, start, end, heading_at, promised)
-        if start >= end or not _CJK.search(folded[start:end]):
+        if start in heading_at:
+            start = _after_heading(folded, start, end, heading_at, promised)
+        if start >= end or not _CJK.search(folded, start, end):
             continue
         if not promised.any(start, end) and (
             start in lead_starts
@@ -87,18 +92,19 @@ def find_tasks(
         at = bisect_right(lead_starts_sorted, start) - 1
         sub = [subheadings[at]] if at >= 0 and start < subheadings[at].body_end else []
         inside = every.within(start, end)
-        named = named_items(text[start:end], active)
+        words = text[start:end]
+        named = named_items(words, active)
         for index in inside:
             named += [n for n in targets[index].named_items or [] if n not in named]
         tasks.append(
             Task(
                 id=f"T{number:03d}",
-                text=text[start:end],
+                text=words,
                 start=start,
                 end=end,
                 section=section.title if section else None,
                 subheading=sub[-1].title if sub else None,
-                kind=_kind(text[start:end], inside, named, targets, active),
+                kind=_kind(words, inside, named, targets, active),
                 targets=inside,
                 named_items=named,
                 section_number=section.number if section else None,
@@ -158,6 +164,9 @@ def _clauses(
     folded: str, start: int, end: int, promised: _Starts, rules: TaskRules
 ) -> list[tuple[int, int, str]]:
     """Cut one sentence into commitments (see the module docstring)."""
+    if not promised.any(start, end) and folded.find(";", start, end) < 0:
+        # Only a semicolon or a target cuts a sentence: most have neither.
+        return [(start, end, "task.sentence")] if _CJK.search(folded, start, end) else []
     pieces = []  # (start, end, delimiter before)
     piece_start, before = start, ""
     for i in _top_level(folded, start, end, ",;"):
@@ -181,7 +190,7 @@ def _clauses(
             groups.append([p_start, p_end, int(has_target)])
     spans = [item for s, e, _ in groups for item in _items(folded, s, e, promised, rules)]
     rule = "task.sentence" if len(spans) == 1 else "task.clause"
-    return [(s, e, rule) for s, e in spans if _CJK.search(folded[s:e])]
+    return [(s, e, rule) for s, e in spans if _CJK.search(folded, s, e)]
 
 
 def _items(
@@ -192,7 +201,7 @@ def _items(
     新建良田20.4万亩、造林26.3万亩、治河67.5公里 is three commitments (three departments);
     打造10个“数字领航”企业、100个先进级智能工厂 shares one verb and stays one task.
     """
-    if len(promised.within(start, end)) < 2:
+    if promised.count(start, end) < 2:
         return [(start, end)]
     bounds = _top_level(folded, start, end, "、,;")
     edges = [start - 1, *bounds, end]
@@ -251,6 +260,8 @@ def named_items(sentence: str, rules: TaskRules | None = None) -> list[str]:
     """Names listed with 、 before 等 and a project/enterprise/place noun."""
     active = rules or task_rules()
     found: list[str] = []
+    if "等" not in sentence:  # every list of names closes with 等
+        return found
     for match in _named_list(active).finditer(sentence):
         head = re.split(r"[,，;；:：。]", sentence[: match.start()])[-1]
         items = head.split("、")
@@ -274,19 +285,24 @@ def _named_list(rules: TaskRules) -> re.Pattern[str]:
 def _strip_lead(item: str, rules: TaskRules) -> str:
     """Drop the verbs and scope words that open a clause (重点推进福泰大路 → 福泰大路)."""
     changed = True
-    while changed:
+    while changed and item.startswith(_lead_words(rules)):
         changed = False
-        for word in (*rules.action_verbs, *rules.scope_words):
+        for word in _lead_words(rules):
             if item.startswith(word) and len(item) > len(word) + 1:
                 item, changed = item[len(word) :], True
                 break
     return item
 
 
+@cache
+def _lead_words(rules: TaskRules) -> tuple[str, ...]:
+    return (*rules.action_verbs, *rules.scope_words)
+
+
 def _kind(
     sentence: str, inside: list[int], named: list[str], targets: list[Target], rules: TaskRules
 ) -> str:
-    if any(targets[i].kind == "target" for i in inside):
+    if inside and any(targets[i].kind == "target" for i in inside):
         return "target"
     builds = any_of(rules.project_words).search(sentence)
     # Named items make a project task when the sentence builds something: a list of named

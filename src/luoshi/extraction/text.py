@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -56,18 +56,59 @@ def _fold_short(text: str) -> str:
 def _fold(text: str) -> str:
     if not _FOLDED_CHARS.search(text):
         return text
-    folded = _FOLDED_CHARS.sub(_replace, text)
+    # Split at the characters to fold (kept, at the odd places) and replace those: no call
+    # back into Python for each of them, as a substitution with a function would make.
+    pieces = _SPLIT.split(text)
+    pieces[1::2] = [_REPLACEMENT[char] for char in pieces[1::2]]
+    folded = "".join(pieces)
     assert len(folded) == len(text)
     return folded
 
 
-def _replace(match: re.Match[str]) -> str:
-    return _REPLACEMENT[match.group()]
+_SPLIT = re.compile(f"({_FOLDED_CHARS.pattern})")
+
+
+def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of `words` (give them longest first to prefer the longest)."""
+    entry = _ALTERNATIONS.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
+    return _by_identity(_ALTERNATIONS, _alternation, words)
+
+
+def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds something in a text exactly when one of `words` occurs in it."""
+    entry = _ANY_OF.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
+    return _by_identity(_ANY_OF, _any_of, words)
+
+
+# Callers pass a rule set's own word lists, once per sentence or number: looking their pattern
+# up by the tuple's identity spares hashing every word of it each time (a tuple does not keep
+# its hash). Bounded, in case a caller builds its tuples afresh.
+_ALTERNATIONS: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+_ANY_OF: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+_IDENTITIES = 256
+
+
+def _by_identity(
+    table: dict[int, tuple[tuple[str, ...], re.Pattern[str]]],
+    build: Callable[[tuple[str, ...]], re.Pattern[str]],
+    words: tuple[str, ...],
+) -> re.Pattern[str]:
+    entry = table.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
+    if len(table) >= _IDENTITIES:
+        table.clear()
+    pattern = build(words)
+    table[id(words)] = (words, pattern)
+    return pattern
 
 
 @cache
-def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching any of `words` (give them longest first to prefer the longest)."""
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     if "" not in words and all(len(a) >= len(b) for a, b in pairwise(words)):
         return longest_word(words)
     return re.compile("|".join(map(re.escape, words)))
@@ -90,12 +131,47 @@ def longest_word(words: Iterable[str]) -> re.Pattern[str]:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
+    if len(trie) > _GROUPED_ABOVE:
+        return re.compile(_grouped_pattern(trie, _GROUP))
     return re.compile(_trie_pattern(trie) or "(?!)")
 
 
+# The engine tries a branch's alternatives one after another, and after a first character that
+# matches but leads nowhere it goes on through all the others: with hundreds of first characters
+# (the department words) most of the time goes there. Past this many, the first characters are
+# split into groups of _GROUP, each tried as one character class, and a group's words are told
+# apart by their second character (a literal) and a lookbehind on the two.
+_GROUPED_ABOVE = 64
+_GROUP = 30
+
+
+def _grouped_pattern(trie: _Trie, size: int) -> str:
+    """The same matches as _trie_pattern(trie), in two cheap steps per place."""
+    firsts = sorted(char for char in trie if char)
+    alternatives = []
+    for at in range(0, len(firsts), size):
+        group = firsts[at : at + size]
+        by_second: dict[str, list[str]] = {}
+        single = []  # one-character words: matched when no longer word starts here
+        for first in group:
+            node = trie[first]
+            if "" in node:
+                single.append(f"(?<={re.escape(first)})")
+            for second, child in node.items():
+                if second:
+                    lookbehind = f"(?<={re.escape(first)}{re.escape(second)})"
+                    by_second.setdefault(second, []).append(lookbehind + _trie_pattern(child))
+        inner = [
+            re.escape(second) + (subs[0] if len(subs) == 1 else "(?:" + "|".join(subs) + ")")
+            for second, subs in by_second.items()
+        ]
+        chars = "".join(map(re.escape, group))
+        alternatives.append(f"[{chars}](?:" + "|".join([*inner, *single]) + ")")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 @cache
-def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern that finds something in a text exactly when one of `words` occurs in it."""
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("") if "" in words else longest_word(words)
 
 
@@ -127,3 +203,20 @@ class Spans:
     def __contains__(self, position: int) -> bool:
         index = bisect.bisect_right(self.starts, position) - 1
         return index >= 0 and position < self.ends[index]
+
+
+def first_at(words: tuple[str, ...], text: str, position: int) -> str | None:
+    """The first of `words` (in their order) that `text` has at `position`, if any."""
+    for word in _by_first_char(words).get(text[position : position + 1], ()):
+        if text.startswith(word, position):
+            return word
+    return None
+
+
+@cache
+def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`words` by their first character, each group in the given order (words are not empty)."""
+    table: dict[str, list[str]] = {}
+    for word in words:
+        table.setdefault(word[0], []).append(word)
+    return {char: tuple(group) for char, group in table.items()}
