@@ -212,3 +212,14 @@ def test_a_collectors_header_gives_the_title_and_no_part():
     assert result.title == "2023年保定市政府工作报告"
     assert result.year == 2023
     assert [kind for _, kind in found] == ["achievement", "achievement", "target", "target"]
+
+
+def test_a_glossary_heading_spaced_letter_by_letter_ends_the_plan():
+    # fuping-2021: 名 词 解 释, then numbered notes full of figures
+    text = (
+        "一、2020年工作回顾\n" + REVIEW + "\n二、2021年工作安排\n" + PLAN + "\n"
+        "名 词 解 释\n〔1〕防贫基金：由银行捐赠出资1000万元、县政府出资500万元设立。\n"
+    )
+    found, result = kinds(text, year=2021)
+    assert [kind for _, kind in found if kind == "target"] == ["target"] * 2
+    assert result.parts[-1].kind == "glossary"

@@ -213,8 +213,11 @@ def glossary_start(text: str, glossary_headings: tuple[str, ...]) -> int | None:
 
 
 def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:
-    """A short line naming an appendix of definitions (附件2 名词解释)."""
-    return len(line) <= _GLOSSARY_HEADING and any(word in line for word in words)
+    """A short line naming an appendix of definitions (附件2 名词解释, 名 词 解 释)."""
+    if len(line) > _GLOSSARY_HEADING:
+        return False
+    compact = "".join(line.split())  # a heading spaced out letter by letter
+    return any(word in compact for word in words)
 
 
 _GLOSSARY_HEADING = 20  # characters at most
