@@ -63,6 +63,8 @@ def test_a_look_alike_is_not_a_target(sentence):
         "深入打造百里峡艺术小镇，丰富拓展二次消费项目。",  # laishui-2021: a term
         "确保总投资9.5亿元的永清天然气管道建成。",  # baoding-2021: the project's size
         "启动实施占地120亩的智能制造产业园建设。",  # qingyuan-2023: the site's size
+        "重点推进建设库容5.2万吨的粮食储备库。",  # dingxing-2022: a facility's capacity
+        "开工建设年产10万吨的再生铝项目。",
         "持续打好城市做大、产业做强、生态做美、民生做富四场硬仗。",  # baoding-2018
         "空气质量综合指数退出全国重点城市倒十名。",  # baoding-2018: a rank
         "紧盯开工和投资两项指标。",  # qingyuan-2023
