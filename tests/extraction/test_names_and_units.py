@@ -74,6 +74,9 @@ def test_a_look_alike_is_not_a_target(sentence):
         "启动投资11亿元的滨湖五期商业综合体建设。",  # laiyuan-2022
         "以更大力度迈开两条腿、对接各部委。",  # baoding-2026: a figure of speech
         "深入落实进度、问题、责任三张清单制度。",  # gaotang-2022: a counted slogan
+        "推进产业、人才、文化、生态、组织五个振兴。",  # xushui-2019
+        "严把减排、环保两个关口。",  # shunping-2008
+        "全面落实十一届县委九次全体（扩大）会议要求。",  # xushui-2015: a meeting's name
         "建好企业人才技术需求和重点高校、科研院所两张清单。",  # gaotang-2025
         # a quotation with a comma inside (a slogan of places): its numbers are names
         "把“一核三带八廊十片林，五库九河十湿地”打造成生态名片。",  # baoding-2021
