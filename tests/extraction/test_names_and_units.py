@@ -177,3 +177,9 @@ def test_a_counted_noun_stops_before_a_note_mark():
     # fuping-2021: notes are numbered 〔70〕 in the text and explained in the 名词解释.
     [target] = planned("改造农行家属楼等12个老旧小区〔71〕，拓宽道路。")
     assert target.text.endswith("12个老旧小区")
+
+
+def test_circled_numbers_open_list_items_and_stay_out_of_a_span():
+    # xushui-2010: ①聚源大街建设②复兴东路改造…⑩城中村改造面积22万平方米
+    found = planned("年内完成城建工程：①聚源大街建设②复兴东路改造③城中村改造面积22万平方米。")
+    assert [t.text for t in found] == ["城中村改造面积22万平方米"]

@@ -21,7 +21,7 @@ _TABLE = {
 
 # Clause and sentence boundaries in folded text.
 SENTENCE_END = "。!?\n"
-CLAUSE_END = SENTENCE_END + ",;:"
+CLAUSE_END = SENTENCE_END + ",;:" + "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # circled numbers open list items
 
 
 # Most text needs no folding at all (a remit word, a clause without full-width marks): a search
