@@ -223,3 +223,23 @@ def test_a_glossary_heading_spaced_letter_by_letter_ends_the_plan():
     found, result = kinds(text, year=2021)
     assert [kind for _, kind in found if kind == "target"] == ["target"] * 2
     assert result.parts[-1].kind == "glossary"
+
+
+def test_numbered_notes_at_the_end_are_a_glossary_even_without_a_heading():
+    # fuping-2020: the reader drops its repeated 名词解释 line; the notes follow the closing words
+    notes = "".join(
+        f"〔{n}〕{word}：由银行出资{n}000万元设立的基金。\n" for n, word in enumerate("甲乙丙丁", 1)
+    )
+    text = (
+        "一、2019年工作回顾\n" + REVIEW + "\n二、2020年工作安排\n" + PLAN + "\n"
+        "各位代表！让我们团结奋斗！\n" + notes
+    )
+    found, result = kinds(text, year=2020)
+    assert [t for t, kind in found if kind == "target"] == plan_texts(PLAN, year=2020)
+    assert result.parts[-1].kind == "glossary"
+
+
+def test_a_note_mark_inside_the_plan_opens_no_glossary():
+    text = "二、2020年工作安排\n" + PLAN + "\n打造1个美丽街区〔23〕：全年建成。\n" + PLAN
+    _, result = kinds(text, year=2020)
+    assert [p.kind for p in result.parts] == ["plan"]

@@ -203,13 +203,23 @@ class SectionIndex:
 
 
 def glossary_start(text: str, glossary_headings: tuple[str, ...]) -> int | None:
-    """Where a glossary (名词解释) starts, if the report ends with one."""
-    for start, end in paragraphs(text):
+    """Where a glossary (名词解释) starts, if the report ends with one: its heading, or, where
+    the heading is missing, the first of a run of numbered notes in the second half of the text
+    (〔1〕两不愁三保障：…, [2]六大产业：…)."""
+    spans = paragraphs(text)
+    for start, end in spans:
         if end - start <= _GLOSSARY_HEADING and is_glossary_heading(
             text[start:end], glossary_headings
         ):
             return start
+    notes = [bool(_NOTE_ENTRY.match(text, start)) for start, _ in spans]
+    for index, (start, _) in enumerate(spans):
+        if notes[index] and start > len(text) // 2 and sum(notes[index : index + 5]) >= 3:
+            return start
     return None
+
+
+_NOTE_ENTRY = re.compile(r"[〔\[【]\d{1,3}[〕\]】]\s*[^。:：\n]{1,40}[:：]")
 
 
 def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:

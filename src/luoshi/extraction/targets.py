@@ -18,12 +18,15 @@ from luoshi.extraction.restated import merge_restated
 from luoshi.extraction.structure import SectionIndex
 from luoshi.extraction.text import (
     CLAUSE_END,
+    CLAUSE_SKIP,
     SENTENCE_END,
+    SENTENCE_SKIP,
     Spans,
     alternation,
     any_of,
     first_at,
     longest_word,
+    start_from,
 )
 
 RATES = {"%", "‰", "个百分点", "倍"}  # units of a rate: any change word applies to them
@@ -69,18 +72,6 @@ def _starts_after(text: str, boundaries: str) -> list[int]:
     """Positions right after each boundary character, and 0: where clauses or sentences begin."""
     pattern = re.compile("[" + re.escape(boundaries) + "]")
     return [0, *map(re.Match.end, pattern.finditer(text))]
-
-
-def _start_from(text: str, starts: list[int], position: int, floor: int, skip: str) -> int:
-    """The last start at or before `position` (not before `floor`), leading `skip` chars passed."""
-    start = max(floor, starts[bisect.bisect_right(starts, position) - 1])
-    while start < position and text[start] in skip:
-        start += 1
-    return start
-
-
-_CLAUSE_SKIP = " \t“”\"'、和及与并——"
-_SENTENCE_SKIP = " \t\u3000—"
 
 
 def _cue_before(prefix: str, cues: dict[str, str] | tuple[str, ...]) -> str | None:
@@ -165,7 +156,7 @@ class TargetFinder:
         self.sentence_starts = _starts_after(folded, SENTENCE_END)
 
     def _clause_start(self, position: int, floor: int = 0) -> int:
-        return _start_from(self.folded, self.clause_starts, position, floor, _CLAUSE_SKIP)
+        return start_from(self.folded, self.clause_starts, position, floor, CLAUSE_SKIP)
 
     def find(self) -> list[Target]:
         targets: list[Target] = []
@@ -381,7 +372,7 @@ class TargetFinder:
         for part in self.parts:
             if part.start <= position < part.end and part.kind == "review":
                 return "achievement"
-        start = _start_from(self.folded, self.sentence_starts, position, 0, _SENTENCE_SKIP)
+        start = start_from(self.folded, self.sentence_starts, position, 0, SENTENCE_SKIP)
         sentence = self.folded[start:position]
         if sentence.endswith("了"):
             return "achievement"  # 梳理形成了32个候选项目: done, even in the plan part

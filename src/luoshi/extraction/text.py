@@ -22,6 +22,26 @@ _TABLE = {
 # Clause and sentence boundaries in folded text.
 SENTENCE_END = "。!?\n"
 CLAUSE_END = SENTENCE_END + ",;:" + "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # circled numbers open list items
+# What a span does not start with: quotes and links after a clause's start, spaces and dashes
+# after a sentence's; and a note mark (〔23〕, [5], 【3】) wherever it stands.
+CLAUSE_SKIP = " \t“”\"'、和及与并——"
+SENTENCE_SKIP = " \t\u3000—"
+_NOTE_MARK = re.compile(r"[〔\[【]\d{1,3}[〕\]】]")
+
+
+def start_from(text: str, starts: list[int], position: int, floor: int, skip: str) -> int:
+    """The last start at or before `position` (not before `floor`), leading `skip` characters
+    and note marks passed."""
+    start = max(floor, starts[bisect.bisect_right(starts, position) - 1])
+    while start < position:
+        if text[start] in skip:
+            start += 1
+            continue
+        mark = _NOTE_MARK.match(text, start)
+        if mark is None or mark.end() > position:
+            break
+        start = mark.end()
+    return start
 
 
 # Most text needs no folding at all (a remit word, a clause without full-width marks): a search
