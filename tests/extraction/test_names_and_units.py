@@ -76,6 +76,7 @@ def test_a_look_alike_is_not_a_target(sentence):
         "深入落实进度、问题、责任三张清单制度。",  # gaotang-2022: a counted slogan
         "推进产业、人才、文化、生态、组织五个振兴。",  # xushui-2019
         "严把减排、环保两个关口。",  # shunping-2008
+        "紧紧抓住非首都功能疏解和雄安新区建设两个重大战略机遇。",  # xushui-2024
         "全面落实十一届县委九次全体（扩大）会议要求。",  # xushui-2015: a meeting's name
         "建好企业人才技术需求和重点高校、科研院所两张清单。",  # gaotang-2025
         # a quotation with a comma inside (a slogan of places): its numbers are names
