@@ -77,6 +77,7 @@ def test_a_look_alike_is_not_a_target(sentence):
         "推进产业、人才、文化、生态、组织五个振兴。",  # xushui-2019
         "严把减排、环保两个关口。",  # shunping-2008
         "紧紧抓住非首都功能疏解和雄安新区建设两个重大战略机遇。",  # xushui-2024
+        "紧紧围绕两个驱动，努力实现四个目标。",  # boye-2022
         "全面落实十一届县委九次全体（扩大）会议要求。",  # xushui-2015: a meeting's name
         "建好企业人才技术需求和重点高校、科研院所两张清单。",  # gaotang-2025
         # a quotation with a comma inside (a slogan of places): its numbers are names

@@ -243,3 +243,11 @@ def test_a_note_mark_inside_the_plan_opens_no_glossary():
     text = "二、2020年工作安排\n" + PLAN + "\n打造1个美丽街区〔23〕：全年建成。\n" + PLAN
     _, result = kinds(text, year=2020)
     assert [p.kind for p in result.parts] == ["plan"]
+
+
+@pytest.mark.parametrize(("year", "kind"), [(2021, "target"), (2026, "achievement")])
+def test_a_sentence_opening_on_a_five_year_period_plans_within_it_and_reviews_after(year, kind):
+    # yixian-2021: “十四五”时期，全县生产总值年均增长9%左右 (its goals); in 2026, the results
+    text = f"二、{year}年工作安排\n“十四五”时期，全县生产总值年均增长9%左右。\n"
+    found, _ = kinds(text, year=year)
+    assert [k for t, k in found if "9%" in t] == [kind]

@@ -59,6 +59,7 @@ class Rules:
     plan_markers: tuple[str, ...]
     heading_periods: tuple[str, ...]
     situation_markers: tuple[str, ...]
+    plan_periods: dict[str, int]
     baseline_prefixes: tuple[str, ...]
     slogan_nouns: tuple[str, ...]
     capacity_units: tuple[str, ...]
@@ -99,6 +100,14 @@ def _mapping(data: dict[str, Any], key: str, where: str, allowed: set[Any] | Non
         if allowed is not None and target not in allowed:
             raise RuleError(f"{where}: rule '{key}': '{word}' maps to {target!r}, not {allowed}")
     return dict(sorted(value.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+def _years(data: dict[str, Any], key: str, where: str) -> dict[str, int]:
+    value = _mapping(data, key, where)
+    for word, year in value.items():
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise RuleError(f"{where}: rule '{key}': '{word}' must map to a year")
+    return value
 
 
 def _units(data: dict[str, Any]) -> tuple[Unit, ...]:
@@ -178,6 +187,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         plan_markers=_words(lexicon, "plan_markers", "lexicon.yaml"),
         heading_periods=_words(lexicon, "heading_periods", "lexicon.yaml"),
         situation_markers=_words(lexicon, "situation_markers", "lexicon.yaml"),
+        plan_periods=_years(lexicon, "plan_periods", "lexicon.yaml"),
         baseline_prefixes=_words(lexicon, "baseline_prefixes", "lexicon.yaml"),
         slogan_nouns=_words(lexicon, "slogan_nouns", "lexicon.yaml"),
         capacity_units=_words(lexicon, "capacity_units", "lexicon.yaml"),

@@ -376,12 +376,18 @@ class TargetFinder:
         sentence = self.folded[start:position]
         if sentence.endswith("了"):
             return "achievement"  # 梳理形成了32个候选项目: done, even in the plan part
-        if sentence.startswith(self.rules.review_markers):
+        marker = next((m for m in self.rules.review_markers if sentence.startswith(m)), None)
+        if marker is not None and not self._own_period(marker):
             return "achievement"
         opening = _YEAR_OPENING.match(sentence)
         if opening and self.year and int(opening.group(1)) < self.year:
             return "achievement"  # 2021年，全市地区生产总值增长6.5%
         return "target"
+
+    def _own_period(self, marker: str) -> bool:
+        """“十四五”时期 in a report of 2021 names the plan's own period, not a past one."""
+        periods = self.rules.plan_periods.items()
+        return self.year is not None and any(p in marker and end >= self.year for p, end in periods)
 
     def _section(self, position: int) -> str | None:
         section = self.section_index.innermost(position)
