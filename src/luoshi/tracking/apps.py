@@ -39,7 +39,7 @@ class TrackingConfig(AppConfig):
                 pagecache.forget_user(user.pk)
 
         user_logged_out.connect(logged_out, weak=False, dispatch_uid="luoshi-logout")
+        users = get_user_model()
         for name, signal in (("save", post_save), ("delete", post_delete)):
-            users = get_user_model()
             signal.connect(account, users, weak=False, dispatch_uid=f"luoshi-user-{name}")
             signal.connect(member, Membership, weak=False, dispatch_uid=f"luoshi-member-{name}")
