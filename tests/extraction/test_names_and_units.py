@@ -79,6 +79,7 @@ def test_a_look_alike_is_not_a_target(sentence):
         "紧紧抓住非首都功能疏解和雄安新区建设两个重大战略机遇。",  # xushui-2024
         "紧紧围绕两个驱动，努力实现四个目标。",  # boye-2022
         "全面落实十一届县委九次全体（扩大）会议要求。",  # xushui-2015: a meeting's name
+        "深入落实省委九届九次、十次和市委十一届八次全会精神。",  # qingyuan-2020: sessions listed
         "建好企业人才技术需求和重点高校、科研院所两张清单。",  # gaotang-2025
         # a quotation with a comma inside (a slogan of places): its numbers are names
         "把“一核三带八廊十片林，五库九河十湿地”打造成生态名片。",  # baoding-2021

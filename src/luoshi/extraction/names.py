@@ -106,3 +106,18 @@ def counts_goals(clause: str, rules: Rules) -> bool:
             head = head[: -len(filler)]
             break
     return head.endswith(rules.goal_nouns)
+
+
+_MEETING_REACH = 16  # 九届十一次、十二次和市委十一届十次全会: the meeting word within this
+_MEETING_WORDS = ("全会", "全体会议", "全体(扩大)会议", "全体（扩大）会议")
+
+
+def meeting_session(text: str, mention: Mention) -> bool:
+    """省委九届十一次、十二次和市委…全会: a session of a meeting written in Chinese numerals, named
+    later in the same clause, is part of the meeting's name (a list of sessions)."""
+    unit = mention.unit
+    if unit is None or unit.text != "次" or not mention.number.chinese:
+        return False
+    after = text[mention.end : mention.end + _MEETING_REACH]
+    stop = re.search(r"[,;:。!?\n]", after)
+    return any(word in after[: stop.start() if stop else None] for word in _MEETING_WORDS)

@@ -13,7 +13,13 @@ from functools import cache
 from luoshi.extraction.lexicons import Rules, Unit
 from luoshi.extraction.mentions import Mention, find_mentions
 from luoshi.extraction.model import Part, Section, Target
-from luoshi.extraction.names import capacity_in_name, counted_slogan, counts_goals, is_baseline
+from luoshi.extraction.names import (
+    capacity_in_name,
+    counted_slogan,
+    counts_goals,
+    is_baseline,
+    meeting_session,
+)
 from luoshi.extraction.restated import merge_restated
 from luoshi.extraction.structure import SectionIndex
 from luoshi.extraction.text import (
@@ -243,7 +249,7 @@ class TargetFinder:
             return "qualifier"
         if unit.unit_class == "period" and _CJK.match(after[:1]) and not link:
             return "qualifier"
-        if after.startswith(rules.name_suffixes):
+        if after.startswith(rules.name_suffixes) or meeting_session(text, mention):
             return "none"
         if mention.number.chinese and unit.text in rules.phase_units:
             return "none"  # 二期, “三北”六期工程: a project's phase
