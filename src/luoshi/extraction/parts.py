@@ -15,6 +15,7 @@ from functools import cache
 from luoshi.extraction.lexicons import Rules
 from luoshi.extraction.model import Part, Section
 from luoshi.extraction.structure import paragraphs
+from luoshi.extraction.text import SENTENCE_END
 
 # A paragraph that sets the year's goals: 预期目标/主要目标 then a rate, not goals of the past
 # (完成了“十二五”预期目标, 明显低于年初预期目标).
@@ -159,7 +160,7 @@ def _plan_opening(text: str, start: int, end: int, rules: Rules) -> int | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")  # the text is folded
 
 
 def _reviews(body: str, rules: Rules) -> bool:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from luoshi.extraction.model import Section, Subheading
-from luoshi.extraction.text import Spans
+from luoshi.extraction.text import NOTE_MARK, Spans
 
 CN = "一二三四五六七八九十"
 # A title ends at 。, at the line end, or at a space before the body text that follows it on
@@ -212,14 +212,15 @@ def glossary_start(text: str, glossary_headings: tuple[str, ...]) -> int | None:
             text[start:end], glossary_headings
         ):
             return start
-    notes = [bool(_NOTE_ENTRY.match(text, start)) for start, _ in spans]
-    for index, (start, _) in enumerate(spans):
-        if notes[index] and start > len(text) // 2 and sum(notes[index : index + 5]) >= 3:
+    late = [start for start, _ in spans if start > len(text) // 2]
+    notes = [bool(_NOTE_ENTRY.match(text, start)) for start in late]
+    for index, start in enumerate(late):
+        if notes[index] and sum(notes[index : index + 5]) >= 3:
             return start
     return None
 
 
-_NOTE_ENTRY = re.compile(r"[〔\[【]\d{1,3}[〕\]】]\s*[^。:：\n]{1,40}[:：]")
+_NOTE_ENTRY = re.compile(NOTE_MARK + r"\s*[^。:：\n]{1,40}[:：]")
 
 
 def is_glossary_heading(line: str, words: tuple[str, ...]) -> bool:

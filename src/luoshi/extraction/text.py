@@ -26,7 +26,8 @@ CLAUSE_END = SENTENCE_END + ",;:" + "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭�
 # after a sentence's; and a note mark (〔23〕, [5], 【3】) wherever it stands.
 CLAUSE_SKIP = " \t“”\"'、和及与并——"
 SENTENCE_SKIP = " \t\u3000—"
-_NOTE_MARK = re.compile(r"[〔\[【]\d{1,3}[〕\]】]")
+NOTE_MARK = r"[〔\[【]\d{1,3}[〕\]】]"  # 〔23〕, [5], 【3】: a note's number
+_NOTE_MARK = re.compile(NOTE_MARK)
 
 
 def start_from(text: str, starts: list[int], position: int, floor: int, skip: str) -> int:
