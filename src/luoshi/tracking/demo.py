@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from importlib import resources
 from typing import Any
 
@@ -355,9 +355,7 @@ def set_up_leader(plan: Plan) -> None:
         "deadline": later,
         "reason": "【演示】受审批进度影响，申请延期。",
     }
-    # Dated in the demo's month, as its reports are: five days before the demo's day.
-    asked = timezone.make_aware(datetime.combine(on - timedelta(days=5), time(16)))
-    leaders.request_change(liaisons[task.lead_id], task, data, at=asked)
+    leaders.request_change(liaisons[task.lead_id], task, data)  # on the demo's day (the command)
 
 
 def acknowledge_most(plan: Plan) -> int:

@@ -9,7 +9,6 @@ revision (tracking.services.revise). Every state change is an event in the task'
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -68,12 +67,9 @@ def _payload(change: ChangeRequest) -> dict[str, object]:
     return payload
 
 
-def request_change(
-    user: User, task: Task, data: Mapping[str, Any], at: datetime | None = None
-) -> ChangeRequest:
+def request_change(user: User, task: Task, data: Mapping[str, Any]) -> ChangeRequest:
     """A pending 延期 or target change, as a valid ChangeRequestForm (or RevisionForm) cleans
-    it: kind, deadline, target_obj, value, reason; asked now, or `at` (the demo's month)."""
-    at = at or timezone.now()
+    it: kind, deadline, target_obj, value, reason."""
     with transaction.atomic():
         change = ChangeRequest.objects.create(
             task=task,
@@ -83,11 +79,9 @@ def request_change(
             value=data.get("value") if data["kind"] == ChangeRequest.TARGET else None,
             reason=data["reason"].strip(),
             requested_by=user,
-            requested_at=at,
         )
         Event.objects.create(
             actor=user,
-            created_at=at,
             verb="change_requested",
             plan_id=task.plan_id,
             task=task,

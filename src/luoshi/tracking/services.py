@@ -179,9 +179,10 @@ def set_interpolation(user: User, plan: Plan, interpolate: bool) -> bool:
         Event.objects.create(
             actor=user, verb="pace_changed", plan=locked, payload={"interpolate": interpolate}
         )
-        if locked.state != Plan.DRAFT:
-            statuses.refresh_plan(locked)
-        pagecache.touch({locked.jurisdiction_id})
+        if locked.state == Plan.DRAFT:
+            pagecache.touch({locked.jurisdiction_id})
+        else:
+            statuses.refresh_plan(locked)  # which changes the kept pages' versions too
     plan.interpolate_nodes = interpolate
     return True
 
